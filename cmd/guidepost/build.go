@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/guidepost/guidepost/internal/build"
+	"github.com/guidepost/guidepost/internal/diag"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("build", "Build the site into an output folder. The folder is replaced only when the build succeeds.", stderr)
+	source := fs.String("source", ".", "site `folder` holding guidepost.yaml, content/, layouts/ and static/")
+	dest := fs.String("dest", "public", "output `folder`, replaced as a whole on success")
+	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at (default: base_url from guidepost.yaml, else http://localhost:1313/)")
+	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	res, err := build.Build(build.Options{Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts})
+	if res != nil {
+		printDiags(stderr, res.Diags)
+	}
+	if err != nil {
+		return failure(err, stderr)
+	}
+	fmt.Fprintf(stdout, "built %d pages, %d files in %s → %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond), *dest)
+	return nil
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", "Run every check of a build (front matter, links, anchors, layouts, decision trees, review dates) without writing output.", stderr)
+	source := fs.String("source", ".", "site `folder`")
+	strict := fs.Bool("strict", false, "fail on warnings too, such as overdue reviews")
+	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	res, err := build.Build(build.Options{Source: *source, Drafts: *drafts, CheckOnly: true})
+	if res != nil {
+		printDiags(stderr, res.Diags)
+	}
+	if err != nil {
+		return failure(err, stderr)
+	}
+	warnings := len(res.Diags.Warnings())
+	if *strict && warnings > 0 {
+		fmt.Fprintf(stderr, "check failed: %d warnings (--strict)\n", warnings)
+		return errSilent
+	}
+	for _, line := range treeReport(res) {
+		fmt.Fprintln(stdout, line)
+	}
+	fmt.Fprintf(stdout, "ok: %d pages checked, %d warnings\n", res.Pages, warnings)
+	return nil
+}
+
+// treeReport summarises each decision tree's scenario coverage.
+func treeReport(res *build.Result) []string {
+	var out []string
+	for _, t := range res.Site.Trees {
+		_, cov := t.RunScenarios()
+		out = append(out, fmt.Sprintf("tree %s: %d nodes, %d scenarios; %s", t.ID, len(t.Nodes), len(t.Scenarios), cov))
+	}
+	return out
+}
+
+func printDiags(w io.Writer, diags diag.List) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// failure prints a one-line summary for a failed build and returns
+// errSilent; other errors are returned to be printed by run.
+func failure(err error, stderr io.Writer) error {
+	var f *build.Failure
+	if errors.As(err, &f) {
+		fmt.Fprintf(stderr, "build failed: %d errors\n", len(f.Diags.Errors()))
+		return errSilent
+	}
+	return err
+}

@@ -1,0 +1,225 @@
+// Package build runs the whole pipeline: load and check a site, render its
+// pages and generated files, and publish them atomically.
+package build
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/markdown"
+	"github.com/guidepost/guidepost/internal/output"
+	"github.com/guidepost/guidepost/internal/render"
+	"github.com/guidepost/guidepost/internal/site"
+)
+
+// Options control a build.
+type Options struct {
+	Source  string // site folder
+	Dest    string // output folder; ignored when CheckOnly
+	BaseURL string // overrides the config's base_url
+	Drafts  bool
+	// CheckOnly runs every stage, templates included, but writes nothing.
+	CheckOnly bool
+	Now       time.Time
+}
+
+// Result describes a build.
+type Result struct {
+	Site     *site.Site
+	Pages    int
+	Files    int
+	Duration time.Duration
+	// Diags holds every problem found, warnings included.
+	Diags diag.List
+}
+
+// ErrFailed is returned (wrapped with the diagnostics) when the site has errors.
+var ErrFailed = errors.New("build failed")
+
+// Failure is the error of a build that found problems in the site.
+type Failure struct{ Diags diag.List }
+
+func (f *Failure) Error() string { return f.Diags.Errors().Error() }
+
+// Unwrap lets errors.Is(err, ErrFailed) match.
+func (f *Failure) Unwrap() error { return ErrFailed }
+
+// Builder builds a site repeatedly, keeping caches (highlighted code,
+// parsed templates' functions) warm between builds.
+type Builder struct {
+	md    map[markdown.Options]*markdown.Renderer
+	funcs *render.Funcs
+	mu    sync.Mutex
+}
+
+// New returns a Builder.
+func New() *Builder { return &Builder{funcs: &render.Funcs{}} }
+
+// Build builds the site once with a fresh Builder.
+func Build(opts Options) (*Result, error) { return New().Build(opts) }
+
+// Build loads, checks and renders the site. Output goes to a temporary
+// folder that replaces opts.Dest only when nothing failed.
+func (b *Builder) Build(opts Options) (*Result, error) {
+	start := time.Now()
+	res, files, err := b.Render(opts)
+	if err != nil {
+		return res, err
+	}
+	if opts.CheckOnly {
+		res.Duration = time.Since(start)
+		return res, nil
+	}
+	dir, err := output.Begin(opts.Dest)
+	if err != nil {
+		return res, err
+	}
+	if err := files.WriteTo(dir); err != nil {
+		dir.Abort()
+		return res, err
+	}
+	if err := dir.Commit(); err != nil {
+		dir.Abort()
+		return res, err
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// Render runs the pipeline in memory and returns the output files. The
+// error is a *Failure when the site has problems.
+func (b *Builder) Render(opts Options) (*Result, *Files, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	res := &Result{}
+	s, diags := site.Load(site.Options{Root: opts.Source, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Now: opts.Now, Markdown: b.renderer})
+	res.Site = s
+	res.Diags = diags
+	if len(diags.Errors()) > 0 {
+		return res, nil, &Failure{Diags: res.Diags}
+	}
+	tmpl := render.LoadTemplates(opts.Source, b.funcs.Map(), &res.Diags)
+	generated, gdiags := Generated(s)
+	res.Diags = append(res.Diags, gdiags...)
+	assets := render.NewAssets(s, generated, &res.Diags)
+	if len(res.Diags.Errors()) > 0 {
+		res.Diags.Sort()
+		return res, nil, &Failure{Diags: res.Diags}
+	}
+	b.funcs.Use(s, assets)
+	files := &Files{root: opts.Source, assets: assets}
+	res.Diags = append(res.Diags, render.Pages(s, tmpl, files, nil)...)
+	res.Diags = append(res.Diags, render.Aliases(s, files)...)
+	files.WriteFile("sitemap.xml", render.Sitemap(s))
+	files.WriteFile("feed.xml", render.Feed(s))
+	files.WriteFile("robots.txt", render.Robots(s))
+	res.Diags.Sort()
+	if len(res.Diags.Errors()) > 0 {
+		return res, nil, &Failure{Diags: res.Diags}
+	}
+	res.Pages = len(s.Pages)
+	res.Files = int(files.count.Load()) + len(assets.URLs())
+	return res, files, nil
+}
+
+// renderer returns the Builder's Markdown renderer for opts, made once per
+// distinct options so its highlight cache survives rebuilds.
+func (b *Builder) renderer(opts markdown.Options) *markdown.Renderer {
+	if b.md == nil {
+		b.md = map[markdown.Options]*markdown.Renderer{}
+	}
+	r := b.md[opts]
+	if r == nil {
+		r = markdown.New(opts)
+		b.md[opts] = r
+	}
+	return r
+}
+
+// Generated returns the files the build makes besides pages, by logical
+// name: the syntax-highlighting stylesheet and each tree's JSON.
+func Generated(s *site.Site) (map[string][]byte, diag.List) {
+	var diags diag.List
+	out := map[string][]byte{}
+	css, err := markdown.StyleCSS(s.Config.HighlightLight, s.Config.HighlightDark)
+	if err != nil {
+		diags.Add("guidepost.yaml", s.Config.Lines["highlight"], "highlight style: "+err.Error()+" (see https://xyproto.github.io/splash/docs/ for style names)")
+	} else {
+		out["css/syntax.css"] = css
+	}
+	for _, t := range s.Trees {
+		data, err := json.Marshal(t)
+		if err != nil {
+			diags.Add(t.Pos.File, 0, fmt.Sprintf("cannot encode tree: %v", err))
+			continue
+		}
+		out["decide/"+t.ID+"/tree.json"] = data
+	}
+	return out, diags
+}
+
+// Files is a build's output held in memory until written.
+type Files struct {
+	root   string
+	assets *render.Assets
+	mu     sync.Mutex
+	files  map[string][]byte
+	count  atomic.Int64
+}
+
+// WriteFile stores a file; it implements render.Sink.
+func (f *Files) WriteFile(name string, data []byte) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.files == nil {
+		f.files = map[string][]byte{}
+	}
+	if _, dup := f.files[name]; !dup {
+		f.count.Add(1)
+	}
+	f.files[name] = data
+	return nil
+}
+
+// Get returns a rendered file (page, feed, asset) by output path.
+func (f *Files) Get(name string) ([]byte, bool) {
+	f.mu.Lock()
+	data, ok := f.files[name]
+	f.mu.Unlock()
+	if ok {
+		return data, true
+	}
+	for _, u := range f.assets.URLs() {
+		if u[1:] == name {
+			data, err := f.assets.Content(f.root, u)
+			return data, err == nil
+		}
+	}
+	return nil, false
+}
+
+// WriteTo writes every file to sink.
+func (f *Files) WriteTo(sink render.Sink) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for name, data := range f.files {
+		if err := sink.WriteFile(name, data); err != nil {
+			return err
+		}
+	}
+	for _, u := range f.assets.URLs() {
+		data, err := f.assets.Content(f.root, u)
+		if err != nil {
+			return fmt.Errorf("copy %s: %w", u, err)
+		}
+		if err := sink.WriteFile(u[1:], data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

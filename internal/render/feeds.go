@@ -1,0 +1,112 @@
+package render
+
+import (
+	"encoding/xml"
+	"sort"
+	"time"
+
+	"github.com/guidepost/guidepost/internal/site"
+)
+
+// Sitemap returns sitemap.xml listing every indexable page.
+func Sitemap(s *site.Site) []byte {
+	type url struct {
+		Loc     string `xml:"loc"`
+		Lastmod string `xml:"lastmod,omitempty"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range sortedByURL(s.Pages) {
+		if p.Kind == site.Kind404 {
+			continue
+		}
+		u := url{Loc: p.Permalink()}
+		if !p.Lastmod.IsZero() {
+			u.Lastmod = p.Lastmod.Format("2006-01-02")
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	return marshalXML(set)
+}
+
+func sortedByURL(pages []*site.Page) []*site.Page {
+	out := append([]*site.Page(nil), pages...)
+	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	return out
+}
+
+func marshalXML(v any) []byte {
+	out, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		panic("render: marshal xml: " + err.Error()) // only fixed struct types are marshalled
+	}
+	return append([]byte(xml.Header), append(out, '\n')...)
+}
+
+// FeedLimit is how many updates the Atom feed lists.
+const FeedLimit = 50
+
+// Feed returns an Atom feed of guidance updates: content pages and trees
+// with a date or review date, most recently updated first.
+func Feed(s *site.Site) []byte {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		Link    link   `xml:"link"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary,omitempty"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Title   string   `xml:"title"`
+		Links   []link   `xml:"link"`
+		ID      string   `xml:"id"`
+		Updated string   `xml:"updated"`
+		Author  struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+		Entries []entry `xml:"entry"`
+	}
+	var pages []*site.Page
+	for _, p := range s.Pages {
+		if (p.Kind == site.KindPage || p.Kind == site.KindTree) && !p.Lastmod.IsZero() {
+			pages = append(pages, p)
+		}
+	}
+	sort.SliceStable(pages, func(i, j int) bool {
+		if !pages[i].Lastmod.Equal(pages[j].Lastmod) {
+			return pages[i].Lastmod.After(pages[j].Lastmod)
+		}
+		return pages[i].URL < pages[j].URL
+	})
+	if len(pages) > FeedLimit {
+		pages = pages[:FeedLimit]
+	}
+	f := feed{NS: "http://www.w3.org/2005/Atom", Title: s.Config.Title, ID: s.BaseURL}
+	f.Author.Name = s.Config.Title
+	f.Links = []link{{Href: s.AbsURL("/feed.xml"), Rel: "self"}, {Href: s.BaseURL}}
+	var newest time.Time
+	for _, p := range pages {
+		if p.Lastmod.After(newest) {
+			newest = p.Lastmod
+		}
+		f.Entries = append(f.Entries, entry{Title: p.Title(), Link: link{Href: p.Permalink()}, ID: p.Permalink(),
+			Updated: p.Lastmod.Format(time.RFC3339), Summary: p.Summary()})
+	}
+	f.Updated = newest.Format(time.RFC3339)
+	return marshalXML(f)
+}
+
+// Robots returns robots.txt allowing everything and naming the sitemap.
+func Robots(s *site.Site) []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.AbsURL("/sitemap.xml") + "\n")
+}

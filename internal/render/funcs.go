@@ -1,0 +1,124 @@
+package render
+
+import (
+	"encoding/json"
+	"html/template"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/guidepost/guidepost/decision"
+	"github.com/guidepost/guidepost/internal/site"
+)
+
+// Funcs holds the template functions. Its asset table can be replaced
+// between builds while parsed templates are kept.
+type Funcs struct {
+	site   atomic.Pointer[site.Site]
+	assets atomic.Pointer[Assets]
+}
+
+// Use sets the site and assets the functions refer to.
+func (f *Funcs) Use(s *site.Site, a *Assets) {
+	f.site.Store(s)
+	f.assets.Store(a)
+}
+
+// Map returns the functions layouts may call:
+//
+//	relURL "/path/"      the path with the site's base path
+//	absURL "/path/"      an absolute URL
+//	asset "css/site.css" the fingerprinted URL of a static or generated file
+//	date "2 January 2006" t   a formatted date ("" for a zero date)
+//	isoDate t            YYYY-MM-DD
+//	jsonLD page          the page's schema.org JSON-LD
+//	verdictLabel v       "Avoid", "Caution", "Allowed with conditions"
+//	treeMap tree         the tree's diagram as inline SVG
+func (f *Funcs) Map() template.FuncMap {
+	return template.FuncMap{
+		"relURL": func(u string) string { return f.site.Load().RelURL(u) },
+		"absURL": func(u string) string { return f.site.Load().AbsURL(u) },
+		"asset": func(name string) (string, error) {
+			u, err := f.assets.Load().URL(name)
+			if err != nil {
+				return "", err
+			}
+			return f.site.Load().RelURL(u), nil
+		},
+		"date": func(layout string, t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format(layout)
+		},
+		"isoDate": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format("2006-01-02")
+		},
+		"jsonLD":       JSONLD,
+		"verdictLabel": VerdictLabel,
+
+		"lower": strings.ToLower,
+	}
+}
+
+// VerdictLabel is the words shown for a verdict.
+func VerdictLabel(v decision.Verdict) string {
+	switch v {
+	case decision.Avoid:
+		return "Avoid"
+	case decision.Caution:
+		return "Caution"
+	case decision.Allowed:
+		return "Allowed with conditions"
+	}
+	return string(v)
+}
+
+// JSONLD returns schema.org metadata for a page: a MedicalWebPage with
+// lastReviewed when the page has a review date, else a WebPage.
+func JSONLD(p *site.Page) template.JS {
+	s := p.Site
+	doc := map[string]any{
+		"@context":   "https://schema.org",
+		"@type":      "WebPage",
+		"name":       p.Title(),
+		"url":        p.Permalink(),
+		"inLanguage": s.Config.Language,
+		"isPartOf":   map[string]any{"@type": "WebSite", "name": s.Config.Title, "url": s.BaseURL},
+	}
+	if p.Summary() != "" {
+		doc["description"] = p.Summary()
+	}
+	if !p.FM.Reviewed.IsZero() {
+		doc["@type"] = "MedicalWebPage"
+		doc["lastReviewed"] = p.FM.Reviewed.Format("2006-01-02")
+	}
+	if !p.FM.Date.IsZero() {
+		doc["datePublished"] = p.FM.Date.Format("2006-01-02")
+	}
+	if !p.Lastmod.IsZero() {
+		doc["dateModified"] = p.Lastmod.Format("2006-01-02")
+	}
+	var cites []map[string]string
+	for _, src := range p.FM.Sources {
+		c := map[string]string{"@type": "CreativeWork", "name": src.Title}
+		if src.URL != "" {
+			c["url"] = src.URL
+		}
+		if src.Publisher != "" {
+			c["publisher"] = src.Publisher
+		}
+		cites = append(cites, c)
+	}
+	if len(cites) > 0 {
+		doc["citation"] = cites
+	}
+	out, err := json.Marshal(doc) // escapes <, > and & so the script cannot be closed early
+	if err != nil {
+		return "{}"
+	}
+	return template.JS(out)
+}

@@ -1,0 +1,198 @@
+package site
+
+import (
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/guidepost/guidepost/internal/diag"
+)
+
+// Alias is an old URL that redirects to a page.
+type Alias struct {
+	URL    string
+	Target *Page
+}
+
+// LayoutIDs are element IDs every page layout defines, so content may link
+// to them (e.g. `[sources](#sources)`).
+var LayoutIDs = []string{"main", "sources", "contents"}
+
+// index maps URLs to pages and reports two pages at one URL. URLs that
+// differ only in case collide too: they are one folder on macOS and
+// Windows file systems.
+func (s *Site) index(diags *diag.List) {
+	owner := map[string]string{} // lower-case URL → who claimed it
+	claim := func(u, who, file string, line int) bool {
+		key := strings.ToLower(u)
+		if prev, ok := owner[key]; ok {
+			diags.Add(file, line, "two pages at one URL "+u+": "+prev+" and "+who+"; rename one of them (URLs that differ only in case count as one)")
+			return false
+		}
+		owner[key] = who
+		return true
+	}
+	for _, p := range s.Pages {
+		who := p.File
+		if who == "" {
+			who = "the generated " + string(p.Kind) + " page"
+		}
+		if claim(p.URL, who, p.File, 0) {
+			s.byURL[p.URL] = p
+		}
+	}
+	for _, p := range s.Pages {
+		for _, a := range p.FM.Aliases {
+			u := "/" + strings.Trim(a, "/") + "/"
+			if u == "//" || strings.Contains(a, "..") || strings.Contains(a, "://") {
+				diags.Add(p.File, p.FM.Line("aliases"), "alias "+strconv.Quote(a)+" must be a URL path on this site such as /old/page/")
+				continue
+			}
+			if claim(u, "an alias of "+p.File, p.File, p.FM.Line("aliases")) {
+				s.Aliases = append(s.Aliases, Alias{URL: u, Target: p})
+			}
+		}
+	}
+	for _, f := range s.Static {
+		if _, taken := owner[strings.ToLower(f.URL)]; taken {
+			diags.Add(f.Src, 0, "file would be published at "+f.URL+", which a page already uses: rename or move it")
+			continue
+		}
+		owner[strings.ToLower(f.URL)] = f.Src
+		s.staticURLs[f.URL] = true
+	}
+}
+
+// resolved is a link destination understood relative to its page.
+type resolved struct {
+	href    string // what to write in the HTML
+	page    *Page  // the target page, for internal page links
+	frag    string // the #anchor without '#'
+	problem string // why the link is broken, "" when it is fine
+}
+
+func isExternal(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	for i, c := range dest {
+		switch {
+		case c == ':':
+			return i > 0
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// resolve maps a link destination as written in from's Markdown to the
+// href to emit and the page it points at. Destinations ending in .md (before
+// any #anchor) are content files, relative to from's file or, with a leading
+// slash, to content/; other paths are URLs, relative to from's URL or to the
+// site root.
+func (s *Site) resolve(from *Page, dest string) resolved {
+	if dest == "" || isExternal(dest) {
+		return resolved{href: dest}
+	}
+	base, frag, _ := strings.Cut(dest, "#")
+	base, query, hasQuery := strings.Cut(base, "?")
+	if hasQuery {
+		query = "?" + query
+	}
+	anchor := ""
+	if frag != "" {
+		anchor = "#" + frag
+	}
+	if base == "" {
+		return resolved{href: dest, page: from, frag: frag}
+	}
+	if strings.HasSuffix(base, ".md") {
+		var file string
+		if strings.HasPrefix(base, "/") {
+			file = path.Join(ContentDir, base)
+		} else {
+			file = path.Join(path.Dir(from.File), base)
+		}
+		if !strings.HasPrefix(file, ContentDir+"/") {
+			return resolved{href: dest, problem: "link " + strconv.Quote(dest) + " leaves the content folder: link to a page inside content/"}
+		}
+		t := s.byFile[file]
+		if t == nil {
+			return resolved{href: dest, problem: "link to a missing page " + strconv.Quote(dest) + ": there is no " + file + " (links to .md files are relative to this file's folder)"}
+		}
+		return resolved{href: t.RelPermalink() + query + anchor, page: t, frag: frag}
+	}
+	u := base
+	if !strings.HasPrefix(u, "/") {
+		u = path.Join(from.URL, u)
+	} else if s.BasePath != "/" && strings.HasPrefix(u, s.BasePath) {
+		u = "/" + strings.TrimPrefix(u, s.BasePath)
+	}
+	clean := path.Clean(u)
+	if strings.HasPrefix(clean, "/..") || strings.Contains(u, "/../") && !strings.HasPrefix(path.Clean(u), "/") {
+		return resolved{href: dest, problem: "link " + strconv.Quote(dest) + " leaves the site: link to a page of this site"}
+	}
+	if t := s.byURL[clean+"/"]; t != nil && !strings.Contains(path.Base(clean), ".") {
+		return resolved{href: t.RelPermalink() + query + anchor, page: t, frag: frag}
+	}
+	if t := s.byURL[clean]; t != nil {
+		return resolved{href: s.RelURL(clean) + query + anchor, page: t, frag: frag}
+	}
+	if s.staticURLs[clean] || s.generatedURL(clean) {
+		return resolved{href: s.RelURL(clean) + query + anchor}
+	}
+	return resolved{href: dest, problem: "link to " + strconv.Quote(dest) + " but no page or file is published at " + clean + ": fix the path, or link to the page's .md file"}
+}
+
+// generatedURL reports whether the build writes a file at u besides pages
+// and static files.
+func (s *Site) generatedURL(u string) bool {
+	switch u {
+	case "/sitemap.xml", "/feed.xml", "/robots.txt", "/404.html":
+		return true
+	}
+	return false
+}
+
+// checkLinks reports links to missing pages, files and anchors.
+func (s *Site) checkLinks(diags *diag.List) {
+	for _, p := range s.Pages {
+		if p.Doc == nil {
+			continue
+		}
+		for _, l := range p.Doc.Links {
+			r := s.resolve(p, l.Dest)
+			if r.problem != "" {
+				diags.Add(p.File, l.Line, r.problem)
+				continue
+			}
+			if r.page == nil || r.frag == "" || r.page.Doc == nil {
+				continue
+			}
+			if !slices.Contains(r.page.Doc.IDs, r.frag) && !slices.Contains(LayoutIDs, r.frag) {
+				msg := "link to a missing anchor #" + r.frag
+				if r.page != p {
+					msg += " in " + r.page.File
+				}
+				msg += ": use one of the headings' IDs"
+				if c := closestID(r.frag, r.page.Doc.IDs); c != "" {
+					msg += " (did you mean #" + c + "?)"
+				}
+				diags.Add(p.File, l.Line, msg)
+			}
+		}
+	}
+}
+
+func closestID(id string, ids []string) string {
+	for _, c := range ids {
+		if strings.Contains(c, id) || strings.Contains(id, c) {
+			return c
+		}
+	}
+	return ""
+}

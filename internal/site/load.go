@@ -1,0 +1,350 @@
+package site
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guidepost/guidepost/internal/config"
+	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/frontmatter"
+	"github.com/guidepost/guidepost/internal/markdown"
+)
+
+// Options control loading.
+type Options struct {
+	Root    string // the site folder
+	BaseURL string // overrides the config's base_url when set
+	Drafts  bool   // include pages marked draft
+	Now     time.Time
+	// Markdown returns the renderer for page bodies given the config's
+	// options; when nil a new Renderer is made. Reusing one keeps its
+	// highlight cache warm across builds.
+	Markdown func(markdown.Options) *markdown.Renderer
+}
+
+// Content, layout and static folder names inside a site.
+const (
+	ContentDir = "content"
+	LayoutsDir = "layouts"
+	StaticDir  = "static"
+)
+
+// Load reads and checks the site at opts.Root. The returned diagnostics
+// include warnings; the site is unusable when any diagnostic is an error.
+func Load(opts Options) (*Site, diag.List) {
+	var diags diag.List
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	cfg := config.Load(opts.Root, &diags)
+	s := &Site{Config: cfg, Root: opts.Root, Now: opts.Now, byFile: map[string]*Page{}, byURL: map[string]*Page{}, staticURLs: map[string]bool{}}
+	base := opts.BaseURL
+	if base == "" {
+		base = cfg.BaseURL
+	}
+	if base == "" {
+		base = config.DefaultBaseURL
+	}
+	norm, err := config.NormalizeBaseURL(base)
+	if err != nil {
+		diags.Add(config.FileName, cfg.Lines["base_url"], err.Error())
+		norm = config.DefaultBaseURL
+	}
+	s.BaseURL = norm
+	s.BasePath = basePath(norm)
+
+	files, statics := walkContent(opts.Root, &diags)
+	s.Static = append(s.Static, statics...)
+	s.Static = append(s.Static, walkStatic(opts.Root, &diags)...)
+
+	docs := parseAll(opts.Root, files, &diags)
+	s.buildPages(files, docs, opts.Drafts, &diags)
+	if s.Home == nil {
+		diags.Add(ContentDir+"/_index.md", 0, "the site has no home page: create content/_index.md with a title")
+		return s, diags
+	}
+	s.buildTrees(&diags)
+
+	mdOpts := markdown.Options{AllowHTML: cfg.AllowHTML}
+	md := markdown.New
+	if opts.Markdown != nil {
+		md = opts.Markdown
+	}
+	s.renderMarkdown(md(mdOpts), &diags)
+	s.buildTaxonomies()
+	s.addGenerated()
+	s.index(&diags)
+	s.checkLinks(&diags)
+	s.checkReviews(&diags)
+	s.checkTrees(&diags)
+	diags.Sort()
+	return s, diags
+}
+
+func basePath(baseURL string) string {
+	rest := baseURL[strings.Index(baseURL, "://")+3:]
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		return rest[i:]
+	}
+	return "/"
+}
+
+// walkContent lists the Markdown files under content/ (site-relative,
+// sorted) and the other files there, which are copied as they are.
+func walkContent(root string, diags *diag.List) (md []string, other []StaticFile) {
+	dir := filepath.Join(root, ContentDir)
+	if _, err := os.Stat(dir); err != nil {
+		diags.Add(ContentDir, 0, "no content folder: create "+ContentDir+"/ with an _index.md for the home page")
+		return nil, nil
+	}
+	walk(root, ContentDir, diags, func(rel string) {
+		if strings.HasSuffix(rel, ".md") {
+			md = append(md, rel)
+			return
+		}
+		other = append(other, StaticFile{Src: rel, URL: "/" + strings.TrimPrefix(rel, ContentDir+"/")})
+	})
+	return md, other
+}
+
+func walkStatic(root string, diags *diag.List) []StaticFile {
+	if _, err := os.Stat(filepath.Join(root, StaticDir)); err != nil {
+		return nil
+	}
+	var out []StaticFile
+	walk(root, StaticDir, diags, func(rel string) {
+		out = append(out, StaticFile{Src: rel, URL: "/" + strings.TrimPrefix(rel, StaticDir+"/")})
+	})
+	return out
+}
+
+// walk calls fn for every regular file below root/sub in lexical order,
+// skipping hidden files and editors' temporary files. Symbolic links to
+// files are followed; links to folders are reported, which also stops loops.
+func walk(root, sub string, diags *diag.List, fn func(rel string)) {
+	err := filepath.WalkDir(filepath.Join(root, sub), func(p string, d fs.DirEntry, err error) error {
+		rel := relSlash(root, p)
+		if err != nil {
+			diags.Add(rel, 0, "cannot read: "+errors.Unwrap(err).Error()+" (check the file's permissions)")
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if IgnoredName(name) && rel != sub {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				diags.Add(rel, 0, "broken or looping symbolic link: remove it or point it at a file")
+				return nil
+			}
+			if fi.IsDir() {
+				diags.Add(rel, 0, "symbolic link to a folder is not followed: move the folder here or link its files one by one")
+				return nil
+			}
+		}
+		if d.IsDir() {
+			return nil
+		}
+		fn(rel)
+		return nil
+	})
+	if err != nil {
+		diags.Add(sub, 0, "cannot read folder: "+err.Error())
+	}
+}
+
+// IgnoredName reports whether a file or folder name is hidden or an
+// editor's temporary or backup file, which builds and the watcher skip.
+func IgnoredName(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
+		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bck"), name == "4913",
+		strings.HasPrefix(name, "jb_") && strings.HasSuffix(name, "___"):
+		return true
+	}
+	return false
+}
+
+func relSlash(root, p string) string {
+	rel, err := filepath.Rel(root, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// parallel runs fn(i) for i in [0,n) on one worker per CPU.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// maxFileSize bounds a content file; larger files are reported, not read.
+const maxFileSize = 8 << 20
+
+func parseAll(root string, files []string, diags *diag.List) []*frontmatter.Document {
+	docs := make([]*frontmatter.Document, len(files))
+	per := make([]diag.List, len(files))
+	parallel(len(files), func(i int) {
+		p := filepath.Join(root, filepath.FromSlash(files[i]))
+		if fi, err := os.Stat(p); err == nil && fi.Size() > maxFileSize {
+			per[i].Add(files[i], 0, "file is larger than 8 MB: split it into several pages")
+			docs[i] = &frontmatter.Document{}
+			return
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			per[i].Add(files[i], 0, "cannot read: "+errors.Unwrap(err).Error()+" (check the file's permissions)")
+			docs[i] = &frontmatter.Document{}
+			return
+		}
+		docs[i] = frontmatter.Parse(files[i], src, &per[i])
+	})
+	for _, l := range per {
+		*diags = append(*diags, l...)
+	}
+	return docs
+}
+
+// buildPages makes a page of every content file and links sections.
+func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts bool, diags *diag.List) {
+	sections := map[string]*Page{} // content-relative folder ("" for home) → section page
+	var pages []*Page
+	for i, f := range files {
+		doc := docs[i]
+		if doc.FrontMatter.Draft && !drafts {
+			continue
+		}
+		rel := strings.TrimPrefix(f, ContentDir+"/")
+		p := &Page{File: f, URL: contentURL(rel), FM: doc.FrontMatter, Body: doc.Body, BodyLine: doc.BodyLine, Site: s, Kind: KindPage}
+		if path.Base(rel) == "_index.md" {
+			p.Kind = KindSection
+			dir := path.Dir(rel)
+			if dir == "." {
+				dir = ""
+				p.Kind = KindHome
+				s.Home = p
+			}
+			sections[dir] = p
+			if p.FM.Start != "" && p.Kind == KindSection {
+				p.Kind = KindTree
+			}
+		}
+		pages = append(pages, p)
+		s.byFile[f] = p
+	}
+	for _, p := range pages {
+		p.Lastmod = p.FM.Reviewed
+		if p.FM.Date.After(p.Lastmod) {
+			p.Lastmod = p.FM.Date
+		}
+		if p.Kind == KindHome {
+			continue
+		}
+		rel := strings.TrimPrefix(p.File, ContentDir+"/")
+		dir := path.Dir(rel)
+		if p.Kind != KindPage {
+			dir = path.Dir(dir)
+		}
+		for {
+			if dir == "." {
+				dir = ""
+			}
+			if sec := sections[dir]; sec != nil {
+				p.Parent = sec
+				break
+			}
+			if dir == "" {
+				break
+			}
+			dir = path.Dir(dir)
+		}
+		if p.Parent == nil {
+			continue
+		}
+		if p.Parent.Kind == KindTree {
+			if p.Kind != KindPage {
+				diags.Add(p.File, 1, "a decision tree cannot contain sub-sections: move this folder out of "+path.Dir(p.Parent.File)+"/")
+				continue
+			}
+			p.Kind = KindNode
+		}
+		p.Parent.Pages = append(p.Parent.Pages, p)
+	}
+	for _, p := range pages {
+		if len(p.Pages) > 0 {
+			sortPages(p.Pages)
+			s.linkPrevNext(p)
+		}
+		s.checkKindFields(p, diags)
+	}
+	s.Pages = pages
+}
+
+// linkPrevNext links consecutive regular pages of a section.
+func (s *Site) linkPrevNext(sec *Page) {
+	var prev *Page
+	for _, p := range sec.Pages {
+		if p.Kind != KindPage {
+			continue
+		}
+		if prev != nil {
+			prev.Next, p.Prev = p, prev
+		}
+		prev = p
+	}
+}
+
+// checkKindFields reports decision-tree fields used outside trees.
+func (s *Site) checkKindFields(p *Page, diags *diag.List) {
+	fm := &p.FM
+	if p.Kind != KindNode {
+		for _, key := range []string{"options", "verdict", "safeguards", "help"} {
+			if _, ok := fm.Lines[key]; ok {
+				diags.Add(p.File, fm.Line(key), "`"+key+"` only applies to a node of a decision tree (a page in a folder whose _index.md sets `start`): remove it or move the page into a tree")
+			}
+		}
+	}
+	if p.Kind != KindTree && p.Kind != KindSection && p.Kind != KindHome {
+		for _, key := range []string{"start", "scenarios"} {
+			if _, ok := fm.Lines[key]; ok {
+				diags.Add(p.File, fm.Line(key), "`"+key+"` only applies to a decision tree's _index.md: move it there")
+			}
+		}
+	}
+	if p.Kind == KindSection || p.Kind == KindHome {
+		if _, ok := fm.Lines["scenarios"]; ok && fm.Start == "" {
+			diags.Add(p.File, fm.Line("scenarios"), "scenarios need `start: <first question id>` in the same _index.md")
+		}
+	}
+}

@@ -1,0 +1,28 @@
+package site
+
+import (
+	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/yamlx"
+)
+
+// checkReviews warns about pages whose review is overdue and reports review
+// dates in the future.
+func (s *Site) checkReviews(diags *diag.List) {
+	for _, p := range s.Pages {
+		if p.FM.Reviewed.IsZero() {
+			continue
+		}
+		line := p.FM.Line("reviewed")
+		if p.FM.Reviewed.After(s.Now) {
+			diags.Add(p.File, line, "reviewed date "+p.FM.Reviewed.Format(yamlx.DateLayout)+" is in the future: use the date the review happened")
+			continue
+		}
+		if due := p.ReviewDue(); s.Now.After(due) {
+			every := p.FM.ReviewEvery
+			if every.IsZero() {
+				every = s.Config.ReviewEvery
+			}
+			diags.Warn(p.File, line, "review overdue since "+due.Format(yamlx.DateLayout)+" (last reviewed "+p.FM.Reviewed.Format(yamlx.DateLayout)+", reviewed every "+every.String()+"): check the page against its sources and update `reviewed`")
+		}
+	}
+}

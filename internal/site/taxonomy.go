@@ -1,0 +1,72 @@
+package site
+
+import (
+	"sort"
+	"strings"
+)
+
+// taxonomyNames are the taxonomies every site has, with their titles.
+var taxonomyNames = [][2]string{{"jurisdictions", "Jurisdictions"}, {"tags", "Tags"}}
+
+// buildTaxonomies collects tags and jurisdictions into term pages.
+func (s *Site) buildTaxonomies() {
+	for _, tn := range taxonomyNames {
+		t := &Taxonomy{Name: tn[0], Title: tn[1], bySlug: map[string]*Term{}}
+		for _, p := range s.Pages {
+			if p.Kind != KindPage && p.Kind != KindTree && p.Kind != KindSection {
+				continue
+			}
+			names := p.FM.Tags
+			if t.Name == "jurisdictions" {
+				names = p.FM.Jurisdictions
+			}
+			for _, n := range names {
+				slug := Slug(n)
+				if slug == "" {
+					continue
+				}
+				term := t.bySlug[slug]
+				if term == nil {
+					term = &Term{Taxonomy: t.Name, Name: n, Slug: slug}
+					t.bySlug[slug] = term
+					t.Terms = append(t.Terms, term)
+				}
+				term.Pages = append(term.Pages, p)
+			}
+		}
+		if len(t.Terms) == 0 {
+			continue
+		}
+		sort.Slice(t.Terms, func(i, j int) bool { return strings.ToLower(t.Terms[i].Name) < strings.ToLower(t.Terms[j].Name) })
+		t.Page = &Page{Kind: KindTaxonomy, URL: "/" + t.Name + "/", Site: s, Parent: s.Home}
+		t.Page.FM.Title = t.Title
+		for _, term := range t.Terms {
+			sortPages(term.Pages)
+			term.Page = &Page{Kind: KindTerm, URL: "/" + t.Name + "/" + term.Slug + "/", Site: s, Parent: t.Page, TermOf: term, Pages: term.Pages}
+			term.Page.FM.Title = term.Name
+			t.Page.Terms = append(t.Page.Terms, term)
+		}
+		s.Taxonomies = append(s.Taxonomies, t)
+	}
+}
+
+// addGenerated adds the pages no content file defines: taxonomy lists and
+// terms, tree diagrams and the 404 page.
+func (s *Site) addGenerated() {
+	for _, t := range s.Taxonomies {
+		s.Pages = append(s.Pages, t.Page)
+		for _, term := range t.Terms {
+			s.Pages = append(s.Pages, term.Page)
+		}
+	}
+	for _, p := range s.Pages {
+		if p.Kind == KindTree {
+			m := &Page{Kind: KindMap, URL: p.URL + "map/", Site: s, Parent: p, Tree: p.Tree}
+			m.FM.Title = "Map of all questions and answers"
+			s.Pages = append(s.Pages, m)
+		}
+	}
+	nf := &Page{Kind: Kind404, URL: "/404.html", Site: s}
+	nf.FM.Title = "Page not found"
+	s.Pages = append(s.Pages, nf)
+}

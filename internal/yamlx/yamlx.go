@@ -1,0 +1,274 @@
+// Package yamlx decodes YAML documents field by field so that every problem
+// (unknown key, wrong type, bad date) is reported with the file and line an
+// author has to fix, in words that say what to do.
+package yamlx
+
+import (
+	"errors"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/guidepost/guidepost/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// Decoder reports problems for one file. LineOffset is added to YAML line
+// numbers, so front matter that starts on line 2 of a Markdown file reports
+// lines of that file.
+type Decoder struct {
+	File       string
+	LineOffset int
+	Diags      *diag.List
+}
+
+// Parse parses src as one YAML document. An empty document yields a nil node.
+// Syntax errors are reported with their line.
+func (d *Decoder) Parse(src []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, msg := splitYAMLError(err)
+		d.Diags.Add(d.File, line+d.LineOffset, "invalid YAML: "+msg+" (check indentation, and quote values that contain ': ' or start with a special character)")
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+func splitYAMLError(err error) (int, string) {
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		err = errors.New(te.Errors[0])
+	}
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	if strings.HasPrefix(msg, "line ") {
+		rest := strings.TrimPrefix(msg, "line ")
+		if i := strings.Index(rest, ":"); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				return n, strings.TrimSpace(rest[i+1:])
+			}
+		}
+	}
+	return 1, msg
+}
+
+// Line returns the file line of n.
+func (d *Decoder) Line(n *yaml.Node) int {
+	if n == nil {
+		return d.LineOffset + 1
+	}
+	return n.Line + d.LineOffset
+}
+
+// Errorf records an error at n.
+func (d *Decoder) Error(n *yaml.Node, msg string) { d.Diags.Add(d.File, d.Line(n), msg) }
+
+// Field handles one key of a mapping.
+type Field func(value *yaml.Node)
+
+// Mapping walks the mapping n, calling fields[key] for every key. Unknown
+// keys, duplicate keys and a non-mapping n are reported; `what` names the
+// thing being decoded in messages ("front matter", "site config").
+func (d *Decoder) Mapping(n *yaml.Node, what string, fields map[string]Field) map[string]int {
+	lines := map[string]int{}
+	if n == nil {
+		return lines
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Error(n, what+" must be a mapping of `key: value` lines, got "+kindName(n))
+		return lines
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if _, dup := lines[key]; dup {
+			d.Error(k, "duplicate key "+strconv.Quote(key)+" in "+what+": remove one of them")
+			continue
+		}
+		lines[key] = d.Line(k)
+		f, ok := fields[key]
+		if !ok {
+			msg := "unknown key " + strconv.Quote(key) + " in " + what
+			if s := Closest(key, keys(fields)); s != "" {
+				msg += ": did you mean " + strconv.Quote(s) + "?"
+			} else {
+				msg += ": known keys are " + strings.Join(sortedKeys(fields), ", ")
+			}
+			d.Error(k, msg)
+			continue
+		}
+		if v.Kind == yaml.AliasNode {
+			v = v.Alias
+		}
+		f(v)
+	}
+	return lines
+}
+
+func keys(m map[string]Field) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func sortedKeys(m map[string]Field) []string {
+	out := keys(m)
+	slices.Sort(out)
+	return out
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return strconv.Quote(n.Value)
+	}
+	return "an unexpected value"
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// String decodes a scalar into a string. Numbers, dates and booleans are
+// taken as written; lists and mappings are errors.
+func (d *Decoder) String(n *yaml.Node, name string) string {
+	if isNull(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.Error(n, name+" must be text, got "+kindName(n))
+		return ""
+	}
+	return n.Value
+}
+
+// Int decodes a whole number.
+func (d *Decoder) Int(n *yaml.Node, name string) int {
+	if isNull(n) {
+		return 0
+	}
+	v, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil {
+		d.Error(n, name+" must be a whole number, got "+kindName(n))
+		return 0
+	}
+	return v
+}
+
+// Bool decodes true or false.
+func (d *Decoder) Bool(n *yaml.Node, name string) bool {
+	if n.Kind == yaml.ScalarNode {
+		switch strings.ToLower(n.Value) {
+		case "true", "yes", "on":
+			return true
+		case "false", "no", "off", "~", "null", "":
+			return false
+		}
+	}
+	d.Error(n, name+" must be true or false, got "+kindName(n))
+	return false
+}
+
+// Strings decodes a list of scalars. A single scalar is accepted as a
+// one-item list, as authors often write `tags: hipaa`.
+func (d *Decoder) Strings(n *yaml.Node, name string) []string {
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		return []string{n.Value}
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.Error(n, name+" must be a list like [a, b], got "+kindName(n))
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for _, item := range n.Content {
+		if item.Kind != yaml.ScalarNode {
+			d.Error(item, "each item of "+name+" must be text, got "+kindName(item))
+			continue
+		}
+		out = append(out, item.Value)
+	}
+	return out
+}
+
+// List calls each for every item of a sequence node.
+func (d *Decoder) List(n *yaml.Node, name string, each func(item *yaml.Node)) {
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.Error(n, name+" must be a list (lines starting with `- `), got "+kindName(n))
+		return
+	}
+	for _, item := range n.Content {
+		each(item)
+	}
+}
+
+// DateLayout is the only date form guidepost accepts in front matter.
+const DateLayout = "2006-01-02"
+
+// Date decodes a YYYY-MM-DD date.
+func (d *Decoder) Date(n *yaml.Node, name string) time.Time {
+	if isNull(n) {
+		return time.Time{}
+	}
+	s := d.String(n, name)
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		d.Error(n, name+" must be a date written YYYY-MM-DD, got "+strconv.Quote(s))
+		return time.Time{}
+	}
+	return t
+}
+
+// Closest returns the candidate within edit distance 2 of s, or "".
+func Closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	slices.Sort(candidates)
+	for _, c := range candidates {
+		if dd := distance(s, c); dd < bestD {
+			best, bestD = c, dd
+		}
+	}
+	return best
+}
+
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
