@@ -1,0 +1,194 @@
+// Package browsertest starts headless Chromium for tests through chromedp
+// and records what a page does: every request it makes and every console
+// error or uncaught exception.
+//
+// Tests fail, never skip, when Chromium is missing: CI installs it.
+package browsertest
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Chromium returns the path of the Chromium binary, failing the test when
+// there is none. $CHROMIUM overrides the search.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatal("headless Chromium not found: install it (apt-get install -y chromium) or set $CHROMIUM")
+	return ""
+}
+
+// Options adjust the browser.
+type Options struct {
+	Width, Height int  // window size; default 1280×900
+	NoJavaScript  bool // disable JavaScript for the whole session
+	Dark          bool // emulate prefers-color-scheme: dark
+}
+
+// Browser is a headless Chromium tab with recorders attached.
+type Browser struct {
+	Ctx context.Context
+
+	mu       sync.Mutex
+	requests []string
+	console  []string
+}
+
+// New starts Chromium for the test and returns a tab. The browser is shut
+// down when the test ends. Each call gets a fresh profile.
+func New(t testing.TB, opts Options) *Browser {
+	t.Helper()
+	if opts.Width == 0 {
+		opts.Width, opts.Height = 1280, 900
+	}
+	allocOpts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(Chromium(t)),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(opts.Width, opts.Height),
+	}
+	if opts.NoJavaScript {
+		allocOpts = append(allocOpts, chromedp.Flag("blink-settings", "scriptEnabled=false"))
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOpts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+
+	b := &Browser{Ctx: ctx}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			b.mu.Lock()
+			b.requests = append(b.requests, e.Request.URL)
+			b.mu.Unlock()
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.APITypeError || e.Type == runtime.APITypeAssert {
+				var parts []string
+				for _, a := range e.Args {
+					parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
+				}
+				b.mu.Lock()
+				b.console = append(b.console, "console."+string(e.Type)+": "+strings.Join(parts, " "))
+				b.mu.Unlock()
+			}
+		case *runtime.EventExceptionThrown:
+			msg := e.ExceptionDetails.Text
+			if e.ExceptionDetails.Exception != nil {
+				msg += " " + e.ExceptionDetails.Exception.Description
+			}
+			b.mu.Lock()
+			b.console = append(b.console, "exception: "+msg)
+			b.mu.Unlock()
+		}
+	})
+	actions := []chromedp.Action{network.Enable(), runtime.Enable()}
+	if opts.Dark {
+		actions = append(actions, chromedp.ActionFunc(func(ctx context.Context) error {
+			return emulateDark(ctx)
+		}))
+	}
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return b
+}
+
+// Requests returns every URL the tab requested so far.
+func (b *Browser) Requests() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.requests...)
+}
+
+// ConsoleErrors returns console errors and uncaught exceptions so far.
+func (b *Browser) ConsoleErrors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.console...)
+}
+
+// AssertSameOrigin fails the test if the tab requested anything outside
+// origin (data: and blob: URLs are local and allowed).
+func (b *Browser) AssertSameOrigin(t testing.TB, origin string) {
+	t.Helper()
+	for _, u := range b.Requests() {
+		if strings.HasPrefix(u, origin+"/") || u == origin || strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "blob:") {
+			continue
+		}
+		t.Errorf("page requested %s, outside %s", u, origin)
+	}
+}
+
+// AssertNoConsoleErrors fails the test if any console error occurred.
+func (b *Browser) AssertNoConsoleErrors(t testing.TB) {
+	t.Helper()
+	for _, e := range b.ConsoleErrors() {
+		t.Errorf("browser %s", e)
+	}
+}
+
+// Run runs chromedp actions in the tab, failing the test on error.
+func (b *Browser) Run(t testing.TB, actions ...chromedp.Action) {
+	t.Helper()
+	if err := chromedp.Run(b.Ctx, actions...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+}
+
+// ServeDir serves a built site folder on 127.0.0.1 for the test, with the
+// site's 404.html for missing paths, and returns its origin.
+func ServeDir(t testing.TB, dir string) string {
+	t.Helper()
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := filepath.Join(dir, filepath.FromSlash(r.URL.Path))
+		if fi, err := os.Stat(p); err != nil || (fi.IsDir() && !exists(filepath.Join(p, "index.html"))) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			if data, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
+				w.Write(data)
+			}
+			return
+		}
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			w.Header().Set("Content-Type", "application/wasm")
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
