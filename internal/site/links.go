@@ -126,15 +126,22 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 		}
 		return resolved{href: t.RelPermalink() + query + anchor, page: t, frag: frag}
 	}
-	u := base
-	if !strings.HasPrefix(u, "/") {
-		u = path.Join(from.URL, u)
-	} else if s.BasePath != "/" && strings.HasPrefix(u, s.BasePath) {
-		u = "/" + strings.TrimPrefix(u, s.BasePath)
-	}
-	clean := path.Clean(u)
-	if strings.HasPrefix(clean, "/..") || strings.Contains(u, "/../") && !strings.HasPrefix(path.Clean(u), "/") {
-		return resolved{href: dest, problem: "link " + strconv.Quote(dest) + " leaves the site: link to a page of this site"}
+	var clean string
+	if strings.HasPrefix(base, "/") {
+		u := base
+		if s.BasePath != "/" && strings.HasPrefix(u, s.BasePath) {
+			u = "/" + strings.TrimPrefix(u, s.BasePath)
+		}
+		clean = path.Clean(u)
+		if strings.Contains(u, "/../") || strings.HasSuffix(u, "/..") {
+			return resolved{href: dest, problem: "link " + strconv.Quote(dest) + " contains /../: write the path without it"}
+		}
+	} else {
+		rel := path.Join(strings.TrimPrefix(from.URL, "/"), base)
+		if rel == ".." || strings.HasPrefix(rel, "../") {
+			return resolved{href: dest, problem: "link " + strconv.Quote(dest) + " leaves the site: link to a page of this site"}
+		}
+		clean = path.Clean("/" + rel)
 	}
 	if t := s.byURL[clean+"/"]; t != nil && !strings.Contains(path.Base(clean), ".") {
 		return resolved{href: t.RelPermalink() + query + anchor, page: t, frag: frag}
