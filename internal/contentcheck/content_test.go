@@ -1,0 +1,102 @@
+package contentcheck
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/guidepost/guidepost/internal/site"
+)
+
+// repoRoot walks up from the test's folder to the one holding go.mod.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test folder")
+		}
+		dir = parent
+	}
+}
+
+func loadRepoSite(t *testing.T) *site.Site {
+	t.Helper()
+	s, diags := site.Load(site.Options{Root: repoRoot(t)})
+	for _, d := range diags {
+		// Warnings count too: the published site must pass `check --strict`.
+		t.Errorf("%s", d)
+	}
+	if s.Home == nil {
+		t.Fatal("no home page")
+	}
+	return s
+}
+
+func TestEveryContentPageHasRequiredFrontMatter(t *testing.T) {
+	s := loadRepoSite(t)
+	checked := 0
+	for _, p := range s.Pages {
+		if p.Kind != site.KindPage && p.Kind != site.KindHome {
+			continue // section lists, generated pages and decision trees (the tree validator checks outcomes)
+		}
+		checked++
+		fm := p.FM
+		missing := []string{}
+		if fm.Title == "" {
+			missing = append(missing, "title")
+		}
+		if fm.Summary == "" {
+			missing = append(missing, "summary")
+		}
+		if fm.Reviewed.IsZero() {
+			missing = append(missing, "reviewed")
+		}
+		if len(fm.Jurisdictions) == 0 {
+			missing = append(missing, "jurisdictions")
+		}
+		if len(fm.Sources) == 0 {
+			missing = append(missing, "sources")
+		}
+		for _, src := range fm.Sources {
+			if src.Title == "" || src.URL == "" {
+				t.Errorf("%s: a source lacks a title or url: %+v", p.File, src)
+			}
+		}
+		if len(missing) > 0 {
+			t.Errorf("%s: missing %v", p.File, missing)
+		}
+	}
+	if checked < 14 {
+		t.Errorf("checked %d content pages, want at least the 14 of the knowledge base", checked)
+	}
+}
+
+func TestHomeLinksEveryJurisdictionPage(t *testing.T) {
+	s := loadRepoSite(t)
+	linked := map[string]bool{}
+	for _, l := range s.Home.Doc.Links {
+		linked[l.Dest] = true
+	}
+	for _, page := range []string{
+		"guidance/united-states.md",
+		"guidance/european-union.md",
+		"guidance/united-kingdom.md",
+		"guidance/india.md",
+		"guidance/other-jurisdictions.md",
+	} {
+		if s.PageByFile("content/"+page) == nil {
+			t.Errorf("jurisdiction page content/%s does not exist", page)
+		}
+		if !linked[page] {
+			t.Errorf("home page does not link %s", page)
+		}
+	}
+	if !linked["decide/whatsapp/_index.md"] {
+		t.Error("home page does not link the decision tool")
+	}
+}
