@@ -1,0 +1,150 @@
+package markdown
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// codeRenderer writes fenced code in a known language highlighted by
+// chroma with CSS classes (never inline styles):
+//
+//	<div class="highlight"><pre class="chroma" tabindex="0"><code class="language-go" data-lang="go">…</code></pre></div>
+//
+// Fences with an unknown or no language, and indented code, become a plain
+// escaped <pre tabindex="0"><code>. tabindex lets keyboard users scroll
+// wide code. Highlighted output is cached by (language, code), so a block
+// shared by many pages, or re-rendered by the dev server, is lexed once.
+type codeRenderer struct {
+	formatter *chromahtml.Formatter
+	cache     sync.Map // codeKey -> highlighted
+}
+
+type codeKey [sha256.Size]byte
+
+// langName matches what can be a language name in a fence's info string.
+var langName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_+#.-]*$`)
+
+// highlighted is a cached result; ok is false when the language has no
+// lexer or lexing failed, so the plain form is written.
+type highlighted struct {
+	html string
+	ok   bool
+}
+
+// noPre makes chroma write only the highlighted lines; the renderer writes
+// the surrounding elements itself.
+type noPre struct{}
+
+func (noPre) Start(bool, string) string { return "" }
+func (noPre) End(bool) string           { return "" }
+
+func newCodeRenderer() *codeRenderer {
+	return &codeRenderer{formatter: chromahtml.New(
+		chromahtml.WithClasses(true),
+		chromahtml.WithPreWrapper(noPre{}),
+	)}
+}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, r.renderFenced)
+	reg.Register(ast.KindCodeBlock, r.renderIndented)
+}
+
+func (r *codeRenderer) renderFenced(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	lang := string(unescapeText(n.Language(src)))
+	if !langName.MatchString(lang) {
+		lang = "" // e.g. "{.class}": an attribute, not a language
+	}
+	code := codeText(n, src)
+	if lang != "" {
+		if h := r.highlight(lang, code); h.ok {
+			_, _ = w.WriteString(`<div class="highlight"><pre class="chroma" tabindex="0"><code`)
+			writeAttr(w, "class", "language-"+lang)
+			writeAttr(w, "data-lang", lang)
+			_ = w.WriteByte('>')
+			_, _ = w.WriteString(h.html)
+			_, _ = w.WriteString("</code></pre></div>\n")
+			return ast.WalkSkipChildren, nil
+		}
+	}
+	writePlainCode(w, lang, code)
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *codeRenderer) renderIndented(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		writePlainCode(w, "", codeText(node, src))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// codeText joins the lines of a code block.
+func codeText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
+func writePlainCode(w util.BufWriter, lang, code string) {
+	_, _ = w.WriteString(`<pre tabindex="0"><code`)
+	if lang != "" {
+		writeAttr(w, "class", "language-"+lang)
+	}
+	_ = w.WriteByte('>')
+	_, _ = w.Write(util.EscapeHTML([]byte(code)))
+	_, _ = w.WriteString("</code></pre>\n")
+}
+
+// highlight returns code highlighted as lang, from the cache when this
+// pair was seen before.
+func (r *codeRenderer) highlight(lang, code string) highlighted {
+	h := sha256.New()
+	h.Write([]byte(lang))
+	h.Write([]byte{0})
+	h.Write([]byte(code))
+	var key codeKey
+	h.Sum(key[:0])
+	if v, ok := r.cache.Load(key); ok {
+		return v.(highlighted)
+	}
+	v, _ := r.cache.LoadOrStore(key, r.lex(lang, code))
+	return v.(highlighted)
+}
+
+func (r *codeRenderer) lex(lang, code string) highlighted {
+	lexer := lexers.Get(lang)
+	if lexer == nil {
+		return highlighted{}
+	}
+	tokens, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return highlighted{}
+	}
+	var buf bytes.Buffer
+	// With classes the style only feeds the stylesheet, which StyleCSS
+	// writes; any style will do here.
+	if err := r.formatter.Format(&buf, styles.Fallback, tokens); err != nil {
+		return highlighted{}
+	}
+	return highlighted{html: buf.String(), ok: true}
+}
