@@ -1,0 +1,170 @@
+package treemap
+
+import (
+	"html"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/guidepost/guidepost/decision"
+)
+
+// Options adjust a diagram.
+type Options struct {
+	// VerdictLabel names a verdict in outcome boxes ("Avoid"); nil shows
+	// the verdict as written in the tree.
+	VerdictLabel func(decision.Verdict) string
+}
+
+// SVG returns the diagram of t as an inline <svg> element, ready to put in
+// HTML: every text and URL is escaped. Nodes not reachable from the start,
+// and answers closing a cycle, are left out (the validator reports them).
+func SVG(t *decision.Tree, opts Options) string {
+	verdict := func(v *vnode) string {
+		if v.node == nil || !v.node.IsOutcome() {
+			return ""
+		}
+		if opts.VerdictLabel != nil {
+			return opts.VerdictLabel(v.node.Verdict)
+		}
+		return string(v.node.Verdict)
+	}
+	g := newGraph(t)
+	g.order()
+	g.size(verdict)
+	w, h := g.place()
+
+	questions, outcomes := 0, 0
+	for _, v := range g.nodes {
+		if v.kind == real && v.node.IsOutcome() {
+			outcomes++
+		} else if v.kind == real {
+			questions++
+		}
+	}
+	arrow := "tm-arrow-" + safeID(t.ID)
+	var b strings.Builder
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="treemap" width="` + num(w) + `" height="` + num(h) +
+		`" viewBox="0 0 ` + num(w) + ` ` + num(h) + `" role="group" aria-label="` +
+		esc("Diagram of “"+t.Title+"”: "+count(questions, "question")+" leading, from left to right, to "+
+			count(outcomes, "outcome")+".") + `">` + "\n")
+	b.WriteString(`<defs><marker id="` + arrow + `" class="tm-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L8 4L0 8z"/></marker></defs>` + "\n")
+
+	b.WriteString(`<g class="tm-edges" fill="none" stroke="currentColor">` + "\n")
+	for _, c := range g.chains {
+		b.WriteString(`<path class="tm-edge" d="` + g.path(c) + `" marker-end="url(#` + arrow + `)"/>` + "\n")
+	}
+	b.WriteString("</g>\n")
+
+	b.WriteString(`<g class="tm-labels" font-size="` + num(labelSize) + `">` + "\n")
+	for _, col := range g.cols {
+		for _, id := range col {
+			v := g.nodes[id]
+			if v.kind != label {
+				continue
+			}
+			top := v.y - v.h/2
+			b.WriteString(`<g class="tm-label"><rect x="` + num(v.x) + `" y="` + num(top) + `" width="` + num(v.w) +
+				`" height="` + num(v.h) + `" rx="3"/><text>`)
+			for i, l := range v.lines {
+				b.WriteString(`<tspan x="` + num(v.x+labelPad) + `" y="` + num(top+labelPad+labelLine*float64(i)+labelSize) + `">` + esc(l) + `</tspan>`)
+			}
+			b.WriteString("</text></g>\n")
+		}
+	}
+	b.WriteString("</g>\n")
+
+	b.WriteString(`<g class="tm-nodes" font-size="` + num(fontSize) + `">` + "\n")
+	for _, col := range g.cols {
+		for _, id := range col {
+			v := g.nodes[id]
+			if v.kind != real {
+				continue
+			}
+			b.WriteString(g.box(v, verdict(v)))
+		}
+	}
+	b.WriteString("</g>\n</svg>")
+	return b.String()
+}
+
+// box writes a question or outcome as a link around its box and text.
+func (g *graph) box(v *vnode, verdict string) string {
+	n := v.node
+	class, title := "tm-node tm-question", "Question: "+n.Title
+	if n.ID == g.tree.Start {
+		class, title = class+" tm-start", "First question: "+n.Title
+	}
+	if n.IsOutcome() {
+		class, title = "tm-node tm-outcome tm-"+safeID(string(n.Verdict)), "Outcome, "+verdict+": "+n.Title
+	}
+	top := v.y - v.h/2
+	var b strings.Builder
+	// Links stay out of the tab order: the text list beside the diagram
+	// holds the same links, one tab stop each.
+	b.WriteString(`<a class="` + class + `" href="` + esc(n.URL) + `" tabindex="-1"><title>` + esc(title) + `</title>`)
+	b.WriteString(`<rect x="` + num(v.x) + `" y="` + num(top) + `" width="` + num(v.w) + `" height="` + num(v.h) +
+		`" rx="6" fill="none" stroke="currentColor"/><text fill="currentColor">`)
+	y := top + padY + fontSize
+	for _, l := range v.head {
+		b.WriteString(`<tspan class="tm-verdict" font-weight="700" x="` + num(v.x+padX) + `" y="` + num(y) + `">` + esc(l) + `</tspan>`)
+		y += lineHeight
+	}
+	for _, l := range v.lines {
+		b.WriteString(`<tspan x="` + num(v.x+padX) + `" y="` + num(y) + `">` + esc(l) + `</tspan>`)
+		y += lineHeight
+	}
+	b.WriteString("</text></a>\n")
+	return b.String()
+}
+
+// path returns the SVG path of an edge: from the right of the question,
+// straight through its label and bend points, curving between columns, to
+// just before the left of its target.
+func (g *graph) path(c chain) string {
+	first, last := g.nodes[c.nodes[0]], g.nodes[c.nodes[len(c.nodes)-1]]
+	x, y := first.x+first.w, first.y
+	var b strings.Builder
+	b.WriteString("M" + num(x) + " " + num(y))
+	curve := func(tx, ty float64) {
+		mid := (x + tx) / 2
+		b.WriteString("C" + num(mid) + " " + num(y) + " " + num(mid) + " " + num(ty) + " " + num(tx) + " " + num(ty))
+		x, y = tx, ty
+	}
+	for _, id := range c.nodes[1 : len(c.nodes)-1] {
+		v := g.nodes[id]
+		curve(v.x, v.y)
+		x = v.x + v.w
+		b.WriteString("H" + num(x))
+	}
+	curve(last.x-arrowGap, last.y)
+	return b.String()
+}
+
+// num formats a coordinate to a tenth of a pixel.
+func num(f float64) string {
+	f = math.Round(f*10) / 10
+	if f == 0 {
+		f = 0 // no "-0"
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func esc(s string) string { return html.EscapeString(s) }
+
+// safeID keeps the letters, digits and hyphens of s, for ids and classes.
+func safeID(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return '-'
+	}, s)
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

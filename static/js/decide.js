@@ -1,0 +1,538 @@
+// decide.js: the decision tool's view layer (layouts/decide/*.html).
+//
+// Progressive enhancement. Without JavaScript every question is a page whose
+// options are links, and the tool works as it is. With it:
+//
+//   - On a tool's start page (data-mode="tree") this script fetches the tree
+//     (data-tree) and the Go engine compiled to WebAssembly (data-engine, run
+//     by wasm_exec.js), then takes over .dt in place: the question with its
+//     options as buttons, progress, the answers so far with a Change button
+//     each, Back and Start over; at an outcome the verdict, safeguards,
+//     sources, review date, the answers that led there and "Print / save as
+//     PDF". The answers live in the URL fragment (#a=2.1.3): a copied link
+//     restores them, each answer is a history entry, and browser back and
+//     forward work. An invalid fragment is explained in an alert and the
+//     tool starts again. If anything fails to load, the static page stays.
+//   - On a question or outcome page (data-mode="node"), reached by a direct
+//     link or before the engine was ready, there are no answers to resume
+//     (the engine needs the path from the first question), so the page stays
+//     as it is, with a link to the guided version and, on outcomes, a print
+//     button. A fragment of saved answers is forwarded to the start page.
+//
+// The answers never leave the browser: the only requests are for the tree
+// and the engine, whose URLs are fixed at build time; the fragment is not
+// sent to servers. No third-party code, no inline script or style.
+(function () {
+  "use strict";
+
+  var article = document.querySelector("article.decision[data-mode]");
+  if (!article) {
+    return;
+  }
+  if (article.dataset.mode === "node") {
+    enhanceNodePage();
+    return;
+  }
+  var tool = article.querySelector(".dt");
+  if (!tool || !article.dataset.tree || !article.dataset.engine || typeof Go !== "function") {
+    return;
+  }
+
+  var api = null;          // the guidepostDecision global, once loaded
+  var shown = null;        // fragment of the view on screen
+  var changing = -1;       // step whose answer is being changed, or -1
+  var status = null;       // aria-live region
+  var alertBox = null;     // role=alert region
+  var verdictLabels = {
+    avoid: article.dataset.verdictAvoid || "Avoid",
+    caution: article.dataset.verdictCaution || "Caution",
+    allowed: article.dataset.verdictAllowed || "Allowed with conditions"
+  };
+
+  start().catch(function (err) {
+    console.error("decision tool: the guided version could not start (the page still works as links): " + err);
+  });
+
+  async function start() {
+    var loaded = await Promise.all([fetchTree(article.dataset.tree), loadEngine(article.dataset.engine)]);
+    api = loaded[1];
+    var r = api.load(loaded[0]);
+    if (!r.ok) {
+      throw new Error(r.error);
+    }
+    status = el("p", { className: "visually-hidden", "aria-live": "polite", id: "dt-status" });
+    alertBox = el("div", { className: "dt-alert", role: "alert" });
+    article.insertBefore(alertBox, tool);
+    article.insertBefore(status, tool);
+    article.classList.add("dt-ready");
+    tool.addEventListener("click", onClick);
+    window.addEventListener("hashchange", onLocation);
+    window.addEventListener("popstate", onLocation);
+    render(false);
+  }
+
+  async function fetchTree(url) {
+    var resp = await fetch(url, { credentials: "same-origin" });
+    if (!resp.ok) {
+      throw new Error("tree " + url + ": HTTP " + resp.status);
+    }
+    return resp.json();
+  }
+
+  // loadEngine runs the WebAssembly engine and returns its global.
+  async function loadEngine(url) {
+    var go = new Go();
+    var resp = await fetch(url, { credentials: "same-origin" });
+    if (!resp.ok) {
+      throw new Error("engine " + url + ": HTTP " + resp.status);
+    }
+    var result;
+    var type = resp.headers.get("Content-Type") || "";
+    if (WebAssembly.instantiateStreaming && type.split(";")[0].trim() === "application/wasm") {
+      result = await WebAssembly.instantiateStreaming(resp, go.importObject);
+    } else {
+      // Servers that send another MIME type make instantiateStreaming fail.
+      result = await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
+    }
+    go.run(result.instance); // runs main, which defines the global, then waits for calls
+    if (!window.guidepostDecision) {
+      throw new Error("the engine did not define guidepostDecision");
+    }
+    return window.guidepostDecision;
+  }
+
+  // fragment returns the answers in the address, or null when the fragment
+  // is a jump to an element of the page (the skip link, a heading anchor).
+  function fragment() {
+    var f = location.hash.replace(/^#/, "");
+    if (f !== "" && f.indexOf("a=") !== 0 && document.getElementById(safeDecode(f))) {
+      return null;
+    }
+    return f;
+  }
+
+  function safeDecode(s) {
+    try {
+      return decodeURIComponent(s);
+    } catch (e) {
+      return s;
+    }
+  }
+
+  function onLocation() {
+    var f = fragment();
+    if (f !== null && f !== shown) {
+      clearAlert();
+      changing = -1;
+      render(true);
+    }
+  }
+
+  // navigate shows the view of fragment f as a new history entry.
+  function navigate(f) {
+    clearAlert();
+    changing = -1;
+    if (f !== shown) {
+      history.pushState(null, "", f ? "#" + f : location.pathname + location.search);
+    }
+    render(true);
+  }
+
+  // render draws the view of the address; focus moves to its heading
+  // unless this is the first view after the page loaded.
+  function render(moveFocus) {
+    var f = fragment();
+    if (f === null) {
+      f = shown === null ? "" : shown;
+    }
+    var v = api.view(f);
+    if (!v.ok) {
+      showAlert(v.error + " The tool has started again from the first question.");
+      history.replaceState(null, "", location.pathname + location.search);
+      v = api.view("");
+      if (!v.ok) {
+        showAlert(v.error);
+        return;
+      }
+      moveFocus = true;
+    } else if (f !== v.fragment) {
+      history.replaceState(null, "", v.fragment ? "#" + v.fragment : location.pathname + location.search);
+    }
+    shown = v.fragment;
+    clear(tool);
+    var announce;
+    if (changing >= 0 && changing < v.trail.length) {
+      announce = drawChange(v, changing);
+    } else if (v.outcome) {
+      changing = -1;
+      announce = drawOutcome(v);
+    } else {
+      changing = -1;
+      announce = drawQuestion(v);
+    }
+    tool.setAttribute("data-view", changing >= 0 ? "change" : v.outcome ? "outcome" : "question");
+    // Once answering, the introduction gives way to the tool (Start over
+    // brings it back).
+    article.classList.toggle("dt-started", v.answered > 0);
+    if (moveFocus) {
+      var heading = document.getElementById("dt-heading");
+      if (heading) {
+        heading.focus();
+      }
+      say(announce);
+    }
+  }
+
+  function drawQuestion(v) {
+    var n = v.node;
+    var number = v.answered + 1;
+    var total = v.answered + v.remaining;
+    var text = "Question " + number + " of at most " + total;
+    tool.appendChild(progress(text, v.answered, total));
+    tool.appendChild(questionPanel(n, -1));
+    if (v.answered > 0) {
+      tool.appendChild(navButtons(false));
+      tool.appendChild(answers(v.trail, "Your answers so far"));
+    }
+    return text + ": " + n.title;
+  }
+
+  // drawChange shows question step of the trail again, to choose another
+  // answer; nothing changes until one is chosen.
+  function drawChange(v, step) {
+    var s = v.trail[step];
+    var q = api.view(s.fragment);
+    if (!q.ok) {
+      changing = -1;
+      return drawOutcomeOrQuestion(v);
+    }
+    var text = "Change your answer to question " + (step + 1);
+    tool.appendChild(progress(text, v.answered, v.answered + v.remaining));
+    var panel = questionPanel(q.node, s.option);
+    var note = el("p", { className: "dt-change-note" },
+      "Your answer was “" + s.answer + "”. If you choose another, the questions after this one are asked again.");
+    panel.insertBefore(note, panel.querySelector(".options"));
+    tool.appendChild(panel);
+    tool.appendChild(el("p", { className: "dt-nav" },
+      button("Keep my answers", "cancel", "btn btn-secondary")));
+    return text + ": " + q.node.title;
+  }
+
+  function drawOutcomeOrQuestion(v) {
+    return v.outcome ? drawOutcome(v) : drawQuestion(v);
+  }
+
+  function drawOutcome(v) {
+    var n = v.node;
+    var label = verdictLabels[n.verdict] || n.verdict;
+    var done = "Result after " + plural(v.answered, "answer");
+    tool.appendChild(progress(done, 1, 1));
+    tool.appendChild(el("p", { className: "dt-print-only dt-print-title" }, document.title.split(" · ")[0]));
+
+    var section = el("section", { className: "outcome verdict-" + n.verdict, "aria-labelledby": "dt-heading" },
+      el("p", { className: "verdict-badge" }, label),
+      el("h2", { id: "dt-heading", tabIndex: -1 }, n.title));
+    if (n.safeguards.length > 0) {
+      section.appendChild(el("h3", null, "Safeguards that apply"));
+      section.appendChild(el("ul", { className: "safeguards" }, n.safeguards.map(function (s) {
+        return el("li", null, s);
+      })));
+    }
+    if (n.body) {
+      section.appendChild(bodyOf(n));
+    }
+    if (n.sources.length > 0) {
+      section.appendChild(el("section", { className: "sources", "aria-labelledby": "dt-sources" },
+        el("h3", { id: "dt-sources" }, "Sources"),
+        el("ol", null, n.sources.map(sourceItem))));
+    }
+    if (n.reviewed) {
+      section.appendChild(el("p", { className: "dt-reviewed" }, "Last reviewed ",
+        el("time", { dateTime: n.reviewed }, formatDate(n.reviewed))));
+    }
+    tool.appendChild(section);
+    tool.appendChild(answers(v.trail, "Your answers"));
+    tool.appendChild(el("p", { className: "dt-print-only dt-print-link" },
+      "These answers: " + location.href));
+    var actions = navButtons(true);
+    tool.appendChild(actions);
+    return "Result: " + label + ". " + n.title;
+  }
+
+  // bodyOf returns a node's text: the site's own Markdown, rendered at
+  // build time. Its headings go one level down, under the tool's h2.
+  function bodyOf(n) {
+    var body = el("div", { className: "prose dt-body" });
+    body.innerHTML = n.body;
+    body.querySelectorAll("h2, h3, h4, h5").forEach(function (h) {
+      var lower = document.createElement("h" + (Number(h.tagName.charAt(1)) + 1));
+      Array.prototype.forEach.call(h.attributes, function (a) {
+        lower.setAttribute(a.name, a.value);
+      });
+      while (h.firstChild) {
+        lower.appendChild(h.firstChild);
+      }
+      h.parentNode.replaceChild(lower, h);
+    });
+    return body;
+  }
+
+  function progress(text, value, max) {
+    return el("div", { className: "dt-progress" },
+      el("p", { className: "dt-progress-text", id: "dt-progress-text" }, text),
+      el("progress", { max: String(Math.max(max, 1)), value: String(value), "aria-labelledby": "dt-progress-text" }));
+  }
+
+  // questionPanel shows a question with its options as buttons; current is
+  // the option answered before (when changing an answer), or -1.
+  function questionPanel(n, current) {
+    var panel = el("section", { className: "question-panel", "aria-labelledby": "dt-heading" },
+      el("h2", { id: "dt-heading", tabIndex: -1 }, n.title));
+    if (n.help) {
+      panel.appendChild(el("p", { className: "hint" }, n.help));
+    }
+    if (n.body) {
+      panel.appendChild(bodyOf(n));
+    }
+    panel.appendChild(el("ul", { className: "options" }, n.options.map(function (o) {
+      var b = button(o.label, "option", "option");
+      b.setAttribute("data-option", String(o.index));
+      if (o.index === current) {
+        b.classList.add("is-current");
+        b.appendChild(el("span", { className: "dt-current" }, " (your answer)"));
+      }
+      return el("li", null, b);
+    })));
+    return panel;
+  }
+
+  function answers(trail, title) {
+    return el("section", { className: "dt-answers", "aria-labelledby": "dt-answers-title" },
+      el("h3", { id: "dt-answers-title" }, title),
+      el("ol", null, trail.map(function (s) {
+        var change = button("Change", "change", "btn btn-secondary btn-small");
+        change.setAttribute("data-step", String(s.step));
+        change.setAttribute("aria-label", "Change your answer to: " + s.question);
+        return el("li", null,
+          el("span", { className: "dt-q" }, s.question),
+          el("span", { className: "dt-a" }, s.answer),
+          change);
+      })));
+  }
+
+  function navButtons(outcome) {
+    var p = el("p", { className: outcome ? "dt-nav dt-actions" : "dt-nav" });
+    if (outcome) {
+      p.appendChild(button("Print / save as PDF", "print", "btn"));
+      p.appendChild(button("Copy link to these answers", "copy", "btn btn-secondary"));
+    }
+    p.appendChild(button("Back", "back", "btn btn-secondary"));
+    p.appendChild(button("Start over", "restart", "btn btn-secondary"));
+    return p;
+  }
+
+  function sourceItem(s) {
+    var li = el("li", null, s.url ? el("a", { href: s.url }, s.title) : s.title);
+    if (s.publisher) {
+      li.appendChild(document.createTextNode(", " + s.publisher));
+    }
+    if (s.date) {
+      li.appendChild(document.createTextNode(" (" + s.date + ")"));
+    }
+    if (s.url) {
+      li.appendChild(el("span", { className: "print-url" }, s.url));
+    }
+    return li;
+  }
+
+  function onClick(e) {
+    var b = e.target.closest("button[data-action]");
+    if (!b || !tool.contains(b)) {
+      return;
+    }
+    var r;
+    switch (b.getAttribute("data-action")) {
+      case "option":
+        var option = Number(b.getAttribute("data-option"));
+        if (changing >= 0) {
+          var step = changing;
+          var v = api.view(shown);
+          if (v.ok && v.trail[step] && v.trail[step].option === option) {
+            cancelChange(); // the same answer: keep the later ones
+            return;
+          }
+          r = api.change(shown, step, option);
+        } else {
+          r = api.answer(shown, option);
+        }
+        break;
+      case "change":
+        changing = Number(b.getAttribute("data-step"));
+        clearAlert();
+        render(true);
+        return;
+      case "cancel":
+        cancelChange();
+        return;
+      case "back":
+        r = api.back(shown);
+        break;
+      case "restart":
+        r = { ok: true, fragment: "" };
+        break;
+      case "print":
+        window.print();
+        return;
+      case "copy":
+        copyLink();
+        return;
+      default:
+        return;
+    }
+    if (!r.ok) {
+      showAlert(r.error);
+      return;
+    }
+    navigate(r.fragment);
+  }
+
+  function cancelChange() {
+    changing = -1;
+    render(true);
+  }
+
+  function copyLink() {
+    var url = location.href;
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(function () {
+        say("Link copied. It holds your answers; anyone who opens it sees this result.");
+      }, function () {
+        say("Copy this page's address to share your answers.");
+      });
+    } else {
+      say("Copy this page's address to share your answers.");
+    }
+  }
+
+  function showAlert(msg) {
+    clear(alertBox);
+    alertBox.appendChild(el("p", null, msg));
+    alertBox.classList.add("is-shown");
+  }
+
+  function clearAlert() {
+    if (alertBox) {
+      clear(alertBox);
+      alertBox.classList.remove("is-shown");
+    }
+  }
+
+  // say announces msg through the live region; changing its text after a
+  // frame makes screen readers read it even when it repeats.
+  function say(msg) {
+    status.textContent = "";
+    window.setTimeout(function () {
+      status.textContent = msg;
+    }, 50);
+  }
+
+  // formatDate writes YYYY-MM-DD as the site's layouts do: 2 January 2006.
+  function formatDate(iso) {
+    var d = new Date(iso + "T00:00:00Z");
+    if (isNaN(d.getTime())) {
+      return iso;
+    }
+    var month;
+    try {
+      month = new Intl.DateTimeFormat(document.documentElement.lang || "en", { month: "long", timeZone: "UTC" }).format(d);
+    } catch (e) {
+      return iso;
+    }
+    return d.getUTCDate() + " " + month + " " + d.getUTCFullYear();
+  }
+
+  function plural(n, noun) {
+    return n + " " + noun + (n === 1 ? "" : "s");
+  }
+
+  function button(text, action, className) {
+    var b = el("button", { type: "button", className: className }, text);
+    b.setAttribute("data-action", action);
+    return b;
+  }
+
+  // el makes an element with properties (or attributes, for names with a
+  // dash) and children: strings, nodes or arrays of them.
+  function el(tag, props) {
+    var node = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (k) {
+        if (k.indexOf("-") >= 0 || k === "role") {
+          node.setAttribute(k, props[k]);
+        } else {
+          node[k] = props[k];
+        }
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) {
+      append(node, arguments[i]);
+    }
+    return node;
+  }
+
+  function append(node, child) {
+    if (child === null || child === undefined) {
+      return;
+    }
+    if (Array.isArray(child)) {
+      child.forEach(function (c) { append(node, c); });
+    } else if (typeof child === "string") {
+      node.appendChild(document.createTextNode(child));
+    } else {
+      node.appendChild(child);
+    }
+  }
+
+  function clear(node) {
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+  }
+
+  // enhanceNodePage links a stand-alone question or outcome page to the
+  // guided version, and forwards saved answers to it.
+  function enhanceNodePage() {
+    var startURL = article.dataset.start;
+    if (!startURL) {
+      return;
+    }
+    if (/^#a=/.test(location.hash)) {
+      location.replace(startURL + location.hash);
+      return;
+    }
+    var note = document.createElement("p");
+    note.className = "dt-guided";
+    note.appendChild(document.createTextNode("You opened one step of the decision tool on its own. "));
+    var a = document.createElement("a");
+    a.href = startURL;
+    a.textContent = "Start the guided version";
+    note.appendChild(a);
+    note.appendChild(document.createTextNode(" to answer from the first question, change answers as you go and print a summary."));
+    var eyebrow = article.querySelector(".eyebrow");
+    article.insertBefore(note, eyebrow ? eyebrow.nextSibling : article.firstChild);
+
+    var outcome = article.querySelector(".outcome");
+    var actions = article.querySelector(".actions");
+    if (outcome && actions) {
+      var print = document.createElement("button");
+      print.type = "button";
+      print.className = "btn btn-secondary";
+      print.textContent = "Print / save as PDF";
+      print.addEventListener("click", function () { window.print(); });
+      var p = document.createElement("p");
+      p.className = "dt-nav";
+      p.appendChild(print);
+      article.insertBefore(p, actions);
+    }
+  }
+})();
