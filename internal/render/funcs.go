@@ -9,6 +9,7 @@ import (
 
 	"github.com/guidepost/guidepost/decision"
 	"github.com/guidepost/guidepost/internal/site"
+	"github.com/guidepost/guidepost/internal/treemap"
 )
 
 // Funcs holds the template functions. Its asset table can be replaced
@@ -59,9 +60,19 @@ func (f *Funcs) Map() template.FuncMap {
 		},
 		"jsonLD":       JSONLD,
 		"verdictLabel": VerdictLabel,
+		"treeMap":      TreeMap,
 
 		"lower": strings.ToLower,
 	}
+}
+
+// TreeMap returns the diagram of a tree as inline SVG (package treemap
+// escapes every text and URL in it).
+func TreeMap(t *decision.Tree) template.HTML {
+	if t == nil {
+		return ""
+	}
+	return template.HTML(treemap.SVG(t, treemap.Options{VerdictLabel: VerdictLabel}))
 }
 
 // VerdictLabel is the words shown for a verdict.
