@@ -23,6 +23,7 @@ type command struct {
 var commands = []command{
 	{"build", "build the site into an output folder", runBuild},
 	{"check", "check the site without writing anything", runCheck},
+	{"serve", "serve the site with live reload while you write", runServe},
 	{"version", "print the version", runVersion},
 }
 

@@ -3,9 +3,11 @@
 package build
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -14,7 +16,9 @@ import (
 	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/output"
 	"github.com/guidepost/guidepost/internal/render"
+	"github.com/guidepost/guidepost/internal/search"
 	"github.com/guidepost/guidepost/internal/site"
+	"github.com/guidepost/guidepost/internal/wasmbuild"
 )
 
 // Options control a build.
@@ -74,6 +78,9 @@ func (b *Builder) Build(opts Options) (*Result, error) {
 	if opts.CheckOnly {
 		res.Duration = time.Since(start)
 		return res, nil
+	}
+	if err := checkDest(opts.Source, opts.Dest); err != nil {
+		return res, err
 	}
 	dir, err := output.Begin(opts.Dest)
 	if err != nil {
@@ -142,16 +149,38 @@ func (b *Builder) renderer(opts markdown.Options) *markdown.Renderer {
 }
 
 // Generated returns the files the build makes besides pages, by logical
-// name: the syntax-highlighting stylesheet and each tree's JSON.
+// name: the syntax-highlighting stylesheet, each tree's JSON and, when the
+// site has a tree, the decision engine (decide/engine.wasm, compiled or
+// taken from the cache by package wasmbuild) with js/wasm_exec.js; and the
+// search index under search/ (package search).
 func Generated(s *site.Site) (map[string][]byte, diag.List) {
 	var diags diag.List
 	out := map[string][]byte{}
+	for _, g := range generators {
+		g.make(s, out, &diags)
+	}
+	return out, diags
+}
+
+// generators make the files of Generated, each from what it reads (see
+// generator): the dev server reruns only those whose sources changed.
+var generators = []generator{
+	{"syntax", readsConfig, false, syntaxCSS},
+	{"trees", readsContent, false, treeJSON},
+	{"engine", readsContent | readsEngine, true, engineWasm},
+	{"search", readsContent, true, searchIndex},
+}
+
+func syntaxCSS(s *site.Site, out map[string][]byte, diags *diag.List) {
 	css, err := markdown.StyleCSS(s.Config.HighlightLight, s.Config.HighlightDark)
 	if err != nil {
 		diags.Add("guidepost.yaml", s.Config.Lines["highlight"], "highlight style: "+err.Error()+" (see https://xyproto.github.io/splash/docs/ for style names)")
 	} else {
 		out["css/syntax.css"] = css
 	}
+}
+
+func treeJSON(s *site.Site, out map[string][]byte, diags *diag.List) {
 	for _, t := range s.Trees {
 		data, err := json.Marshal(t)
 		if err != nil {
@@ -160,8 +189,34 @@ func Generated(s *site.Site) (map[string][]byte, diag.List) {
 		}
 		out["decide/"+t.ID+"/tree.json"] = data
 	}
-	return out, diags
 }
+
+func engineWasm(s *site.Site, out map[string][]byte, diags *diag.List) {
+	if len(s.Trees) > 0 {
+		eng, err := wasmbuild.Build(context.Background(), wasmbuild.Options{Hints: []string{s.Root}})
+		if err != nil {
+			diags.Add(s.Trees[0].Pos.File, 0, "the decision tool's WebAssembly engine cannot be built: "+err.Error())
+		} else {
+			out["decide/engine.wasm"] = eng.Wasm
+			out["js/wasm_exec.js"] = eng.WasmExec
+		}
+	}
+}
+
+func searchIndex(s *site.Site, out map[string][]byte, diags *diag.List) {
+	idx, err := search.Build(search.Docs(s), search.Options{Name: render.Fingerprint})
+	if err != nil {
+		diags.Add(site.ContentDir, 0, "cannot build the search index: "+err.Error())
+	} else {
+		for name, data := range idx.Files {
+			out[SearchDir+name] = data
+		}
+	}
+}
+
+// SearchDir is the folder of the search index; its manifest is
+// SearchDir+search.ManifestName, which layouts find with the asset function.
+const SearchDir = "search/"
 
 // Files is a build's output held in memory until written.
 type Files struct {
@@ -222,4 +277,33 @@ func (f *Files) WriteTo(sink render.Sink) error {
 		}
 	}
 	return nil
+}
+
+// checkDest refuses an output folder whose replacement would delete the
+// site's sources: the site folder, a folder holding it, or a folder in its
+// content/, layouts/ or static/.
+func checkDest(source, dest string) error {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return fmt.Errorf("site folder %s: %w", source, err)
+	}
+	dst, err := filepath.Abs(dest)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", dest, err)
+	}
+	if within(dst, src) {
+		return fmt.Errorf("output folder %s holds the site's sources, which the build would delete: choose another --dest such as %s", dest, filepath.Join(source, "public"))
+	}
+	for _, sub := range []string{site.ContentDir, site.LayoutsDir, site.StaticDir} {
+		if within(filepath.Join(src, sub), dst) {
+			return fmt.Errorf("output folder %s is inside the site's %s/ folder, which the build would overwrite: choose another --dest such as %s", dest, sub, filepath.Join(source, "public"))
+		}
+	}
+	return nil
+}
+
+// within reports whether p is dir or a path below it.
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && (rel == "." || filepath.IsLocal(rel))
 }

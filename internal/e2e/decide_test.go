@@ -65,14 +65,11 @@ func decideSite(t *testing.T, content string) (string, *build.Result) {
 	return dir, res
 }
 
-// decideBrowser starts Chromium and closes it gracefully when the test
-// ends, so it has stopped writing to its profile folder before the folder
-// is removed.
+// decideBrowser starts Chromium for a test (browsertest closes it
+// gracefully when the test ends).
 func decideBrowser(t *testing.T, opts browsertest.Options) *browsertest.Browser {
 	t.Helper()
-	b := browsertest.New(t, opts)
-	t.Cleanup(func() { chromedp.Cancel(b.Ctx) })
-	return b
+	return browsertest.New(t, opts)
 }
 
 // decideCopyFile copies one file.

@@ -106,7 +106,12 @@ func Parse(file string, src []byte, diags *diag.List) *Document {
 	}
 	doc.Body, doc.BodyLine = body, bodyLine
 	d := &yamlx.Decoder{File: file, LineOffset: 1, Diags: diags}
-	decode(d, d.Parse(fmSrc), &doc.FrontMatter)
+	before := len(*diags)
+	n := d.Parse(fmSrc)
+	if n == nil && len(*diags) > before {
+		return doc // invalid YAML: its error is enough, the title may be there
+	}
+	decode(d, n, &doc.FrontMatter)
 	if doc.FrontMatter.Title == "" {
 		line := doc.FrontMatter.Line("title")
 		if line == 1 {
@@ -283,6 +288,10 @@ func ParseInterval(s string) (Interval, bool) {
 
 // DecodeInterval decodes a review interval such as 12mo.
 func DecodeInterval(d *yamlx.Decoder, n *yaml.Node, name string) Interval {
+	if n.Kind != yaml.ScalarNode {
+		d.String(n, name) // reports the wrong type
+		return Interval{}
+	}
 	s := d.String(n, name)
 	iv, ok := ParseInterval(s)
 	if !ok {

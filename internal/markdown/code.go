@@ -24,10 +24,12 @@ import (
 // Fences with an unknown or no language, and indented code, become a plain
 // escaped <pre tabindex="0"><code>. tabindex lets keyboard users scroll
 // wide code. Highlighted output is cached by (language, code), so a block
-// shared by many pages, or re-rendered by the dev server, is lexed once.
+// shared by many pages, or re-rendered by the dev server, is lexed once;
+// with a HighlightCache, also across builds.
 type codeRenderer struct {
 	formatter *chromahtml.Formatter
-	cache     sync.Map // codeKey -> highlighted
+	cache     sync.Map        // codeKey -> highlighted
+	disk      *HighlightCache // nil: none
 }
 
 type codeKey [sha256.Size]byte
@@ -49,8 +51,10 @@ type noPre struct{}
 func (noPre) Start(bool, string) string { return "" }
 func (noPre) End(bool) string           { return "" }
 
-func newCodeRenderer() *codeRenderer {
-	return &codeRenderer{formatter: chromahtml.New(
+// newCodeRenderer returns a codeRenderer backed by disk, which may be nil.
+// Changing the formatter's options or lex requires a new highlightFormat.
+func newCodeRenderer(disk *HighlightCache) *codeRenderer {
+	return &codeRenderer{disk: disk, formatter: chromahtml.New(
 		chromahtml.WithClasses(true),
 		chromahtml.WithPreWrapper(noPre{}),
 	)}
@@ -127,8 +131,25 @@ func (r *codeRenderer) highlight(lang, code string) highlighted {
 	if v, ok := r.cache.Load(key); ok {
 		return v.(highlighted)
 	}
-	v, _ := r.cache.LoadOrStore(key, r.lex(lang, code))
+	v, _ := r.cache.LoadOrStore(key, r.lexCached(lang, code))
 	return v.(highlighted)
+}
+
+// lexCached returns the highlighted code from the disk cache, or lexes it
+// and stores the result there.
+func (r *codeRenderer) lexCached(lang, code string) highlighted {
+	if r.disk == nil {
+		return r.lex(lang, code)
+	}
+	k := newDiskKey(lang, code)
+	if html, ok := r.disk.get(k); ok {
+		return highlighted{html: html, ok: true}
+	}
+	h := r.lex(lang, code)
+	if h.ok {
+		r.disk.put(k, h.html)
+	}
+	return h
 }
 
 func (r *codeRenderer) lex(lang, code string) highlighted {

@@ -27,6 +27,10 @@ type Options struct {
 	// false, raw HTML is escaped and shown as text (HTML comments are
 	// dropped), so an author sees what was not rendered.
 	AllowHTML bool
+	// HighlightCache, when not nil, keeps highlighted code blocks on disk
+	// across builds (see DefaultHighlightCache). When nil, New uses the
+	// cache set by UseHighlightCache, if any.
+	HighlightCache *HighlightCache
 }
 
 // LinkRewriter maps a link or image destination as written in the source
@@ -48,12 +52,17 @@ const overridePriority = 100
 
 // New builds a Renderer and its goldmark instance.
 func New(opts Options) *Renderer {
-	code := newCodeRenderer()
+	disk := opts.HighlightCache
+	if disk == nil {
+		disk = defaultHighlightCache.Load()
+	}
+	code := newCodeRenderer(disk)
 	nodeRenderers := []util.PrioritizedValue{
 		util.Prioritized(headingRenderer{}, overridePriority),
 		util.Prioritized(calloutRenderer{}, overridePriority),
 		util.Prioritized(code, overridePriority),
 		util.Prioritized(tableRenderer{}, overridePriority),
+		util.Prioritized(taskCheckBoxRenderer{}, overridePriority),
 	}
 	var htmlOpts []renderer.Option
 	if opts.AllowHTML {

@@ -20,12 +20,69 @@ func StyleCSS(light, dark string) ([]byte, error) {
 	if err := writeStyle(&buf, f, light, ""); err != nil {
 		return nil, err
 	}
+	lightCSS := buf.String()
 	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
-	if err := writeStyle(&buf, f, dark, "  "); err != nil {
+	var darkBuf bytes.Buffer
+	if err := writeStyle(&darkBuf, f, dark, "  "); err != nil {
 		return nil, err
 	}
+	buf.Write(darkBuf.Bytes())
+	buf.WriteString(resetMissing(lightCSS, darkBuf.String()))
 	buf.WriteString("}\n")
 	return buf.Bytes(), nil
+}
+
+// resetMissing returns rules that undo, in the dark block, the colours the
+// light style gives a token class that the dark style leaves alone, so no
+// light colour shows on a dark background.
+func resetMissing(light, dark string) string {
+	darkDecls := map[string]string{}
+	for _, r := range cssRules(dark) {
+		darkDecls[r[0]] = r[1]
+	}
+	var out strings.Builder
+	for _, r := range cssRules(light) {
+		sel, decls := r[0], r[1]
+		if !strings.HasPrefix(sel, ".chroma .") {
+			continue
+		}
+		d := darkDecls[sel]
+		var reset []string
+		if hasProp(decls, "color") && !hasProp(d, "color") {
+			reset = append(reset, "color: inherit")
+		}
+		if hasProp(decls, "background-color") && !hasProp(d, "background-color") {
+			reset = append(reset, "background-color: transparent")
+		}
+		if len(reset) > 0 {
+			out.WriteString("  " + sel + " { " + strings.Join(reset, "; ") + " }\n")
+		}
+	}
+	return out.String()
+}
+
+// cssRules splits one-rule-per-line CSS into [selector, declarations] pairs.
+func cssRules(css string) [][2]string {
+	var out [][2]string
+	for _, line := range strings.Split(css, "\n") {
+		sel, rest, ok := strings.Cut(strings.TrimSpace(line), " { ")
+		if !ok {
+			continue
+		}
+		out = append(out, [2]string{sel, strings.TrimSuffix(strings.TrimSpace(rest), "}")})
+	}
+	return out
+}
+
+// hasProp reports whether decls sets the CSS property prop itself (so
+// "color" does not match "background-color").
+func hasProp(decls, prop string) bool {
+	for _, d := range strings.Split(decls, ";") {
+		if name, _, ok := strings.Cut(strings.TrimSpace(d), ":"); ok && strings.TrimSpace(name) == prop {
+			return true
+		}
+	}
+	return false
 }
 
 func writeStyle(buf *bytes.Buffer, f *chromahtml.Formatter, name, indent string) error {

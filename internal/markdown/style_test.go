@@ -59,3 +59,22 @@ func rule(css, selector string) string {
 	body, _, _ := strings.Cut(after, "}")
 	return body
 }
+
+// A token class coloured by the light style but not by the dark one must
+// not keep its light colour in dark mode (github-dark leaves punctuation
+// alone; github colours it near-black, invisible on a dark background).
+func TestStyleCSSDarkResetsLightOnlyColours(t *testing.T) {
+	css, err := StyleCSS("github", "github-dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, dark, ok := strings.Cut(string(css), "@media (prefers-color-scheme: dark)")
+	if !ok {
+		t.Fatal("no dark block")
+	}
+	for _, want := range []string{".chroma .p { color: inherit }", ".chroma .nx { color: inherit }"} {
+		if !strings.Contains(dark, want) {
+			t.Errorf("dark block lacks %q", want)
+		}
+	}
+}

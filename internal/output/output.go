@@ -17,8 +17,9 @@ const tempPrefix = ".guidepost-tmp-"
 
 // Dir is a temporary output folder that becomes the destination on Commit.
 type Dir struct {
-	dest string
-	tmp  string
+	dest   string
+	tmp    string
+	unlock func()
 }
 
 // Begin creates a temporary folder beside dest. It refuses a destination
@@ -36,16 +37,24 @@ func Begin(dest string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
+	// Builds into one parent folder take turns, so one never removes the
+	// temporary folder of another as a leftover.
+	unlock, err := lock(parent)
+	if err != nil {
+		return nil, fmt.Errorf("lock output folder %s: %w", abs, err)
+	}
 	removeLeftovers(parent, filepath.Base(abs))
 	tmp, err := os.MkdirTemp(parent, tempPrefix+filepath.Base(abs)+"-")
 	if err != nil {
+		unlock()
 		return nil, fmt.Errorf("create temporary output folder: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
+		unlock()
 		return nil, fmt.Errorf("create temporary output folder: %w", err)
 	}
-	return &Dir{dest: abs, tmp: tmp}, nil
+	return &Dir{dest: abs, tmp: tmp, unlock: unlock}, nil
 }
 
 func checkDest(abs string) error {
@@ -70,7 +79,7 @@ func checkDest(abs string) error {
 func removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), tempPrefix+base+"-") {
+		if e.IsDir() && strings.HasPrefix(e.Name(), tempPrefix+base+"-") {
 			os.RemoveAll(filepath.Join(parent, e.Name()))
 		}
 	}
@@ -106,6 +115,7 @@ func (d *Dir) path(name string) (string, error) {
 // Commit makes the temporary folder the destination and removes the old
 // output.
 func (d *Dir) Commit() error {
+	defer d.unlock()
 	if _, err := os.Lstat(d.dest); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(d.tmp, d.dest); err != nil {
 			return fmt.Errorf("move output into place: %w", err)
@@ -129,4 +139,7 @@ func (d *Dir) Commit() error {
 }
 
 // Abort removes the temporary folder, leaving the destination untouched.
-func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() {
+	os.RemoveAll(d.tmp)
+	d.unlock()
+}

@@ -21,7 +21,7 @@ func Sitemap(s *site.Site) []byte {
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range sortedByURL(s.Pages) {
-		if p.Kind == site.Kind404 {
+		if p.Kind == site.Kind404 || p.Kind == site.KindSearch {
 			continue
 		}
 		u := url{Loc: p.Permalink()}

@@ -33,6 +33,7 @@ const (
 	treeName     = "decide/tree.html"
 	nodeName     = "decide/node.html"
 	mapName      = "decide/map.html"
+	searchName   = "search.html"
 	notFoundName = "404.html"
 	partialsDir  = "partials/"
 )
@@ -161,6 +162,8 @@ func (t *Templates) For(p *site.Page) (*template.Template, string, error) {
 		names = []string{nodeName}
 	case site.KindMap:
 		names = []string{mapName}
+	case site.KindSearch:
+		names = []string{searchName}
 	case site.Kind404:
 		names = []string{notFoundName}
 	}

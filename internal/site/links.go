@@ -27,6 +27,9 @@ func (s *Site) index(diags *diag.List) {
 	claim := func(u, who, file string, line int) bool {
 		key := strings.ToLower(u)
 		if prev, ok := owner[key]; ok {
+			if file == "" {
+				file = prev // a generated page: report the content file in its way
+			}
 			diags.Add(file, line, "two pages at one URL "+u+": "+prev+" and "+who+"; rename one of them (URLs that differ only in case count as one)")
 			return false
 		}
@@ -54,8 +57,21 @@ func (s *Site) index(diags *diag.List) {
 			}
 		}
 	}
+	// A static file must not take the file a page is written to
+	// (/a/index.html for /a/) nor the name of a folder holding pages.
+	pageDirs := map[string]bool{}
+	for u := range owner {
+		for d := path.Dir(u); d != "/" && d != "."; d = path.Dir(d) {
+			pageDirs[d] = true
+		}
+	}
 	for _, f := range s.Static {
-		if _, taken := owner[strings.ToLower(f.URL)]; taken {
+		key := strings.ToLower(f.URL)
+		_, taken := owner[key]
+		if _, page := owner[strings.TrimSuffix(key, "index.html")]; page && strings.HasSuffix(key, "/index.html") {
+			taken = true
+		}
+		if taken || pageDirs[key] {
 			diags.Add(f.Src, 0, "file would be published at "+f.URL+", which a page already uses: rename or move it")
 			continue
 		}

@@ -27,6 +27,8 @@ type Options struct {
 	// options; when nil a new Renderer is made. Reusing one keeps its
 	// highlight cache warm across builds.
 	Markdown func(markdown.Options) *markdown.Renderer
+	// Cache, when set, keeps unchanged files' work between loads (see Cache).
+	Cache *Cache
 }
 
 // Content, layout and static folder names inside a site.
@@ -54,17 +56,20 @@ func Load(opts Options) (*Site, diag.List) {
 	}
 	norm, err := config.NormalizeBaseURL(base)
 	if err != nil {
-		diags.Add(config.FileName, cfg.Lines["base_url"], err.Error())
+		// A bad base_url in the config was reported when it was read; a
+		// bad override comes from the command line, not from a file.
+		if opts.BaseURL != "" {
+			diags.Add("--base-url", 0, err.Error())
+		}
 		norm = config.DefaultBaseURL
 	}
 	s.BaseURL = norm
 	s.BasePath = basePath(norm)
 
-	files, statics := walkContent(opts.Root, &diags)
+	files, statics := opts.Cache.walk(opts.Root, &diags)
 	s.Static = append(s.Static, statics...)
-	s.Static = append(s.Static, walkStatic(opts.Root, &diags)...)
 
-	docs := parseAll(opts.Root, files, &diags)
+	docs := opts.Cache.parse(opts.Root, files, &diags)
 	s.buildPages(files, docs, opts.Drafts, &diags)
 	if s.Home == nil {
 		diags.Add(ContentDir+"/_index.md", 0, "the site has no home page: create content/_index.md with a title")
@@ -77,11 +82,14 @@ func Load(opts Options) (*Site, diag.List) {
 	if opts.Markdown != nil {
 		md = opts.Markdown
 	}
-	s.renderMarkdown(md(mdOpts), &diags)
 	s.buildTaxonomies()
 	s.addGenerated()
+	// Index URLs before rendering, so links written as URL paths
+	// ("/about/") are rewritten with the base path of the site.
 	s.index(&diags)
-	s.checkLinks(&diags)
+	s.renderMarkdown(md(mdOpts), opts.Cache, &diags)
+	s.checkLinks(&s.checks.links)
+	diags = append(diags, s.checks.links...)
 	s.checkReviews(&diags)
 	s.checkTrees(&diags)
 	diags.Sort()
@@ -174,7 +182,8 @@ func IgnoredName(name string) bool {
 	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
 		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
 		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bck"), name == "4913",
-		strings.HasPrefix(name, "jb_") && strings.HasSuffix(name, "___"):
+		strings.HasPrefix(name, "jb_") && strings.HasSuffix(name, "___"),
+		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"):
 		return true
 	}
 	return false

@@ -9,34 +9,43 @@ import (
 
 // renderMarkdown renders every content page's body in parallel; links are
 // rewritten from content files to URLs.
-func (s *Site) renderMarkdown(md *markdown.Renderer, diags *diag.List) {
+func (s *Site) renderMarkdown(md *markdown.Renderer, cache *Cache, diags *diag.List) {
 	per := make([]diag.List, len(s.Pages))
 	parallel(len(s.Pages), func(i int) {
-		p := s.Pages[i]
-		if p.File == "" {
-			return // generated pages have no Markdown
-		}
-		doc, err := md.Render(p.Body, p.BodyLine, func(dest string) string {
-			return s.resolve(p, dest).href
-		})
-		if err != nil {
-			var list diag.List
-			if errors.As(err, &list) {
-				for _, d := range list {
-					d.File = p.File
-					per[i] = append(per[i], d)
-				}
-			} else {
-				per[i].Add(p.File, p.BodyLine+1, "cannot render Markdown: "+err.Error())
-			}
-			doc = &markdown.Document{}
-		}
-		p.Doc = doc
-		if p.Node != nil {
-			p.Node.Body = string(doc.HTML)
+		if p := s.Pages[i]; p.File != "" { // generated pages have no Markdown
+			per[i] = s.renderPage(md, cache, p)
 		}
 	})
-	for _, l := range per {
+	s.checks.md = map[string]diag.List{}
+	for i, l := range per {
+		if len(l) > 0 {
+			s.checks.md[s.Pages[i].File] = l
+		}
 		*diags = append(*diags, l...)
 	}
+}
+
+// renderPage renders one page's body and returns its problems.
+func (s *Site) renderPage(md *markdown.Renderer, cache *Cache, p *Page) diag.List {
+	var diags diag.List
+	doc, err := cache.renderBody(md, p, func(dest string) string {
+		return s.resolve(p, dest).href
+	})
+	if err != nil {
+		var list diag.List
+		if errors.As(err, &list) {
+			for _, d := range list {
+				d.File = p.File
+				diags = append(diags, d)
+			}
+		} else {
+			diags.Add(p.File, p.BodyLine+1, "cannot render Markdown: "+err.Error())
+		}
+		doc = &markdown.Document{}
+	}
+	p.Doc = doc
+	if p.Node != nil {
+		p.Node.Body = string(doc.HTML)
+	}
+	return diags
 }

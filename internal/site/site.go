@@ -4,9 +4,10 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -30,6 +31,7 @@ const (
 	KindTree     Kind = "tree"     // a decision tree's start page
 	KindNode     Kind = "node"     // a question or outcome of a decision tree
 	KindMap      Kind = "map"      // the diagram of a decision tree
+	KindSearch   Kind = "search"   // the search page, /search/
 	Kind404      Kind = "404"
 )
 
@@ -163,6 +165,7 @@ type Site struct {
 	byFile     map[string]*Page // by content file (site-relative)
 	byURL      map[string]*Page
 	staticURLs map[string]bool
+	checks     bodyChecks // what UpdateBodies checks again
 }
 
 // PageByURL returns the page at a site-relative URL path, or nil.
@@ -221,7 +224,7 @@ func (s *Site) termsOf(taxonomy string, names []string) []*Term {
 	}
 	var out []*Term
 	for _, n := range names {
-		if term := t.bySlug[Slug(n)]; term != nil {
+		if term := t.bySlug[Slug(n)]; term != nil && !slices.Contains(out, term) {
 			out = append(out, term)
 		}
 	}
@@ -229,20 +232,23 @@ func (s *Site) termsOf(taxonomy string, names []string) []*Term {
 }
 
 // sortPages orders pages by weight (unset weights last), then title, then URL.
+// URLs are unique, so the order is total and needs no stable sort.
 func sortPages(pages []*Page) {
-	sort.SliceStable(pages, func(i, j int) bool {
-		a, b := pages[i], pages[j]
+	slices.SortFunc(pages, func(a, b *Page) int {
 		wa, wb := a.FM.Weight, b.FM.Weight
 		if (wa == 0) != (wb == 0) {
-			return wa != 0
+			if wa != 0 {
+				return -1
+			}
+			return 1
 		}
 		if wa != wb {
-			return wa < wb
+			return cmp.Compare(wa, wb)
 		}
-		if a.FM.Title != b.FM.Title {
-			return a.FM.Title < b.FM.Title
+		if c := strings.Compare(a.FM.Title, b.FM.Title); c != 0 {
+			return c
 		}
-		return a.URL < b.URL
+		return strings.Compare(a.URL, b.URL)
 	})
 }
 

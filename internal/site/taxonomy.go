@@ -10,6 +10,7 @@ var taxonomyNames = [][2]string{{"jurisdictions", "Jurisdictions"}, {"tags", "Ta
 
 // buildTaxonomies collects tags and jurisdictions into term pages.
 func (s *Site) buildTaxonomies() {
+	slugs := map[string]string{} // name → Slug(name): pages repeat a few names
 	for _, tn := range taxonomyNames {
 		t := &Taxonomy{Name: tn[0], Title: tn[1], bySlug: map[string]*Term{}}
 		for _, p := range s.Pages {
@@ -21,7 +22,11 @@ func (s *Site) buildTaxonomies() {
 				names = p.FM.Jurisdictions
 			}
 			for _, n := range names {
-				slug := Slug(n)
+				slug, ok := slugs[n]
+				if !ok {
+					slug = Slug(n)
+					slugs[n] = slug
+				}
 				if slug == "" {
 					continue
 				}
@@ -31,7 +36,9 @@ func (s *Site) buildTaxonomies() {
 					t.bySlug[slug] = term
 					t.Terms = append(t.Terms, term)
 				}
-				term.Pages = append(term.Pages, p)
+				if n := len(term.Pages); n == 0 || term.Pages[n-1] != p {
+					term.Pages = append(term.Pages, p) // once, even if written twice
+				}
 			}
 		}
 		if len(t.Terms) == 0 {
@@ -51,7 +58,7 @@ func (s *Site) buildTaxonomies() {
 }
 
 // addGenerated adds the pages no content file defines: taxonomy lists and
-// terms, tree diagrams and the 404 page.
+// terms, tree diagrams, the search page and the 404 page.
 func (s *Site) addGenerated() {
 	for _, t := range s.Taxonomies {
 		s.Pages = append(s.Pages, t.Page)
@@ -66,6 +73,9 @@ func (s *Site) addGenerated() {
 			s.Pages = append(s.Pages, m)
 		}
 	}
+	sp := &Page{Kind: KindSearch, URL: "/search/", Site: s, Parent: s.Home}
+	sp.FM.Title = "Search"
+	s.Pages = append(s.Pages, sp)
 	nf := &Page{Kind: Kind404, URL: "/404.html", Site: s}
 	nf.FM.Title = "Page not found"
 	s.Pages = append(s.Pages, nf)

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"runtime/pprof"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/guidepost/guidepost/internal/build"
+	"github.com/guidepost/guidepost/internal/markdown"
+)
+
+// buildReport is what `guidepost-bench _build` prints as JSON.
+type buildReport struct {
+	Pages        int
+	Files        int
+	Wall         time.Duration
+	PeakHeapMiB  float64 // peak bytes in live and not-yet-swept heap objects
+	TotalAllocMB float64 // bytes allocated during the build
+	GCs          uint32
+}
+
+// runInprocBuild is the hidden subcommand `_build`: one build exactly as
+// `guidepost build` runs it (build.Build), optionally with the persistent
+// highlight cache in a given folder and with CPU and memory profiles. The
+// harness measures it as a separate process, so a build with the cache
+// can be timed before cmd/guidepost turns the cache on.
+func runInprocBuild(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("_build", flag.ContinueOnError)
+	source := fs.String("source", "", "site folder")
+	dest := fs.String("dest", "", "output folder")
+	cacheDir := fs.String("cache", "", "highlight cache `folder` (default: none)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file`")
+	memProfile := fs.String("memprofile", "", "write an allocation profile to `file`")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *source == "" || *dest == "" {
+		return errors.New("_build: -source and -dest are required")
+	}
+	if *cacheDir != "" {
+		c, err := markdown.OpenHighlightCache(*cacheDir, markdown.DefaultHighlightCacheSize)
+		if err != nil {
+			return err
+		}
+		markdown.UseHighlightCache(c)
+	}
+	if *memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("_build: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("_build: start CPU profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+
+	var peakHeap bytes.Buffer // in-use heap profile near the peak
+	onPeak := func() {}
+	if *memProfile != "" {
+		onPeak = func() {
+			peakHeap.Reset()
+			_ = pprof.Lookup("heap").WriteTo(&peakHeap, 0)
+		}
+	}
+	peak, stop := watchHeap(onPeak)
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	res, err := build.Build(build.Options{Source: *source, Dest: *dest})
+	wall := time.Since(start)
+	stop()
+	if err != nil {
+		if res != nil {
+			for _, d := range res.Diags.Errors() {
+				fmt.Fprintln(os.Stderr, d.String())
+			}
+		}
+		return fmt.Errorf("_build: %w", err)
+	}
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if *memProfile != "" {
+		f, err := os.Create(*memProfile)
+		if err != nil {
+			return fmt.Errorf("_build: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			return fmt.Errorf("_build: write memory profile: %w", err)
+		}
+		peakFile := strings.TrimSuffix(*memProfile, ".pprof") + "-peak.pprof"
+		if err := os.WriteFile(peakFile, peakHeap.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("_build: write peak heap profile: %w", err)
+		}
+	}
+	return json.NewEncoder(stdout).Encode(buildReport{
+		Pages:        res.Pages,
+		Files:        res.Files,
+		Wall:         wall,
+		PeakHeapMiB:  float64(peak()) / (1 << 20),
+		TotalAllocMB: float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20),
+		GCs:          after.NumGC - before.NumGC,
+	})
+}
+
+// watchHeap samples the heap every few milliseconds until stop is called;
+// peak returns the largest heap seen. onPeak runs, on the sampling
+// goroutine, each time the heap grows a quarter above the level of its
+// last call, so its last call is near the peak.
+func watchHeap(onPeak func()) (peak func() uint64, stop func()) {
+	var max atomic.Uint64
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var reported uint64
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			v := sample[0].Value.Uint64()
+			if v > max.Load() {
+				max.Store(v)
+			}
+			if v > reported+reported/4 {
+				reported = v
+				onPeak()
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return max.Load, func() { close(done); <-finished }
+}

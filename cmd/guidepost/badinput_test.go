@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A defect is one testdata/bad/*.txtar case: a change to the good site and
+// the diagnostics it must produce.
+//
+// The file starts with comment lines, then `-- path --` headers each
+// followed by the content that file gets (added or replaced). Comment lines
+// may hold directives:
+//
+//	want <file>:<line>: <phrase>   stderr has a line starting with
+//	                               "<file>:<line>: " that contains <phrase>
+//	delete <path>                  remove a file of the good site
+type defect struct {
+	wants   []want
+	deletes []string
+	files   map[string][]byte
+}
+
+type want struct{ prefix, phrase string }
+
+func parseDefect(t *testing.T, src []byte) defect {
+	t.Helper()
+	d := defect{files: map[string][]byte{}}
+	var current string
+	for len(src) > 0 {
+		line, rest, _ := bytes.Cut(src, []byte("\n"))
+		src = rest
+		s := string(line)
+		if strings.HasPrefix(s, "-- ") && strings.HasSuffix(s, " --") && len(s) > 6 {
+			current = s[3 : len(s)-3]
+			d.files[current] = []byte{}
+			continue
+		}
+		if current != "" {
+			d.files[current] = append(append(d.files[current], line...), '\n')
+			continue
+		}
+		switch directive, arg, _ := strings.Cut(s, " "); directive {
+		case "want":
+			loc, phrase, ok := strings.Cut(arg, ": ")
+			if !ok {
+				t.Fatalf("want %q: write `want file:line: phrase`", arg)
+			}
+			d.wants = append(d.wants, want{prefix: loc + ": ", phrase: phrase})
+		case "delete":
+			d.deletes = append(d.deletes, arg)
+		}
+	}
+	if len(d.wants) == 0 {
+		t.Fatal("the case has no `want` line")
+	}
+	return d
+}
+
+// apply changes the site as the defect says.
+func (d defect) apply(t *testing.T, site string) {
+	t.Helper()
+	for _, name := range d.deletes {
+		if err := os.Remove(filepath.Join(site, filepath.FromSlash(name))); err != nil {
+			t.Fatalf("delete: %v", err)
+		}
+	}
+	for name, data := range d.files {
+		writeFile(t, site, name, string(data))
+	}
+}
+
+// TestBadInputs builds the good site, breaks it as each testdata/bad case
+// says and builds again into the same folder. The build must fail with
+// the diagnostic the author needs and leave the previous output exactly as
+// it was; `check` must report the same problem.
+func TestBadInputs(t *testing.T) {
+	cases, err := filepath.Glob(filepath.Join("testdata", "bad", "*.txtar"))
+	if err != nil || len(cases) == 0 {
+		t.Fatalf("no cases in testdata/bad: %v", err)
+	}
+	for _, file := range cases {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := parseDefect(t, src)
+			work, site := newSite(t)
+			dest := filepath.Join(work, "public")
+			if res := runCLI(t, work, "build", "--source", site, "--dest", dest); res.code != 0 {
+				t.Fatalf("the good site does not build: exit code %d\n%s", res.code, res.stderr)
+			}
+			before := hashTree(t, dest)
+			d.apply(t, site)
+
+			for _, args := range [][]string{
+				{"build", "--source", site, "--dest", dest},
+				{"check", "--source", site},
+			} {
+				res := runCLI(t, work, args...)
+				if res.code != 1 {
+					t.Errorf("%s: exit code %d, want 1", args[0], res.code)
+				}
+				for _, w := range d.wants {
+					if !hasLine(res.stderr, w.prefix, w.phrase) {
+						t.Errorf("%s: stderr has no line `%s…%s…`:\n%s", args[0], w.prefix, w.phrase, res.stderr)
+					}
+				}
+				if !strings.Contains(res.stderr, "build failed: ") {
+					t.Errorf("%s: stderr lacks the summary line `build failed: N errors`:\n%s", args[0], res.stderr)
+				}
+				if res.stdout != "" {
+					t.Errorf("%s: a failed run printed to stdout: %q", args[0], res.stdout)
+				}
+			}
+			if diff := diffTrees(before, hashTree(t, dest)); diff != "" {
+				t.Errorf("the failed build changed the previous output:\n%s", diff)
+			}
+			assertNoTempFolders(t, work)
+		})
+	}
+}

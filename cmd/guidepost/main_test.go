@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The end-to-end tests run the real binary, built once by TestMain, on
+// small sites made from testdata/site plus the repository's layouts/ and
+// static/, as an author would run it.
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// binary is the guidepost executable built by TestMain.
+var binary string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "guidepost-cli-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "create folder for the binary:", err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "guidepost")
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// result is what a run of the binary produced.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCLI runs the binary in dir with args and returns its exit code and
+// output. It fails the test when the binary cannot be started.
+func runCLI(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	res := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &exit):
+		res.code = exit.ExitCode()
+	default:
+		t.Fatalf("run guidepost %s: %v", strings.Join(args, " "), err)
+	}
+	if strings.Contains(res.stderr, "panic:") || strings.Contains(res.stderr, "goroutine ") {
+		t.Fatalf("guidepost %s crashed:\n%s", strings.Join(args, " "), res.stderr)
+	}
+	return res
+}
+
+// repoRoot walks up from the test's folder to the one holding go.mod.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test folder")
+		}
+		dir = parent
+	}
+}
+
+// newSite makes a copy of testdata/site with the repository's layouts and
+// static files in a new temporary folder and returns the folder holding
+// it ("work") and the site folder (work/site).
+func newSite(t *testing.T) (work, site string) {
+	t.Helper()
+	work = t.TempDir()
+	site = filepath.Join(work, "site")
+	root := repoRoot(t)
+	copyTree(t, filepath.Join("testdata", "site"), site)
+	copyTree(t, filepath.Join(root, "layouts"), filepath.Join(site, "layouts"))
+	copyTree(t, filepath.Join(root, "static"), filepath.Join(site, "static"))
+	return work, site
+}
+
+// copyTree copies the regular files below src to dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatalf("copy %s: %v", src, err)
+	}
+}
+
+// hashTree returns the SHA-256 of every file below dir by slash-separated
+// relative path, and "dir" for every folder, so two trees compare equal
+// only when they hold the same files with the same bytes.
+func hashTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			out[rel] = "dir"
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		out[rel] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("hash %s: %v", dir, err)
+	}
+	return out
+}
+
+// diffTrees describes how two hashTree results differ, "" when equal.
+func diffTrees(before, after map[string]string) string {
+	var b strings.Builder
+	for name, h := range before {
+		switch a, ok := after[name]; {
+		case !ok:
+			fmt.Fprintf(&b, "removed %s\n", name)
+		case a != h:
+			fmt.Fprintf(&b, "changed %s\n", name)
+		}
+	}
+	for name := range after {
+		if _, ok := before[name]; !ok {
+			fmt.Fprintf(&b, "added %s\n", name)
+		}
+	}
+	return b.String()
+}
+
+// assertNoTempFolders fails when a build left a temporary output folder
+// in dir.
+func assertNoTempFolders(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".guidepost-tmp-") {
+			t.Errorf("a build left its temporary folder %s in %s", e.Name(), dir)
+		}
+	}
+}
+
+// writeFile writes a file below dir, creating folders.
+func writeFile(t *testing.T, dir, name, content string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readFile returns a file below dir, failing the test when it is missing.
+func readFile(t *testing.T, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatalf("read output: %v", err)
+	}
+	return string(data)
+}
+
+// hasLine reports whether out has a line that starts with prefix and
+// contains phrase.
+func hasLine(out, prefix, phrase string) bool {
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, prefix) && strings.Contains(line[len(prefix):], phrase) {
+			return true
+		}
+	}
+	return false
+}

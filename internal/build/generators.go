@@ -1,0 +1,77 @@
+package build
+
+import (
+	"bytes"
+	"maps"
+
+	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/site"
+)
+
+// generator makes some of the files of Generated. A full build runs every
+// generator; an Incremental build reruns one only when what it reads
+// changed, and runs slow ones after the pages are published (see
+// Incremental.Finish).
+type generator struct {
+	name  string
+	reads reads
+	// slow generators may take long: a search index of a big site, an
+	// engine whose Go sources changed and must be compiled.
+	slow bool
+	make func(s *site.Site, out map[string][]byte, diags *diag.List)
+}
+
+// reads is a set of the sources a generator's output depends on.
+type reads int
+
+const (
+	// readsConfig is guidepost.yaml.
+	readsConfig reads = 1 << iota
+	// readsContent is anything under content/ (pages, trees).
+	readsContent
+	// readsEngine is the decision engine's Go sources.
+	readsEngine
+)
+
+// generate runs the generators whose sources changed: fast ones now, slow
+// ones only on a full build or when they never ran (else Finish runs them
+// later, and their last files stand in meanwhile).
+func (b *Incremental) generate(s *site.Site, full bool) {
+	for _, g := range generators {
+		_, ran := b.gen[g.name]
+		if ran && (!b.stale[g.name] || g.slow && !full) {
+			continue
+		}
+		out := map[string][]byte{}
+		var diags diag.List
+		g.make(s, out, &diags)
+		b.setGenerated(g.name, out, diags)
+	}
+}
+
+// setGenerated records a generator's files, counting changes.
+func (b *Incremental) setGenerated(name string, out map[string][]byte, diags diag.List) {
+	if old, ok := b.gen[name]; !ok || !maps.EqualFunc(old, out, bytes.Equal) {
+		b.genVersion++
+	}
+	b.gen[name], b.genDiag[name], b.stale[name] = out, diags, false
+}
+
+// pendingSlow reports whether a slow generator has changes to catch up on.
+func (b *Incremental) pendingSlow() bool {
+	for _, g := range generators {
+		if g.slow && b.stale[g.name] {
+			return true
+		}
+	}
+	return false
+}
+
+// generated is every generator's latest files.
+func (b *Incremental) generated() map[string][]byte {
+	all := map[string][]byte{}
+	for _, g := range generators {
+		maps.Copy(all, b.gen[g.name])
+	}
+	return all
+}

@@ -1,0 +1,421 @@
+package build
+
+import (
+	"hash/maphash"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guidepost/guidepost/internal/config"
+	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/render"
+	"github.com/guidepost/guidepost/internal/site"
+)
+
+// Changes says what changed in a site's sources since the last build.
+type Changes struct {
+	// Files are the site-relative, slash-separated paths of files and
+	// folders that changed, appeared or disappeared.
+	Files []string
+	// Engine is set when the decision engine's Go sources changed.
+	Engine bool
+	// All is set when anything may have changed, e.g. after the watcher
+	// lost events: the build starts again from scratch.
+	All bool
+}
+
+// Update is what an Incremental build produced.
+type Update struct {
+	Result *Result
+	// Output is the whole site after the build.
+	Output *Output
+	// Pages lists the URL paths (with the site's base path) of the pages
+	// whose HTML changed, appeared or disappeared, sorted.
+	Pages []string
+	// Rendered is how many pages were rendered.
+	Rendered int
+	// Moved maps the old URL path of each asset whose URL changed (a
+	// stylesheet, a script, a generated file) to its new one; pages
+	// showing it changed too, without being listed in Pages.
+	Moved map[string]string
+	// Static is set when a file published under its own name, such as an
+	// image, may have changed.
+	Static bool
+	// Full is set when every page was rendered.
+	Full bool
+	// Pending is set when slow generated files (the search index, the
+	// decision engine) are still those of an earlier build: Finish
+	// brings them up to date.
+	Pending bool
+	// Generated names the slow generators Finish ran ("engine", "search").
+	Generated []string
+	// Seq numbers the updates of an Incremental in the order they were
+	// made, failed ones included, so that a caller applying updates from
+	// several goroutines can drop an outdated one.
+	Seq uint64
+}
+
+// Incremental builds a site in memory again and again, redoing only what
+// the changes it is told about touch: it reads only changed files, renders
+// Markdown only when a body or a link target changed, renders only the
+// pages whose key changed (see keyer) and reruns only the generators whose
+// sources changed. After Rebuild and Finish its output equals a full
+// Render's.
+//
+// Methods may be called from several goroutines; builds run one at a time.
+type Incremental struct {
+	opts Options
+
+	mu       sync.Mutex
+	builder  *Builder // Markdown renderers
+	cache    *site.Cache
+	funcs    *render.Funcs
+	seed     maphash.Seed
+	tmpl     *render.Templates
+	tmplDiag diag.List
+	layouts  map[string]uint64 // layout name → key of its sources
+	config   uint64            // key of guidepost.yaml
+
+	gen        map[string]map[string][]byte // generator → its files
+	genDiag    map[string]diag.List         // generator → its problems
+	stale      map[string]bool              // generators whose sources changed since they ran
+	genVersion uint64                       // counts changes of generated files
+	builds     uint64                       // counts builds, so Finish drops outdated work
+	seq        uint64                       // numbers updates (Update.Seq)
+	finishing  bool                         // Finish's generators are reading the last site
+	failed     bool                         // the last build failed
+
+	last *state // the last good build
+}
+
+// state is a good build.
+type state struct {
+	site  *site.Site
+	keys  map[string]uint64 // page output path → key
+	urls  map[string]string // page output path → URL path with base path
+	out   *Output
+	table *assetTable
+	// genVersion is the Incremental's genVersion the assets were made with.
+	genVersion uint64
+	// diags are the site's own diagnostics, as site.Load reported them.
+	diags diag.List
+}
+
+// NewIncremental returns an Incremental build of the site opts.Source.
+// Dest and CheckOnly are ignored.
+func NewIncremental(opts Options) *Incremental {
+	return &Incremental{opts: opts, builder: New(), cache: site.NewCache(), funcs: &render.Funcs{}, seed: maphash.MakeSeed(),
+		gen: map[string]map[string][]byte{}, genDiag: map[string]diag.List{}, stale: map[string]bool{}}
+}
+
+// Rebuild builds the site after changes. The first call builds everything.
+// When the site has problems the error is a *Failure and the last good
+// Output stays current.
+func (b *Incremental) Rebuild(ch Changes) (*Update, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.rebuild(ch, false)
+}
+
+// rebuild is Rebuild with b.mu held; renderAll renders every page.
+func (b *Incremental) rebuild(ch Changes, renderAll bool) (up *Update, err error) {
+	start := time.Now()
+	b.builds++
+	b.seq++
+	w, full := b.prepare(ch)
+	up = &Update{Result: &Result{}, Static: w.published, Full: full, Seq: b.seq}
+	res := up.Result
+	walks, fronts := b.cache.Walks(), b.fronts(ch.Files)
+	s, diags, undo := b.load(ch, w, full)
+	defer func() {
+		b.failed = err != nil
+		if err != nil && undo != nil {
+			undo() // the last good build's site, edited in place: put it back
+		}
+	}()
+	res.Site, res.Diags = s, diags
+	if len(diags.Errors()) > 0 {
+		return up, &Failure{Diags: res.Diags}
+	}
+	res.Diags = append(res.Diags, b.tmplDiag...)
+	b.generate(s, full)
+	for _, g := range generators {
+		res.Diags = append(res.Diags, b.genDiag[g.name]...)
+	}
+	assets, table, moved, again := b.assets(s, w, full, &res.Diags)
+	if len(res.Diags.Errors()) > 0 {
+		res.Diags.Sort()
+		return up, &Failure{Diags: res.Diags}
+	}
+	up.Full = full || renderAll || again
+	// When only Markdown bodies changed, the pages and what they link to
+	// are the same, and so are the other pages' keys.
+	bodies := !up.Full && !w.layouts && !w.assets && b.cache.Walks() == walks && b.sameFronts(fronts)
+	next, dirty := b.plan(s, ch.Files, table, bodies, up.Full)
+	next.diags = diags
+
+	b.funcs.Use(s, assets)
+	pages := &memSink{files: map[string][]byte{}}
+	res.Diags = append(res.Diags, render.Pages(s, b.tmpl, pages, func(p *site.Page) bool { return dirty[p] })...)
+	extra := &memSink{files: map[string][]byte{}}
+	res.Diags = append(res.Diags, render.Aliases(s, extra)...)
+	extra.files["robots.txt"] = render.Robots(s)
+	res.Diags.Sort()
+	if len(res.Diags.Errors()) > 0 {
+		return up, &Failure{Diags: res.Diags}
+	}
+
+	next.out = b.output(s, assets, table, next, pages.files, extra.files, bodies)
+	up.Pages = b.changed(next, pages.files, extra.files, bodies)
+	up.Rendered = len(pages.files)
+	up.Moved = moved
+	up.Output = next.out
+	b.last = next
+	up.Pending = b.pendingSlow()
+	res.Pages = len(s.Pages)
+	res.Files = next.out.count()
+	res.Duration = time.Since(start)
+	return up, nil
+}
+
+// load loads the site, or, when only Markdown bodies changed since the
+// last build, which succeeded, updates its site in place (undo reverts
+// that): on big sites, loading everything again is most of a rebuild.
+func (b *Incremental) load(ch Changes, w what, full bool) (s *site.Site, diags diag.List, undo func()) {
+	opts := site.Options{Root: b.opts.Source, BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts, Now: b.opts.Now, Markdown: b.builder.renderer, Cache: b.cache}
+	if b.last != nil && !b.failed && !full && !w.assets && !b.finishing {
+		if diags, undo, ok := b.last.site.UpdateBodies(opts, ch.Files, b.last.diags); ok {
+			return b.last.site, diags, undo
+		}
+	}
+	s, diags = site.Load(opts)
+	return s, diags, nil
+}
+
+// prepare tells the cache what changed, reloads what must be, marks the
+// generators whose sources changed and reports whether the build starts
+// from scratch.
+func (b *Incremental) prepare(ch Changes) (w what, full bool) {
+	w = b.classify(ch.Files)
+	full = b.last == nil || ch.All || w.config
+	if ch.All {
+		b.cache.Reset()
+	}
+	for _, f := range ch.Files {
+		b.cache.Changed(f)
+	}
+	if full || b.tmpl == nil {
+		b.config = b.fileKey(config.FileName)
+	}
+	if full || w.layouts || b.tmpl == nil {
+		b.loadTemplates()
+	}
+	changed := reads(0)
+	if full {
+		changed = readsConfig | readsContent | readsEngine
+	}
+	if w.content {
+		changed |= readsContent
+	}
+	if ch.Engine {
+		changed |= readsEngine
+	}
+	for _, g := range generators {
+		if g.reads&changed != 0 {
+			b.stale[g.name] = true
+		}
+	}
+	return w, full
+}
+
+// assets returns the published files besides pages and their URL table,
+// reusing the last build's when nothing published changed: fingerprinting
+// every file again takes long on big sites. again is set when every page
+// must be rendered because an asset's URL cannot be patched into pages.
+func (b *Incremental) assets(s *site.Site, w what, full bool, diags *diag.List) (a *render.Assets, t *assetTable, moved map[string]string, again bool) {
+	if b.last != nil && !full && !w.assets && b.last.genVersion == b.genVersion && sameStatic(s.Static, b.last.site.Static) {
+		return b.last.out.assets, b.last.table, nil, false
+	}
+	generated := b.generated()
+	a = render.NewAssets(s, generated, diags)
+	t, moved, unsafe := b.table(s, generated, a)
+	return a, t, moved, unsafe || b.staticRemoved(s)
+}
+
+// plan computes the pages' keys and returns the pages to render: those
+// whose key changed. With only bodies changed, only the edited pages (and
+// their decision trees) can have new keys.
+func (b *Incremental) plan(s *site.Site, files []string, t *assetTable, bodies, all bool) (*state, map[*site.Page]bool) {
+	k := b.keyer(s)
+	next := &state{site: s, table: t, genVersion: b.genVersion}
+	dirty := map[*site.Page]bool{}
+	check := func(p *site.Page) {
+		name := render.OutputPath(p.URL)
+		key := k.page(p)
+		next.keys[name] = key
+		if old, ok := b.lastKey(name); all || !ok || old != key {
+			dirty[p] = true
+		}
+	}
+	if bodies {
+		next.keys, next.urls = maps.Clone(b.last.keys), b.last.urls
+		for _, p := range b.edited(s, files) {
+			check(p)
+		}
+		return next, dirty
+	}
+	next.keys, next.urls = make(map[string]uint64, len(s.Pages)), make(map[string]string, len(s.Pages))
+	for _, p := range s.Pages {
+		check(p)
+		next.urls[render.OutputPath(p.URL)] = p.RelPermalink()
+	}
+	return next, dirty
+}
+
+// output assembles the new Output: the pages just rendered, the others as
+// the last build had them.
+func (b *Incremental) output(s *site.Site, assets *render.Assets, t *assetTable, next *state, rendered, extra map[string][]byte, bodies bool) *Output {
+	out := &Output{root: b.opts.Source, assets: assets, table: t, files: extra}
+	if b.last != nil && assets == b.last.out.assets {
+		out.urls = b.last.out.urls
+	} else {
+		out.urls = map[string]bool{}
+		for _, u := range assets.URLs() {
+			out.urls[u] = true
+		}
+	}
+	out.lazy = map[string]*lazyFile{
+		"sitemap.xml": {make: func() []byte { return render.Sitemap(s) }},
+		"feed.xml":    {make: func() []byte { return render.Feed(s) }},
+	}
+	if bodies {
+		out.pages = maps.Clone(b.last.out.pages)
+	} else {
+		out.pages = make(map[string]*pageOut, len(next.keys))
+		for name := range next.keys {
+			if _, ok := rendered[name]; !ok {
+				out.pages[name] = b.last.out.pages[name]
+			}
+		}
+	}
+	for name, data := range rendered {
+		out.pages[name] = &pageOut{data: data, table: t}
+	}
+	return out
+}
+
+// changed lists the URL paths of the pages and redirects whose HTML
+// differs from the last build's, or that appeared or disappeared.
+func (b *Incremental) changed(next *state, rendered, extra map[string][]byte, bodies bool) []string {
+	var out []string
+	for name, data := range rendered {
+		if b.last == nil || !b.samePage(name, data, next.table) {
+			out = append(out, next.urls[name])
+		}
+	}
+	if b.last != nil && !bodies {
+		for name, u := range b.last.urls {
+			if _, ok := next.keys[name]; !ok {
+				out = append(out, u)
+			}
+		}
+		for name, data := range extra {
+			if old, ok := b.last.out.files[name]; !ok || string(old) != string(data) {
+				out = append(out, next.site.RelURL("/"+strings.TrimSuffix(name, "index.html")))
+			}
+		}
+		for name := range b.last.out.files {
+			if _, ok := extra[name]; !ok {
+				out = append(out, b.last.site.RelURL("/"+strings.TrimSuffix(name, "index.html")))
+			}
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// Finish runs the slow generators whose sources changed since they last
+// ran, for the last good build, and returns the resulting Update; it
+// returns nil, nil when there is nothing to do or when a Rebuild came
+// meanwhile (call Finish again after it). The error is a *Failure when a
+// generator reported problems.
+func (b *Incremental) Finish() (*Update, error) {
+	b.mu.Lock()
+	if b.last == nil || !b.pendingSlow() {
+		b.mu.Unlock()
+		return nil, nil
+	}
+	s, builds, stale := b.last.site, b.builds, maps.Clone(b.stale)
+	b.finishing = true // Rebuild must not edit s in place meanwhile
+	b.mu.Unlock()
+
+	// The generators run without the lock: the site they read does not
+	// change, and Rebuild may go on meanwhile.
+	start := time.Now()
+	made := map[string]map[string][]byte{}
+	madeDiags := map[string]diag.List{}
+	var names []string
+	for _, g := range generators {
+		if g.slow && stale[g.name] {
+			out := map[string][]byte{}
+			var diags diag.List
+			g.make(s, out, &diags)
+			made[g.name], madeDiags[g.name] = out, diags
+			names = append(names, g.name)
+		}
+	}
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.finishing = false
+	if b.builds != builds {
+		return nil, nil
+	}
+	for name, out := range made {
+		b.setGenerated(name, out, madeDiags[name])
+	}
+	b.seq++
+	up := &Update{Result: &Result{Site: s}, Seq: b.seq, Generated: names}
+	res := up.Result
+	for _, g := range generators {
+		res.Diags = append(res.Diags, b.genDiag[g.name]...)
+	}
+	generated := b.generated()
+	assets := render.NewAssets(s, generated, &res.Diags)
+	res.Diags.Sort()
+	if len(res.Diags.Errors()) > 0 {
+		return up, &Failure{Diags: res.Diags}
+	}
+	table, moved, unsafe := b.table(s, generated, assets)
+	if unsafe {
+		// A new URL cannot be patched into pages: render them all.
+		return b.rebuild(Changes{}, true)
+	}
+	old := b.last.out
+	out := &Output{root: old.root, assets: assets, table: table, urls: map[string]bool{}, pages: old.pages, files: old.files, lazy: old.lazy}
+	for _, u := range assets.URLs() {
+		out.urls[u] = true
+	}
+	b.last.out, b.last.table, b.last.genVersion = out, table, b.genVersion
+	up.Output, up.Moved = out, moved
+	res.Pages = len(s.Pages)
+	res.Files = out.count()
+	res.Duration = time.Since(start)
+	return up, nil
+}
+
+// memSink collects files in memory.
+type memSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memSink) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	m.files[name] = data
+	m.mu.Unlock()
+	return nil
+}

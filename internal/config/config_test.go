@@ -1,0 +1,152 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/frontmatter"
+)
+
+func TestLoadWithoutFileGivesDefaults(t *testing.T) {
+	var diags diag.List
+	cfg := Load(t.TempDir(), &diags)
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics for a missing config: %v", diags)
+	}
+	want := Default()
+	if !reflect.DeepEqual(cfg, want) {
+		t.Errorf("config %+v, want the defaults %+v", cfg, want)
+	}
+	if cfg.ReviewEvery != (frontmatter.Interval{Months: 12}) || cfg.Language != "en" {
+		t.Errorf("defaults: review every %v, language %q", cfg.ReviewEvery, cfg.Language)
+	}
+}
+
+func TestLoadReadsEveryKey(t *testing.T) {
+	dir := t.TempDir()
+	src := `# comment
+title: Test KB
+description: For tests.
+base_url: https://example.org/kb/
+language: en-GB
+review_every: 6mo
+allow_html: true
+highlight:
+  light: monokailight
+  dark: dracula
+menus:
+  main:
+    - name: Guidance
+      url: /guidance/
+      weight: 2
+    - name: About
+      url: /about/
+  footer: []
+`
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.List
+	cfg := Load(dir, &diags)
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	want := &Config{
+		Title:          "Test KB",
+		Description:    "For tests.",
+		BaseURL:        "https://example.org/kb/",
+		Language:       "en-GB",
+		ReviewEvery:    frontmatter.Interval{Months: 6},
+		AllowHTML:      true,
+		HighlightLight: "monokailight",
+		HighlightDark:  "dracula",
+		Menus: map[string][]MenuEntry{
+			"main":   {{Name: "Guidance", URL: "/guidance/", Weight: 2}, {Name: "About", URL: "/about/"}},
+			"footer": nil,
+		},
+		Lines: map[string]int{"title": 2, "description": 3, "base_url": 4, "language": 5, "review_every": 6, "allow_html": 7, "highlight": 8, "menus": 11},
+	}
+	if !reflect.DeepEqual(cfg, want) {
+		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		diags []string
+	}{
+		{"unknown key", "title: A\nlangauge: en\n", []string{`guidepost.yaml:2: unknown key "langauge" in site config: did you mean "language"?`}},
+		{"unrelated key", "colour: red\n", []string{`guidepost.yaml:1: unknown key "colour" in site config: known keys are allow_html, base_url, description, highlight, language, menus, review_every, title`}},
+		{"wrong type", "allow_html: sometimes\n", []string{`guidepost.yaml:1: allow_html must be true or false, got "sometimes"`}},
+		{"title as a list", "title: [a, b]\n", []string{"guidepost.yaml:1: title must be text, got a list"}},
+		{"bad review interval", "review_every: yearly\n", []string{`guidepost.yaml:1: review_every must be a period like 12mo, 2y, 6w or 90d, got "yearly"`}},
+		{"relative base URL", "base_url: /kb/\n", []string{`guidepost.yaml:1: base_url must be an absolute http(s) URL such as https://example.org/, got "/kb/"`}},
+		{"ftp base URL", "\nbase_url: ftp://example.org/\n", []string{`guidepost.yaml:2: base_url must be an absolute http(s) URL such as https://example.org/, got "ftp://example.org/"`}},
+		{"highlight as text", "highlight: github\n", []string{`guidepost.yaml:1: highlight must be a mapping of ` + "`key: value`" + ` lines, got "github"`}},
+		{"unknown highlight key", "highlight:\n  ligth: github\n", []string{`guidepost.yaml:2: unknown key "ligth" in highlight: did you mean "light"?`}},
+		{"menus as a number", "menus: 3\n", []string{"guidepost.yaml:1: menus must be a mapping from menu name to a list of entries, e.g. menus: {main: [{name: Guidance, url: /guidance/}]}"}},
+		{"menu as a mapping", "menus:\n  main: {name: A}\n", []string{"guidepost.yaml:2: menu \"main\" must be a list (lines starting with `- `), got a mapping"}},
+		{"menu entry without url", "menus:\n  main:\n    - name: A\n", []string{"guidepost.yaml:3: menu entry needs both `name` and `url`"}},
+		{"menu entry bad weight", "menus:\n  main:\n    - name: A\n      url: /a/\n      weight: first\n", []string{`guidepost.yaml:5: menu entry weight must be a whole number, got "first"`}},
+		{"not a mapping", "- a\n", []string{"guidepost.yaml:1: site config must be a mapping of `key: value` lines, got a list"}},
+		{"YAML syntax", "title: A\ndescription: \"open\n", []string{"guidepost.yaml:2: invalid YAML: found unexpected end of stream (check indentation, and quote values that contain ': ' or start with a special character)"}},
+		{"two problems", "title: [a]\nlanguage: {x: y}\n", []string{"guidepost.yaml:1: title must be text, got a list", "guidepost.yaml:2: language must be text, got a mapping"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var diags diag.List
+			Parse([]byte(tt.src), Default(), &diags)
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if !slices.Equal(got, tt.diags) {
+				t.Errorf("diagnostics\n%q\nwant\n%q", got, tt.diags)
+			}
+		})
+	}
+}
+
+func TestLoadUnreadableConfig(t *testing.T) {
+	dir := t.TempDir()
+	// A folder where the file should be cannot be read as a file.
+	if err := os.Mkdir(filepath.Join(dir, FileName), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.List
+	Load(dir, &diags)
+	if len(diags) != 1 || diags[0].File != FileName {
+		t.Errorf("diagnostics %v, want one about %s", diags, FileName)
+	}
+}
+
+func TestNormalizeBaseURL(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"https://example.org/", "https://example.org/", true},
+		{"https://example.org", "https://example.org/", true},
+		{"http://localhost:1313", "http://localhost:1313/", true},
+		{"https://example.org/kb", "https://example.org/kb/", true},
+		{"https://example.org/kb/?utm=1#top", "https://example.org/kb/", true},
+		{"example.org", "", false},
+		{"/kb/", "", false},
+		{"ftp://example.org/", "", false},
+		{"https://", "", false},
+		{"", "", false},
+		{"https://exa mple.org/", "", false},
+	}
+	for _, tt := range tests {
+		got, err := NormalizeBaseURL(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("NormalizeBaseURL(%q) = %q, %v; want %q, ok %v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}

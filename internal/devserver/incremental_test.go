@@ -1,0 +1,280 @@
+package devserver
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/guidepost/guidepost/internal/build"
+)
+
+// mapSink collects a build's files.
+type mapSink map[string][]byte
+
+func (m mapSink) WriteFile(name string, data []byte) error {
+	m[name] = bytes.Clone(data)
+	return nil
+}
+
+const testBaseURL = "http://127.0.0.1:1313/"
+
+// fullBuild renders the site from scratch, as `guidepost build` does.
+func fullBuild(t *testing.T, dir string) mapSink {
+	t.Helper()
+	_, files, err := build.New().Render(build.Options{Source: dir, BaseURL: testBaseURL})
+	if err != nil {
+		t.Fatalf("full build: %v", err)
+	}
+	out := mapSink{}
+	if err := files.WriteTo(out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// finish runs the slow generators an incremental build left pending.
+func finish(t *testing.T, inc *build.Incremental) {
+	t.Helper()
+	if _, err := inc.Finish(); err != nil {
+		t.Fatalf("finish: %v", err)
+	}
+}
+
+// assertSameAsFull fails unless out holds exactly the files of a full
+// build, byte for byte.
+func assertSameAsFull(t *testing.T, dir string, out *build.Output) {
+	t.Helper()
+	want := fullBuild(t, dir)
+	got := mapSink{}
+	if err := out.WriteTo(got); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range want {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			t.Errorf("incremental build lacks %s", name)
+		case !bytes.Equal(g, data):
+			t.Errorf("incremental build differs from a full build in %s:\n%s", name, firstDiff(g, data))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("incremental build has %s, which a full build does not", name)
+		}
+	}
+}
+
+// firstDiff shows where two files first differ.
+func firstDiff(got, want []byte) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return fmt.Sprintf("incremental: …%s…\nfull:        …%s…", got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
+}
+
+func readFile(t testing.TB, dir, rel string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// replaceIn edits a file of the site.
+func replaceIn(t testing.TB, dir, rel, old, new string) {
+	t.Helper()
+	src := readFile(t, dir, rel)
+	if !strings.Contains(src, old) {
+		t.Fatalf("%s does not contain %q", rel, old)
+	}
+	writeFile(t, dir, rel, strings.Replace(src, old, new, 1))
+}
+
+// TestIncrementalEqualsFull edits a site step by step and checks after
+// each step that the incremental build equals a full build, and that it
+// rendered only what the edit touches.
+func TestIncrementalEqualsFull(t *testing.T) {
+	dir := genSite(t, 60)
+	writeFile(t, dir, "content/s0/named.md", "---\ntitle: Named\ntags: [HIPAA]\n---\nBody.\n")
+	writeFile(t, dir, "content/s0/solo.md", "---\ntitle: Solo\njurisdictions: [Solo land]\n---\nNothing links here.\n")
+	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
+	up, err := inc.Rebuild(build.Changes{})
+	if err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	if up.Pending {
+		t.Error("the first build left generated files pending")
+	}
+	assertSameAsFull(t, dir, up.Output)
+
+	steps := []struct {
+		name  string
+		edit  func(t *testing.T) []string // returns the changed paths
+		pages []string                    // pages that must be listed as changed
+		most  int                         // most pages rendered; -1: no limit
+		moved bool                        // an asset URL must have moved
+	}{
+		{"body edit", func(t *testing.T) []string {
+			replaceIn(t, dir, "content/s0/p0.md", "Intro paragraph", "Changed intro")
+			return []string{"content/s0/p0.md"}
+		}, []string{"/s0/p0/"}, 1, false},
+		{"whitespace-only save", func(t *testing.T) []string {
+			replaceIn(t, dir, "content/s0/p0.md", "Changed intro", "Changed intro ")
+			return []string{"content/s0/p0.md"}
+		}, nil, 1, false},
+		{"title edit", func(t *testing.T) []string {
+			replaceIn(t, dir, "content/s0/p4.md", `title: "Guidance page 4"`, `title: "Renamed page 4"`)
+			return []string{"content/s0/p4.md"}
+		}, []string{"/s0/p4/", "/s0/"}, -1, false},
+		{"new tag", func(t *testing.T) []string {
+			replaceIn(t, dir, "content/s0/p2.md", "tags: [", "tags: [brand new, ")
+			return []string{"content/s0/p2.md"}
+		}, []string{"/tags/", "/tags/brand-new/"}, -1, false},
+		{"term written differently", func(t *testing.T) []string {
+			replaceIn(t, dir, "content/s0/named.md", "HIPAA", "Hipaa")
+			return []string{"content/s0/named.md"}
+		}, nil, -1, false},
+		{"weight reorders a section", func(t *testing.T) []string {
+			replaceIn(t, dir, "content/s0/p8.md", "reviewed:", "weight: 1\nreviewed:")
+			return []string{"content/s0/p8.md"}
+		}, []string{"/s0/p8/", "/s0/"}, -1, false},
+		{"new folder with a page", func(t *testing.T) []string {
+			writeFile(t, dir, "content/extra/deep/_index.md", "---\ntitle: Deep\n---\nDeep section.\n")
+			writeFile(t, dir, "content/extra/deep/new.md", "---\ntitle: New page\njurisdictions: [India]\n---\nLinks to [page 1](../../s0/p1.md).\n")
+			return []string{"content/extra"}
+		}, []string{"/extra/deep/", "/extra/deep/new/"}, -1, false},
+		{"link to the new page", func(t *testing.T) []string {
+			replaceIn(t, dir, "content/s0/p1.md", "Intro paragraph", "See [the new page](/extra/deep/new/). Intro paragraph")
+			return []string{"content/s0/p1.md"}
+		}, []string{"/s0/p1/"}, 1, false},
+		{"page removed", func(t *testing.T) []string {
+			os.Remove(filepath.Join(dir, "content/s0/solo.md"))
+			return []string{"content/s0/solo.md"}
+		}, []string{"/s0/solo/", "/s0/", "/jurisdictions/", "/jurisdictions/solo-land/"}, -1, false},
+		{"page becomes a draft", func(t *testing.T) []string {
+			replaceIn(t, dir, "content/s0/named.md", "title:", "draft: true\ntitle:")
+			return []string{"content/s0/named.md"}
+		}, []string{"/s0/named/", "/s0/"}, -1, false},
+		{"stylesheet edit", func(t *testing.T) []string {
+			f := filepath.Join(dir, "static/css/site.css")
+			data, _ := os.ReadFile(f)
+			os.WriteFile(f, append(data, "\n.x { color: red }\n"...), 0o644)
+			return []string{"static/css/site.css"}
+		}, nil, 0, true},
+		{"image added", func(t *testing.T) []string {
+			writeFile(t, dir, "static/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+			return []string{"static/img"}
+		}, nil, 0, false},
+		{"page layout edit", func(t *testing.T) []string {
+			replaceIn(t, dir, "layouts/_default/single.html", `{{define "main"}}`, `{{define "main"}}<span hidden>edited</span>`)
+			return []string{"layouts/_default/single.html"}
+		}, []string{"/s0/p0/", "/extra/deep/new/"}, -1, false},
+		{"tree node edit", func(t *testing.T) []string {
+			replaceIn(t, dir, "content/decide/pick/good.md", "Fine.", "Fine, with care.")
+			return []string{"content/decide/pick/good.md"}
+		}, []string{"/decide/pick/good/"}, 10, true},
+		{"section title edit", func(t *testing.T) []string {
+			replaceIn(t, dir, "content/s0/_index.md", "title: Section 0", "title: First section")
+			return []string{"content/s0/_index.md"}
+		}, []string{"/", "/s0/", "/s0/p0/"}, -1, false},
+		{"partial edit", func(t *testing.T) []string {
+			writeFile(t, dir, "layouts/partials/footer.html", "<span hidden>edited</span>"+readFile(t, dir, "layouts/partials/footer.html"))
+			return []string{"layouts/partials/footer.html"}
+		}, []string{"/", "/s0/p0/", "/tags/"}, -1, false},
+		{"config edit", func(t *testing.T) []string {
+			replaceIn(t, dir, "guidepost.yaml", "Test site", "Renamed site")
+			return []string{"guidepost.yaml"}
+		}, []string{"/", "/s0/p0/"}, -1, false},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			changed := st.edit(t)
+			up, err := inc.Rebuild(build.Changes{Files: changed})
+			if err != nil {
+				t.Fatalf("rebuild: %v", err)
+			}
+			for _, p := range st.pages {
+				if !slices.Contains(up.Pages, p) {
+					t.Errorf("changed pages %v lack %s", up.Pages, p)
+				}
+			}
+			if st.pages == nil && len(up.Pages) > 0 && st.most == 0 {
+				t.Errorf("changed pages = %v, want none", up.Pages)
+			}
+			if st.most >= 0 && up.Rendered > st.most {
+				t.Errorf("rendered %d pages, want at most %d", up.Rendered, st.most)
+			}
+			if st.moved != (len(up.Moved) > 0) {
+				t.Errorf("moved assets = %v, want moved: %v", up.Moved, st.moved)
+			}
+			finish(t, inc)
+			out := up.Output
+			if up.Pending {
+				// Finish's output replaces Rebuild's.
+				out = latest(t, inc)
+			}
+			assertSameAsFull(t, dir, out)
+		})
+	}
+}
+
+// latest returns the current output of an incremental build through a
+// rebuild without changes, which renders nothing.
+func latest(t *testing.T, inc *build.Incremental) *build.Output {
+	t.Helper()
+	up, err := inc.Rebuild(build.Changes{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if up.Rendered != 0 {
+		t.Errorf("a rebuild without changes rendered %d pages", up.Rendered)
+	}
+	return up.Output
+}
+
+// TestIncrementalKeepsLastGood checks that a broken site fails the build
+// without touching the last good output, and that fixing it recovers.
+func TestIncrementalKeepsLastGood(t *testing.T) {
+	dir := genSite(t, 10)
+	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
+	first, err := inc.Rebuild(build.Changes{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	replaceIn(t, dir, "layouts/_default/single.html", "{{.Title}}", "{{.Title")
+	_, err = inc.Rebuild(build.Changes{Files: []string{"layouts/_default/single.html"}})
+	var f *build.Failure
+	if !errors.As(err, &f) {
+		t.Fatalf("broken layout: err = %v, want a *build.Failure", err)
+	}
+	if got := f.Diags.Errors()[0].File; got != "layouts/_default/single.html" {
+		t.Errorf("error names %s, want the layout", got)
+	}
+	// Content edits while the layout is broken still fail.
+	replaceIn(t, dir, "content/s0/p1.md", "Intro paragraph", "Edited intro")
+	if _, err := inc.Rebuild(build.Changes{Files: []string{"content/s0/p1.md"}}); err == nil {
+		t.Fatal("a content edit hid the broken layout")
+	}
+	if page, _ := first.Output.Get("s0/p1/index.html"); bytes.Contains(page, []byte("Edited intro")) {
+		t.Error("the last good output changed")
+	}
+	replaceIn(t, dir, "layouts/_default/single.html", "{{.Title", "{{.Title}}")
+	up, err := inc.Rebuild(build.Changes{Files: []string{"layouts/_default/single.html"}})
+	if err != nil {
+		t.Fatalf("fixed layout: %v", err)
+	}
+	if page, _ := up.Output.Get("s0/p1/index.html"); !bytes.Contains(page, []byte("Edited intro")) {
+		t.Error("the edit made while the layout was broken is missing")
+	}
+	finish(t, inc)
+	assertSameAsFull(t, dir, latest(t, inc))
+}

@@ -1,0 +1,156 @@
+package e2e
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/guidepost/guidepost/internal/browsertest"
+)
+
+// readerBigSite writes a site of pages pages (in sections of 100) of about
+// 250 words each, drawn from a Zipf distribution over a 6,000-word
+// vocabulary that starts with this site's everyday words, and returns its
+// folder.
+func readerBigSite(t *testing.T, pages int) string {
+	t.Helper()
+	root := filepath.Join(t.TempDir(), "big")
+	rng := rand.New(rand.NewPCG(10, 20))
+	domain := strings.Fields("whatsapp patient consent message clinic record telemedicine privacy encryption policy image breach safeguard regulator jurisdiction provider practice device backup phone")
+	syll := strings.Fields("ka lo mi nu pe ra si to va ze bri cho dra fle gru pla stri tha")
+	vocab := append([]string(nil), domain...)
+	for len(vocab) < 6000 {
+		var b strings.Builder
+		for range 2 + rng.IntN(3) {
+			b.WriteString(syll[rng.IntN(len(syll))])
+		}
+		vocab = append(vocab, b.String())
+	}
+	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(vocab)-1))
+	words := func(n int) string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = vocab[zipf.Uint64()]
+		}
+		return strings.Join(w, " ")
+	}
+	jurs := []string{"United States", "European Union", "United Kingdom", "India", "Brazil", "Australia", "Canada", "South Africa", "International"}
+	write := func(name, data string) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("guidepost.yaml", "title: Big test site\nbase_url: http://localhost:1313/\nlanguage: en\nreview_every: 120mo\n")
+	write("content/_index.md", "---\ntitle: Big test site\n---\nMany pages.\n")
+	for s := 0; s < (pages+99)/100; s++ {
+		write(fmt.Sprintf("content/s%03d/_index.md", s), fmt.Sprintf("---\ntitle: Section %d\n---\n", s))
+	}
+	for i := range pages {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: %s\nsummary: %s.\njurisdictions: [%s]\n---\n%s.\n",
+			words(3+rng.IntN(4)), words(12), jurs[rng.IntN(len(jurs))], words(50))
+		for h := range 3 {
+			fmt.Fprintf(&b, "\n## %s {#s%d}\n\n%s.\n", words(2+rng.IntN(3)), h, words(55))
+		}
+		write(fmt.Sprintf("content/s%03d/p%05d.md", i/100, i), b.String())
+	}
+	return root
+}
+
+// readerQuery is what a query cost in the browser.
+type readerQuery struct {
+	Count    int     `json:"count"`
+	Shown    int     `json:"shown"`
+	Ms       float64 `json:"ms"`
+	Rank     float64 `json:"rank"` // of Ms, finding and ranking the results
+	Show     float64 `json:"show"` // of Ms, loading and drawing the first ten
+	Bytes    int     `json:"bytes"`
+	Requests int     `json:"requests"`
+}
+
+// readerMeasure runs a query through the search page and measures it
+// with performance.now() and the Resource Timing entries it added.
+const readerMeasure = `(async q => {
+  performance.clearResourceTimings();
+  const t0 = performance.now();
+  const count = await guidepostSearch.run(q, "");
+  const ms = performance.now() - t0;
+  const entries = performance.getEntriesByType("resource").filter(e => e.name.includes("/search/"));
+  const tm = guidepostSearch.timing() || {};
+  return {count, ms, rank: tm.rank, show: tm.show, shown: document.querySelectorAll(".search-result").length,
+    bytes: entries.reduce((n, e) => n + (e.transferSize || e.encodedBodySize), 0), requests: entries.length};
+})`
+
+// TestReaderSearch10k builds a 10,000-page site and measures searching it
+// in Chromium: bytes transferred and time per query, first and later. The
+// bytes are asserted (300 KB at most for a query from a cold cache); the
+// times are reported, as a loaded machine makes them vary.
+func TestReaderSearch10k(t *testing.T) {
+	const pages = 10000
+	start := time.Now()
+	src := readerBigSite(t, pages)
+	made := time.Since(start)
+	start = time.Now()
+	out := readerBuild(t, src)
+	built := time.Since(start)
+	var total, files int64
+	_ = filepath.WalkDir(filepath.Join(out, "search"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				total += fi.Size()
+				files++
+			}
+		}
+		return nil
+	})
+	t.Logf("%d pages: written in %v, built in %v; search index: %d files, %.1f MiB", pages, made.Round(time.Millisecond), built.Round(time.Millisecond), files, float64(total)/(1<<20))
+
+	origin := browsertest.ServeDir(t, out)
+	b := browsertest.New(t, browsertest.Options{})
+	readerVisit(t, b, origin, readerPage{path: "/search/"})
+	manifest := readerEval[readerQuery](t, b, `(async () => {
+  await guidepostSearch.ready;
+  const e = performance.getEntriesByType("resource").filter(e => e.name.includes("/search/index."));
+  return {bytes: e.reduce((n, e) => n + (e.transferSize || e.encodedBodySize), 0), requests: e.length};
+})()`)
+	t.Logf("page load: manifest %d KiB", manifest.Bytes>>10)
+
+	queries := []struct{ label, q string }{
+		{"first query", "patient consent"},
+		{"new words", "encryption breach"},
+		{"partial word", "telemed"},
+		{"repeated", "patient consent"},
+		{"rare word", "kalo"},
+	}
+	for _, qq := range queries {
+		m := readerEval[readerQuery](t, b, readerMeasure+`(`+readerJS(qq.q)+`)`)
+		t.Logf("%-13s %-20q %5d results in %6.1f ms (ranked in %5.1f, shown in %5.1f), %3d KiB in %2d requests", qq.label, qq.q, m.Count, m.Ms, m.Rank, m.Show, m.Bytes>>10, m.Requests)
+		if m.Count == 0 || m.Shown != min(m.Count, 10) {
+			t.Errorf("%q: %d results, %d shown; want some, the first 10 shown", qq.q, m.Count, m.Shown)
+		}
+		cold := m.Bytes
+		if qq.label == "first query" {
+			cold += manifest.Bytes
+		}
+		if cold > 300_000 {
+			t.Errorf("%q transferred %d bytes, over the 300 KB budget", qq.q, cold)
+		}
+	}
+	// "Show more results" adds ten and moves focus to the first new one.
+	b.Run(t, chromedp.Click("#search-more", chromedp.ByID, chromedp.NodeVisible))
+	readerWait(t, b, `document.querySelectorAll(".search-result").length === 20`)
+	if got := readerEval[bool](t, b, `document.activeElement === document.querySelectorAll(".result-title a")[10]`); !got {
+		t.Errorf("after Show more, focus is not on the first new result")
+	}
+	b.AssertNoConsoleErrors(t)
+}

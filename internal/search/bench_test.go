@@ -1,0 +1,97 @@
+package search
+
+import (
+	"compress/gzip"
+	"fmt"
+	"math/rand/v2"
+	"path"
+	"strings"
+	"testing"
+)
+
+// syntheticDocs makes n documents of about 350 words drawn from a Zipf
+// distribution over a 6,000-word vocabulary, like a large knowledge base.
+func syntheticDocs(n int) []Doc {
+	rng := rand.New(rand.NewPCG(42, 7))
+	domain := []string{"whatsapp", "consent", "patient", "telemedicine", "encryption", "privacy", "hipaa", "gdpr", "record", "clinic", "message", "image", "policy", "breach", "safeguard", "regulator", "jurisdiction", "provider", "practice", "device"}
+	syll := []string{"ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "va", "ze", "bri", "cho", "dra", "fle", "gru", "pla", "stri", "tha"}
+	vocab := append([]string(nil), domain...)
+	for len(vocab) < 6000 {
+		var b strings.Builder
+		for range 2 + rng.IntN(3) {
+			b.WriteString(syll[rng.IntN(len(syll))])
+		}
+		vocab = append(vocab, b.String())
+	}
+	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(vocab)-1))
+	words := func(k int) string {
+		w := make([]string, k)
+		for i := range w {
+			w[i] = vocab[zipf.Uint64()]
+		}
+		return strings.Join(w, " ")
+	}
+	jurs := []Jurisdiction{{"United States", "united-states"}, {"European Union", "european-union"}, {"United Kingdom", "united-kingdom"}, {"India", "india"}, {"Brazil", "brazil"}, {"Australia", "australia"}, {"Canada", "canada"}, {"South Africa", "south-africa"}, {"International", "international"}}
+	docs := make([]Doc, n)
+	for i := range docs {
+		d := Doc{URL: fmt.Sprintf("/kb/section-%03d/page-%05d/", i%100, i), Title: words(3 + rng.IntN(5)), Summary: words(15)}
+		for range 1 + rng.IntN(2) {
+			d.Jurisdictions = append(d.Jurisdictions, jurs[rng.IntN(len(jurs))])
+		}
+		d.Sections = append(d.Sections, Section{Text: words(60)})
+		for s := range 4 {
+			d.Sections = append(d.Sections, Section{Heading: words(2 + rng.IntN(3)), Anchor: fmt.Sprintf("s%d", s), Text: words(70)})
+		}
+		docs[i] = d
+	}
+	return docs
+}
+
+// queryBytes is what a browser downloads to answer q from a cold cache:
+// the manifest, its terms' shards, then the metadata and text of the first
+// ten results.
+// It also returns the bytes gzip makes of them, as most static hosts send.
+func queryBytes(t *testing.T, idx *Index, q string) (bytes, gzipped, results int) {
+	r := newReader(t, idx)
+	ids := r.searchIDs(q)
+	for _, id := range ids[:min(10, len(ids))] {
+		r.fragment(id)
+	}
+	for name := range r.read {
+		var buf countWriter
+		zw := gzip.NewWriter(&buf)
+		zw.Write(idx.Files[name])
+		zw.Close()
+		gzipped += int(buf)
+	}
+	return r.bytes, gzipped, len(ids)
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
+
+func BenchmarkBuild10k(b *testing.B) {
+	docs := syntheticDocs(10000)
+	var idx *Index
+	for b.Loop() {
+		var err error
+		if idx, err = Build(docs, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(idx.Stats.Bytes)/(1<<20), "index-MiB")
+	b.ReportMetric(float64(idx.Stats.ManifestBytes)/(1<<10), "manifest-KiB")
+	b.ReportMetric(float64(idx.Stats.LargestShard)/(1<<10), "largest-shard-KiB")
+	b.ReportMetric(float64(idx.Stats.Shards), "shards")
+	byFolder := map[string]int{}
+	for name, data := range idx.Files {
+		byFolder[path.Dir(name)] += len(data)
+	}
+	b.Logf("%d documents, %d terms, %d postings; bytes by folder: %v", idx.Stats.Docs, idx.Stats.Terms, idx.Stats.Postings, byFolder)
+	t := &testing.T{}
+	for _, q := range []string{"patient consent", "whatsapp", "encryption policy breach", "kalo"} {
+		n, gz, results := queryBytes(t, idx, q)
+		b.Logf("query %q: %d results, %d KiB (%d KiB gzipped) from a cold cache", q, results, n>>10, gz>>10)
+	}
+}

@@ -1,0 +1,25 @@
+// Package search builds the site's search index: static JSON files that
+// static/js/search.js queries in the browser, so search works offline and
+// on any static host, and no query leaves the reader's browser.
+//
+// The index is split so that a query loads only what it needs, even for a
+// site of many thousands of pages:
+//
+//	index.json     the manifest: the names of all other files, the stop
+//	               words and fold table the browser normalizes with
+//	t/<key>.json   shards: the postings of the terms beginning with key
+//	m/<n>.json     metadata of documents n×chunk … : URL, title, summary,
+//	               jurisdictions and the name of the document's text file
+//	d/<id>.json    a document's text by section, for excerpts
+//	j/<slug>.json  the ids of a jurisdiction's documents, for the filter
+//
+// A query loads the manifest once, the shards of its words, then the
+// metadata and text of the ten results it shows. Every file but the
+// manifest is listed by the name Options.Name gives it, so the build can
+// fingerprint them all and browsers cache them forever.
+//
+// Words are normalized the same way on both sides (Normalize): lower case,
+// Latin diacritics folded, English plurals stemmed, stop words dropped.
+// Ranking is BM25 over weighted fields, title before headings before
+// summary before body.
+package search

@@ -1,0 +1,199 @@
+package search
+
+import (
+	"html"
+	"strings"
+)
+
+// Section is the text of a page under one heading: what a result's
+// excerpt is cut from and what its link points at.
+type Section struct {
+	Heading string // plain text; "" for the text before the first heading
+	Anchor  string // the heading's id, "" when it has none
+	Text    string // plain text, whitespace collapsed
+}
+
+// blockTags separate words: their text never runs into the next block's.
+var blockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "br": true, "dd": true,
+	"details": true, "div": true, "dl": true, "dt": true, "figcaption": true, "figure": true,
+	"footer": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"header": true, "hr": true, "li": true, "main": true, "nav": true, "ol": true, "p": true,
+	"pre": true, "section": true, "summary": true, "table": true, "tbody": true, "td": true,
+	"tfoot": true, "th": true, "thead": true, "tr": true, "ul": true,
+}
+
+// skippedTags hold no reader-visible text.
+var skippedTags = map[string]bool{"script": true, "style": true, "template": true, "svg": true}
+
+// skippedClasses mark links that only decorate text: heading share anchors
+// and footnote references and back-references.
+var skippedClasses = []string{"heading-anchor", "footnote-ref", "footnote-backref"}
+
+// sectionHeading reports whether a heading tag starts a new section: the
+// levels that get share anchors, so a result can link straight to it.
+func sectionHeading(tag string) bool { return tag == "h2" || tag == "h3" || tag == "h4" }
+
+// Sections splits a page's rendered HTML into the text under each h2–h4
+// heading. The text before the first heading comes first, with an empty
+// Heading; sections without any text or heading are left out.
+func Sections(src []byte) []Section {
+	var (
+		out     []Section
+		cur     Section
+		text    strings.Builder // text of the current section
+		head    strings.Builder // text of the heading being read
+		inHead  string          // the open section heading's tag, "" outside one
+		skip    string          // the tag whose content is being skipped
+		skipN   int             // nesting depth of skip
+		s       = string(src)
+		flushed = func() {
+			cur.Text = collapse(text.String())
+			if cur.Text != "" || cur.Heading != "" {
+				out = append(out, cur)
+			}
+			text.Reset()
+		}
+	)
+	for len(s) > 0 {
+		lt := strings.IndexByte(s, '<')
+		if lt < 0 {
+			lt = len(s)
+		}
+		if lt > 0 && skip == "" {
+			t := html.UnescapeString(s[:lt])
+			if inHead != "" {
+				head.WriteString(t)
+			} else {
+				text.WriteString(t)
+			}
+		}
+		s = s[lt:]
+		if s == "" {
+			break
+		}
+		if strings.HasPrefix(s, "<!--") {
+			end := strings.Index(s, "-->")
+			if end < 0 {
+				break
+			}
+			s = s[end+3:]
+			continue
+		}
+		gt := tagEnd(s)
+		if gt < 0 {
+			break
+		}
+		name, attrs, closing := parseTag(s[1:gt])
+		s = s[gt+1:]
+		if skip != "" {
+			if name == skip {
+				if closing {
+					skipN--
+				} else if !strings.HasSuffix(attrs, "/") {
+					skipN++
+				}
+				if skipN == 0 {
+					skip = ""
+				}
+			}
+			continue
+		}
+		if !closing && (skippedTags[name] || (name == "a" && hasClass(attrs, skippedClasses))) {
+			skip, skipN = name, 1
+			continue
+		}
+		if sectionHeading(name) {
+			if !closing {
+				flushed()
+				cur = Section{Anchor: attr(attrs, "id")}
+				inHead = name
+				head.Reset()
+			} else if name == inHead {
+				cur.Heading = collapse(head.String())
+				inHead = ""
+			}
+			continue
+		}
+		if blockTags[name] {
+			if inHead != "" {
+				head.WriteByte(' ')
+			} else {
+				text.WriteByte(' ')
+			}
+		}
+	}
+	if inHead != "" {
+		cur.Heading = collapse(head.String())
+	}
+	flushed()
+	return out
+}
+
+// tagEnd returns the index of the '>' closing the tag s starts with,
+// skipping quoted attribute values; -1 when there is none.
+func tagEnd(s string) int {
+	var quote byte
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i
+		}
+	}
+	return -1
+}
+
+// parseTag splits the inside of a tag ("a href=x", "/p") into its
+// lower-case name, its attribute text and whether it is a closing tag.
+func parseTag(in string) (name, attrs string, closing bool) {
+	if strings.HasPrefix(in, "/") {
+		closing = true
+		in = in[1:]
+	}
+	end := strings.IndexAny(in, " \t\n\r/")
+	if end < 0 {
+		end = len(in)
+	}
+	return strings.ToLower(in[:end]), in[end:], closing
+}
+
+// attr returns the value of a double-quoted attribute, unescaped.
+func attr(attrs, name string) string {
+	for rest := attrs; ; {
+		i := strings.Index(rest, name+`="`)
+		if i < 0 {
+			return ""
+		}
+		if i > 0 && !strings.ContainsRune(" \t\n\r", rune(rest[i-1])) {
+			rest = rest[i+len(name):]
+			continue
+		}
+		v := rest[i+len(name)+2:]
+		if j := strings.IndexByte(v, '"'); j >= 0 {
+			return html.UnescapeString(v[:j])
+		}
+		return ""
+	}
+}
+
+// hasClass reports whether the class attribute names one of classes.
+func hasClass(attrs string, classes []string) bool {
+	for _, c := range strings.Fields(attr(attrs, "class")) {
+		for _, want := range classes {
+			if c == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// collapse trims s and turns each run of white space into one space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

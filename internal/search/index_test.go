@@ -1,0 +1,234 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// filler is neutral text that gives test documents equal lengths.
+func filler(n int) string {
+	words := []string{"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"}
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(words[i%len(words)])
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func mustBuild(t *testing.T, docs []Doc, opts Options) *Index {
+	t.Helper()
+	idx, err := Build(docs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return idx
+}
+
+func TestRanking(t *testing.T) {
+	body := filler(40)
+	docs := []Doc{
+		{URL: "/body-once/", Title: "Page one", Sections: []Section{{Text: "consent " + body}}},
+		{URL: "/body-thrice/", Title: "Page two", Sections: []Section{{Text: "consent consent consent " + body}}},
+		{URL: "/heading/", Title: "Page three", Sections: []Section{{Heading: "Consent", Anchor: "consent", Text: body}}},
+		{URL: "/summary/", Title: "Page four", Summary: "About consent.", Sections: []Section{{Text: body}}},
+		{URL: "/title/", Title: "Consent", Sections: []Section{{Text: body}}},
+		{URL: "/title-and-whatsapp/", Title: "Consent on WhatsApp", Sections: []Section{{Text: body}}},
+		{URL: "/unrelated/", Title: "Page five", Sections: []Section{{Text: "whatsapp " + body}}},
+	}
+	r := newReader(t, mustBuild(t, docs, Options{}))
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		// Title beats heading beats summary beats body; a body that repeats
+		// the word three times still ranks below one heading. The two title
+		// matches score the same and keep URL order.
+		{"consent", []string{"/title-and-whatsapp/", "/title/", "/heading/", "/summary/", "/body-thrice/", "/body-once/"}},
+		{"Consents", []string{"/title-and-whatsapp/", "/title/", "/heading/", "/summary/", "/body-thrice/", "/body-once/"}},
+		// Every word must match.
+		{"consent whatsapp", []string{"/title-and-whatsapp/"}},
+		{"WhatsApp", []string{"/title-and-whatsapp/", "/unrelated/"}},
+		{"the", nil}, // a stop word: no terms at all
+		{"nowhere", []string{}},
+	}
+	for _, tt := range tests {
+		if got := r.search(tt.query); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("search %q:\n got %q\nwant %q", tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestShardsSplitByPrefix(t *testing.T) {
+	// Many terms sharing prefixes, and small shards, force splits to three
+	// and four runes.
+	var docs []Doc
+	rng := rand.New(rand.NewPCG(1, 2))
+	stems := []string{"con", "cons", "consu", "cov", "data", "dpia", "ç", "日本"}
+	var all []string
+	for i := range 60 {
+		var words []string
+		for range 12 {
+			w := stems[rng.IntN(len(stems))] + fmt.Sprintf("x%dq", rng.IntN(40))
+			words = append(words, w)
+		}
+		all = append(all, words...)
+		docs = append(docs, Doc{URL: fmt.Sprintf("/p%02d/", i), Title: "Page", Sections: []Section{{Text: strings.Join(words, " ")}}})
+	}
+	const maxShard = 300
+	idx := mustBuild(t, docs, Options{MaxShard: maxShard})
+	r := newReader(t, idx)
+
+	deepest := 0
+	seen := map[string]string{} // term → shard key
+	for key := range r.m.Shards {
+		deepest = max(deepest, len([]rune(key)))
+		data := idx.Files[r.m.Shards[key]]
+		sh := r.shard(key)
+		if len(data) > maxShard && len(sh) > 1 {
+			t.Errorf("shard %q is %d bytes with %d terms, over the %d limit", key, len(data), len(sh), maxShard)
+		}
+		for term := range sh {
+			if prev, dup := seen[term]; dup {
+				t.Errorf("term %q is in shards %q and %q", term, prev, key)
+			}
+			seen[term] = key
+			if k, _ := r.shardKey(term); k != key {
+				t.Errorf("term %q is in shard %q but a lookup finds shard %q", term, key, k)
+			}
+		}
+	}
+	if deepest < 4 {
+		t.Errorf("deepest shard key has %d runes; the test wants splits to at least 4", deepest)
+	}
+	for _, w := range all {
+		term := Terms(w)[0]
+		if _, ok := seen[term]; !ok {
+			t.Errorf("term %q of the documents is in no shard", term)
+		}
+	}
+	// A partial word finds every term it begins in the shards search.js loads.
+	for _, p := range []string{"con", "cons", "consu", "cov", "日本x"} {
+		want := map[string]bool{}
+		for term := range seen {
+			if strings.HasPrefix(term, p) {
+				want[term] = true
+			}
+		}
+		got := map[string]bool{}
+		for _, k := range r.prefixKeys(p) {
+			for term := range r.shard(k) {
+				if strings.HasPrefix(term, p) {
+					got[term] = true
+				}
+			}
+		}
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("prefix %q: shards %q give %d terms, want %d", p, r.prefixKeys(p), len(got), len(want))
+		}
+	}
+}
+
+func TestDocumentData(t *testing.T) {
+	us := Jurisdiction{Name: "United States", Slug: "united-states"}
+	eu := Jurisdiction{Name: "European Union", Slug: "european-union"}
+	long := strings.Repeat("é", 40) // 80 bytes
+	docs := []Doc{
+		{URL: "/a/", Title: "A", Summary: "Sum A", Jurisdictions: []Jurisdiction{us, eu, us}, Sections: []Section{
+			{Text: "Intro."}, {Heading: "Rules", Anchor: "rules", Text: "Rule text."},
+		}},
+		{URL: "/b/", Title: "B", Jurisdictions: []Jurisdiction{eu}},
+		{URL: "/c/", Title: "C", Sections: []Section{{Heading: "Long", Anchor: "long", Text: long}, {Heading: "Cut", Text: "yz"}, {Heading: "Dropped", Text: "w"}}},
+		{URL: "/d/", Title: "D", Jurisdictions: []Jurisdiction{us}},
+		{URL: "/e/", Title: "E"},
+	}
+	r := newReader(t, mustBuild(t, docs, Options{ChunkDocs: 2, MaxText: 71}))
+
+	if r.m.Docs != 5 || len(r.m.Meta) != 3 {
+		t.Errorf("manifest: %d docs in %d chunks, want 5 in 3", r.m.Docs, len(r.m.Meta))
+	}
+	var names []string
+	for _, j := range r.m.Jurisdictions {
+		names = append(names, j.Name)
+	}
+	if want := []string{"European Union", "United States"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("jurisdictions %q, want %q (by name)", names, want)
+	}
+	if got := r.jurisdictionDocs("united-states"); !reflect.DeepEqual(got, []int{0, 3}) {
+		t.Errorf("united-states docs %v, want [0 3]", got)
+	}
+	if got := r.jurisdictionDocs("european-union"); !reflect.DeepEqual(got, []int{0, 1}) {
+		t.Errorf("european-union docs %v, want [0 1]", got)
+	}
+
+	a := r.meta(0)
+	if a.URL != "/a/" || a.Title != "A" || a.Summary != "Sum A" || !reflect.DeepEqual(a.Jurisdictions, []int{1, 0}) {
+		t.Errorf("meta of /a/ = %+v, want its URL, title, summary and jurisdictions [1 0] without the repeat", a)
+	}
+	if d := r.meta(3); d.URL != "/d/" {
+		t.Errorf("meta(3) is %s, want /d/ (second entry of the second chunk)", d.URL)
+	}
+	wantA := [][3]string{{"", "", "Intro."}, {"Rules", "rules", "Rule text."}}
+	if got := r.fragment(0); !reflect.DeepEqual(got, wantA) {
+		t.Errorf("fragment of /a/ = %q, want %q", got, wantA)
+	}
+	// MaxText cuts at a rune boundary, then drops what no longer fits.
+	wantC := [][3]string{{"Long", "long", strings.Repeat("é", 35)}, {"Cut", "", "y"}}
+	if got := r.fragment(2); !reflect.DeepEqual(got, wantC) {
+		t.Errorf("fragment of /c/ = %q, want %q", got, wantC)
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	docs := []Doc{
+		{URL: "/x/", Title: "X ray", Jurisdictions: []Jurisdiction{{"India", "india"}}, Sections: []Section{{Text: "scan images securely"}}},
+		{URL: "/a/", Title: "Alpha", Summary: "images", Sections: []Section{{Heading: "Scans", Anchor: "scans", Text: "secure imaging"}}},
+		{URL: "/m/", Title: "Middle", Jurisdictions: []Jurisdiction{{"Brazil", "brazil"}, {"India", "india"}}},
+	}
+	first := mustBuild(t, docs, Options{ChunkDocs: 2})
+	for i := range 5 {
+		shuffled := append([]Doc(nil), docs...)
+		rand.New(rand.NewPCG(uint64(i), 9)).Shuffle(len(shuffled), func(a, b int) { shuffled[a], shuffled[b] = shuffled[b], shuffled[a] })
+		again := mustBuild(t, shuffled, Options{ChunkDocs: 2})
+		if !reflect.DeepEqual(first.Files, again.Files) {
+			t.Fatalf("index differs when documents come in another order")
+		}
+	}
+	golden(t, "index/small.golden", dump(first))
+}
+
+// dump lists an index's files by name with their content.
+func dump(idx *Index) []byte {
+	names := make([]string, 0, len(idx.Files))
+	for n := range idx.Files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b bytes.Buffer
+	for _, n := range names {
+		fmt.Fprintf(&b, "-- %s --\n%s\n", n, idx.Files[n])
+	}
+	return b.Bytes()
+}
+
+func TestManifestUsesPublishedNames(t *testing.T) {
+	docs := []Doc{{URL: "/a/", Title: "Consent", Jurisdictions: []Jurisdiction{{"India", "india"}}}}
+	idx := mustBuild(t, docs, Options{Name: func(name string, data []byte) string {
+		return "v" + fmt.Sprint(len(data)) + "/" + name
+	}})
+	m := string(idx.Files[ManifestName])
+	for name, data := range idx.Files {
+		if name == ManifestName {
+			continue
+		}
+		pub := "v" + fmt.Sprint(len(data)) + "/" + name
+		if !strings.Contains(m+string(idx.Files["m/0.json"]), `"`+pub+`"`) {
+			t.Errorf("no reference to %s published as %s in the manifest or metadata", name, pub)
+		}
+	}
+}

@@ -1,0 +1,146 @@
+package search
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Shards hold the postings of the terms that share a prefix, so a query
+// loads only the shards of its own terms. Terms are first grouped by their
+// first two runes; a group whose encoded size passes the limit is split by
+// one more rune, again and again, keeping in the group only the term that
+// is exactly its key. The term's shard is thus the one with the longest
+// key that begins the term.
+//
+// A shard encodes as a JSON object from term to a flat array of
+// (document id gap, weight) pairs in document order (see posting):
+//
+//	{"consent":[0,412,3,97,…],"consult":[…]}
+
+const (
+	firstKeyRunes = 2
+	maxKeyRunes   = 8 // a group is not split past this, whatever its size
+)
+
+type shard struct {
+	key  string
+	data []byte
+}
+
+// buildShards groups the sorted terms into shards of at most maxSize
+// bytes where prefixes allow it, in key order.
+func buildShards(terms []string, postings map[string][]posting, maxSize int) []shard {
+	encoded := make(map[string][]byte, len(terms))
+	for _, t := range terms {
+		encoded[t] = encodeTerm(t, postings[t])
+	}
+	var out []shard
+	var split func(terms []string, runes int)
+	split = func(terms []string, runes int) {
+		for _, g := range groupByPrefix(terms, runes) {
+			size := 2
+			for _, t := range g.terms {
+				size += len(encoded[t]) + 1
+			}
+			if size <= maxSize || runes >= maxKeyRunes || len(g.terms) == 1 {
+				out = append(out, shard{key: g.key, data: joinTerms(g.terms, encoded)})
+				continue
+			}
+			var longer []string
+			var exact []string
+			for _, t := range g.terms {
+				if utf8.RuneCountInString(t) > runes {
+					longer = append(longer, t)
+				} else {
+					exact = append(exact, t)
+				}
+			}
+			if len(exact) > 0 {
+				out = append(out, shard{key: g.key, data: joinTerms(exact, encoded)})
+			}
+			split(longer, runes+1)
+		}
+	}
+	split(terms, firstKeyRunes)
+	sortShards(out)
+	return out
+}
+
+type termGroup struct {
+	key   string
+	terms []string
+}
+
+// groupByPrefix groups sorted terms by their first n runes (the whole
+// term when it is shorter), keeping order.
+func groupByPrefix(terms []string, n int) []termGroup {
+	var out []termGroup
+	for _, t := range terms {
+		k := prefix(t, n)
+		if len(out) > 0 && out[len(out)-1].key == k {
+			out[len(out)-1].terms = append(out[len(out)-1].terms, t)
+			continue
+		}
+		out = append(out, termGroup{key: k, terms: []string{t}})
+	}
+	return out
+}
+
+// prefix returns the first n runes of s.
+func prefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+func sortShards(s []shard) { sort.Slice(s, func(i, j int) bool { return s[i].key < s[j].key }) }
+
+// encodeTerm encodes one `"term":[gap,weight,…]` member of a shard.
+func encodeTerm(term string, ps []posting) []byte {
+	out, _ := json.Marshal(term) // a string always encodes
+	out = append(out, ':', '[')
+	prev := 0
+	for i, p := range ps {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendInt(out, int64(p.doc-prev), 10)
+		out = append(out, ',')
+		out = strconv.AppendInt(out, int64(p.score), 10)
+		prev = p.doc
+	}
+	return append(out, ']')
+}
+
+func joinTerms(terms []string, encoded map[string][]byte) []byte {
+	out := []byte{'{'}
+	for i, t := range terms {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, encoded[t]...)
+	}
+	return append(out, '}')
+}
+
+// fileKey turns a shard key or slug into a file name: as it is when it is
+// lower-case ASCII letters, digits and hyphens, else "u-" and its bytes in
+// hex (so no two keys share a name, on any file system).
+func fileKey(key string) string {
+	for _, r := range key {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return "u-" + hex.EncodeToString([]byte(key))
+		}
+	}
+	if len(key) >= 2 && key[:2] == "u-" {
+		return "u-" + hex.EncodeToString([]byte(key))
+	}
+	return key
+}

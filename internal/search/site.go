@@ -1,0 +1,54 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/guidepost/guidepost/internal/site"
+)
+
+// Docs returns the documents of a site's searchable pages: the home page,
+// sections, content pages, decision trees' start pages and their outcomes.
+// Questions, taxonomy lists, maps and the 404 page are left out: none of
+// them answers a question on its own.
+func Docs(s *site.Site) []Doc {
+	var out []Doc
+	for _, p := range s.Pages {
+		if !searchable(p) {
+			continue
+		}
+		d := Doc{URL: p.RelPermalink(), Title: p.Title(), Summary: p.Summary()}
+		for _, t := range p.Jurisdictions() {
+			d.Jurisdictions = append(d.Jurisdictions, Jurisdiction{Name: t.Name, Slug: t.Slug})
+		}
+		if p.Doc != nil {
+			d.Sections = Sections(p.Doc.HTML)
+		}
+		if p.Node != nil && len(p.Node.Safeguards) > 0 {
+			d.Sections = append(d.Sections, Section{Heading: "Safeguards that apply", Text: collapse(strings.Join(p.Node.Safeguards, " · "))})
+		}
+		if len(p.FM.Sources) > 0 {
+			var titles []string
+			for _, src := range p.FM.Sources {
+				t := src.Title
+				if src.Publisher != "" {
+					t += ", " + src.Publisher
+				}
+				titles = append(titles, t)
+			}
+			d.Sections = append(d.Sections, Section{Heading: "Sources", Anchor: "sources", Text: collapse(strings.Join(titles, " · "))})
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// searchable reports whether a page is in the search index.
+func searchable(p *site.Page) bool {
+	switch p.Kind {
+	case site.KindHome, site.KindSection, site.KindPage, site.KindTree:
+		return true
+	case site.KindNode:
+		return p.Node != nil && p.Node.IsOutcome()
+	}
+	return false
+}
