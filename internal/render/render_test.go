@@ -244,7 +244,7 @@ func TestPagesReportTemplateProblems(t *testing.T) {
 		{"runtime error names the page", map[string]string{"layouts/_default/single.html": "{{define \"main\"}}\n{{.Nope}}{{end}}"},
 			[]string{`layouts/_default/single.html:2: layout error: executing "main" at <.Nope>: can't evaluate field Nope in type *site.Page (while rendering content/about.md)`}},
 		{"missing layout", map[string]string{"layouts/_default/single.html": ""},
-			[]string{"layouts: no layout for this page page: create layouts/_default/single.html (needed by content/about.md)"}},
+			[]string{"layouts: no layout for this page: create layouts/_default/single.html (needed by content/about.md)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -172,7 +172,11 @@ func (t *Templates) For(p *site.Page) (*template.Template, string, error) {
 			return t.entry(set, n), n, nil
 		}
 	}
-	return nil, "", errors.New("no layout for this " + string(p.Kind) + " page: create " + layoutFile(names[len(names)-1]))
+	what := string(p.Kind) + " page"
+	if p.Kind == site.KindPage {
+		what = "page"
+	}
+	return nil, "", errors.New("no layout for this " + what + ": create " + layoutFile(names[len(names)-1]))
 }
 
 // entry returns the template to execute: the page layout itself when it

@@ -168,6 +168,12 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 	if s.staticURLs[clean] || s.generatedURL(clean) {
 		return resolved{href: s.RelURL(clean) + query + anchor}
 	}
+	for _, a := range s.Aliases {
+		if a.URL == clean+"/" {
+			// An old URL that redirects: link to where it leads.
+			return resolved{href: a.Target.RelPermalink() + query + anchor, page: a.Target, frag: frag}
+		}
+	}
 	return resolved{href: dest, problem: "link to " + strconv.Quote(dest) + " but no page or file is published at " + clean + ": fix the path, or link to the page's .md file"}
 }
 

@@ -50,6 +50,7 @@ func TestResolve(t *testing.T) {
 		{dest: "/files/guide.pdf", href: "/docs/files/guide.pdf"},
 		{dest: "/sitemap.xml", href: "/docs/sitemap.xml"},
 		{dest: "/feed.xml", href: "/docs/feed.xml"},
+		{dest: "/old/x/", href: "/docs/a/x/", page: "/a/x/"}, // an alias: link where it redirects
 		{dest: "/nowhere/", href: "/nowhere/", problem: `link to "/nowhere/" but no page or file is published at /nowhere`},
 		{dest: "logo.png", href: "logo.png", problem: "no page or file is published at /a/x/logo.png"},
 		{dest: "/files/.hidden", href: "/files/.hidden", problem: "no page or file is published"},
