@@ -17,7 +17,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dest := fs.String("dest", "public", "output `folder`, replaced as a whole on success")
 	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at (default: base_url from guidepost.yaml, else http://localhost:1313/)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	res, err := build.Build(build.Options{Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts})
@@ -36,7 +36,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	source := fs.String("source", ".", "site `folder`")
 	strict := fs.Bool("strict", false, "fail on warnings too, such as overdue reviews")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	res, err := build.Build(build.Options{Source: *source, Drafts: *drafts, CheckOnly: true})

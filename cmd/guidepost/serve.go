@@ -16,7 +16,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	bind := fs.String("bind", devserver.DefaultBind, "`address` to listen on; the default keeps the site to this computer")
 	port := fs.Int("port", 1313, "TCP `port` to listen on; 0 picks a free one")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	if *port < 0 || *port > 65535 {

@@ -13,7 +13,7 @@ var version = ""
 
 func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("version", "Print guidepost's version.", stderr)
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "guidepost", versionString())

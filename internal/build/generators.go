@@ -49,12 +49,16 @@ func (b *Incremental) generate(s *site.Site, full bool) {
 	}
 }
 
-// setGenerated records a generator's files, counting changes.
-func (b *Incremental) setGenerated(name string, out map[string][]byte, diags diag.List) {
-	if old, ok := b.gen[name]; !ok || !maps.EqualFunc(old, out, bytes.Equal) {
+// setGenerated records a generator's files, counting changes, and
+// reports whether they changed.
+func (b *Incremental) setGenerated(name string, out map[string][]byte, diags diag.List) bool {
+	old, ok := b.gen[name]
+	changed := !ok || !maps.EqualFunc(old, out, bytes.Equal)
+	if changed {
 		b.genVersion++
 	}
 	b.gen[name], b.genDiag[name], b.stale[name] = out, diags, false
+	return changed
 }
 
 // pendingSlow reports whether a slow generator has changes to catch up on.

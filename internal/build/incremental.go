@@ -50,7 +50,8 @@ type Update struct {
 	// decision engine) are still those of an earlier build: Finish
 	// brings them up to date.
 	Pending bool
-	// Generated names the slow generators Finish ran ("engine", "search").
+	// Generated names the slow generators whose files Finish changed
+	// ("engine", "search").
 	Generated []string
 	// Seq numbers the updates of an Incremental in the order they were
 	// made, failed ones included, so that a caller applying updates from
@@ -87,6 +88,7 @@ type Incremental struct {
 	seq        uint64                       // numbers updates (Update.Seq)
 	finishing  bool                         // Finish's generators are reading the last site
 	failed     bool                         // the last build failed
+	published  bool                         // a file published under its own name changed since the last good build
 
 	last *state // the last good build
 }
@@ -126,12 +128,13 @@ func (b *Incremental) rebuild(ch Changes, renderAll bool) (up *Update, err error
 	b.builds++
 	b.seq++
 	w, full := b.prepare(ch)
-	up = &Update{Result: &Result{}, Static: w.published, Full: full, Seq: b.seq}
+	up = &Update{Result: &Result{}, Static: w.published || b.published, Full: full, Seq: b.seq}
 	res := up.Result
 	walks, fronts := b.cache.Walks(), b.fronts(ch.Files)
 	s, diags, undo := b.load(ch, w, full)
 	defer func() {
 		b.failed = err != nil
+		b.published = err != nil && up.Static
 		if err != nil && undo != nil {
 			undo() // the last good build's site, edited in place: put it back
 		}
@@ -151,9 +154,11 @@ func (b *Incremental) rebuild(ch Changes, renderAll bool) (up *Update, err error
 		return up, &Failure{Diags: res.Diags}
 	}
 	up.Full = full || renderAll || again
-	// When only Markdown bodies changed, the pages and what they link to
-	// are the same, and so are the other pages' keys.
-	bodies := !up.Full && !w.layouts && !w.assets && b.cache.Walks() == walks && b.sameFronts(fronts)
+	// When only Markdown bodies changed since the last build, which
+	// succeeded, the pages and what they link to are the same, and so are
+	// the other pages' keys. (After a failed build, the changes since the
+	// last good one are more than this build's.)
+	bodies := !b.failed && !up.Full && !w.layouts && !w.assets && b.cache.Walks() == walks && b.sameFronts(fronts)
 	next, dirty := b.plan(s, ch.Files, table, bodies, up.Full)
 	next.diags = diags
 
@@ -236,7 +241,7 @@ func (b *Incremental) prepare(ch Changes) (w what, full bool) {
 // every file again takes long on big sites. again is set when every page
 // must be rendered because an asset's URL cannot be patched into pages.
 func (b *Incremental) assets(s *site.Site, w what, full bool, diags *diag.List) (a *render.Assets, t *assetTable, moved map[string]string, again bool) {
-	if b.last != nil && !full && !w.assets && b.last.genVersion == b.genVersion && sameStatic(s.Static, b.last.site.Static) {
+	if b.last != nil && !b.failed && !full && !w.assets && b.last.genVersion == b.genVersion && sameStatic(s.Static, b.last.site.Static) {
 		return b.last.out.assets, b.last.table, nil, false
 	}
 	generated := b.generated()
@@ -357,14 +362,12 @@ func (b *Incremental) Finish() (*Update, error) {
 	start := time.Now()
 	made := map[string]map[string][]byte{}
 	madeDiags := map[string]diag.List{}
-	var names []string
 	for _, g := range generators {
 		if g.slow && stale[g.name] {
 			out := map[string][]byte{}
 			var diags diag.List
 			g.make(s, out, &diags)
 			made[g.name], madeDiags[g.name] = out, diags
-			names = append(names, g.name)
 		}
 	}
 
@@ -374,8 +377,11 @@ func (b *Incremental) Finish() (*Update, error) {
 	if b.builds != builds {
 		return nil, nil
 	}
-	for name, out := range made {
-		b.setGenerated(name, out, madeDiags[name])
+	var names []string
+	for _, g := range generators {
+		if out, ok := made[g.name]; ok && b.setGenerated(g.name, out, madeDiags[g.name]) {
+			names = append(names, g.name)
+		}
 	}
 	b.seq++
 	up := &Update{Result: &Result{Site: s}, Seq: b.seq, Generated: names}

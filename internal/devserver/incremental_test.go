@@ -106,6 +106,8 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	dir := genSite(t, 60)
 	writeFile(t, dir, "content/s0/named.md", "---\ntitle: Named\ntags: [HIPAA]\n---\nBody.\n")
 	writeFile(t, dir, "content/s0/solo.md", "---\ntitle: Solo\njurisdictions: [Solo land]\n---\nNothing links here.\n")
+	writeFile(t, dir, "content/s0/target.md", "---\ntitle: Target\n---\n## Kept heading\n\nText.\n\n## Renamed heading\n\nMore.\n")
+	writeFile(t, dir, "content/s0/linker.md", "---\ntitle: Linker\n---\nSee [the part](target.md#kept-heading).\n")
 	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
 	up, err := inc.Rebuild(build.Changes{})
 	if err != nil {
@@ -259,6 +261,13 @@ func TestIncrementalKeepsLastGood(t *testing.T) {
 	if got := f.Diags.Errors()[0].File; got != "layouts/_default/single.html" {
 		t.Errorf("error names %s, want the layout", got)
 	}
+	// A stylesheet edited while the layout is broken.
+	css := filepath.Join(dir, "static", "css", "site.css")
+	data, _ := os.ReadFile(css)
+	os.WriteFile(css, append(data, "\n.while-broken { color: red }\n"...), 0o644)
+	if _, err := inc.Rebuild(build.Changes{Files: []string{"static/css/site.css"}}); err == nil {
+		t.Fatal("a stylesheet edit hid the broken layout")
+	}
 	// Content edits while the layout is broken still fail.
 	replaceIn(t, dir, "content/s0/p1.md", "Intro paragraph", "Edited intro")
 	if _, err := inc.Rebuild(build.Changes{Files: []string{"content/s0/p1.md"}}); err == nil {
@@ -275,6 +284,101 @@ func TestIncrementalKeepsLastGood(t *testing.T) {
 	if page, _ := up.Output.Get("s0/p1/index.html"); !bytes.Contains(page, []byte("Edited intro")) {
 		t.Error("the edit made while the layout was broken is missing")
 	}
+	if len(up.Moved) == 0 {
+		t.Error("the stylesheet edited while broken did not move")
+	}
 	finish(t, inc)
 	assertSameAsFull(t, dir, latest(t, inc))
+}
+
+// TestIncrementalBodyEdits checks the fast path for edits of Markdown
+// bodies: the site is updated in place, anchors other pages link to are
+// checked again, and a failed edit leaves the last good build as it was.
+func TestIncrementalBodyEdits(t *testing.T) {
+	dir := genSite(t, 20)
+	writeFile(t, dir, "content/s0/target.md", "---\ntitle: Target\n---\n## Kept heading\n\nText.\n")
+	writeFile(t, dir, "content/s0/linker.md", "---\ntitle: Linker\n---\nSee [the part](target.md#kept-heading).\n")
+	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
+	first, err := inc.Rebuild(build.Changes{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(t *testing.T, rel, old, new string) (*build.Update, error) {
+		t.Helper()
+		replaceIn(t, dir, rel, old, new)
+		return inc.Rebuild(build.Changes{Files: []string{rel}})
+	}
+
+	up, err := edit(t, "content/s0/target.md", "Text.", "Edited text.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if up.Result.Site != first.Result.Site {
+		t.Error("a body edit loaded the whole site again")
+	}
+	if !slices.Equal(up.Pages, []string{"/s0/target/"}) || up.Rendered != 1 {
+		t.Errorf("changed %v, rendered %d; want only /s0/target/", up.Pages, up.Rendered)
+	}
+	finish(t, inc)
+	assertSameAsFull(t, dir, latest(t, inc))
+
+	// Removing the heading breaks linker.md's link: the build fails there.
+	_, err = edit(t, "content/s0/target.md", "## Kept heading", "## Other heading")
+	var f *build.Failure
+	if !errors.As(err, &f) || len(f.Diags.Errors()) != 1 || f.Diags.Errors()[0].File != "content/s0/linker.md" {
+		t.Fatalf("err = %v, want the missing anchor reported in content/s0/linker.md", err)
+	}
+	// Another body edit while broken still fails, on the same problem.
+	if _, err := edit(t, "content/s0/p1.md", "Intro paragraph", "Intro edited while broken"); err == nil {
+		t.Fatal("the broken anchor was forgotten")
+	}
+	// The fix: a heading with the old id.
+	up, err = edit(t, "content/s0/target.md", "## Other heading", "## Kept heading")
+	if err != nil {
+		t.Fatalf("fixed: %v", err)
+	}
+	if page, _ := up.Output.Get("s0/p1/index.html"); !bytes.Contains(page, []byte("Intro edited while broken")) {
+		t.Error("the edit made while broken is missing")
+	}
+	finish(t, inc)
+	assertSameAsFull(t, dir, latest(t, inc))
+
+	// A Markdown problem (two headings with one id) fails and clears too.
+	if _, err := edit(t, "content/s0/p2.md", "Intro paragraph", "## Twice {#dup}\n\n## Again {#dup}\n\nIntro paragraph"); err == nil {
+		t.Fatal("duplicate heading ids were accepted")
+	}
+	if _, err := edit(t, "content/s0/p2.md", "## Again {#dup}", "## Again {#dup2}"); err != nil {
+		t.Fatalf("fixed ids: %v", err)
+	}
+	finish(t, inc)
+	assertSameAsFull(t, dir, latest(t, inc))
+}
+
+// TestIncrementalImageWhileBroken checks that an image changed while the
+// site was broken is reported by the build that fixes it.
+func TestIncrementalImageWhileBroken(t *testing.T) {
+	dir := genSite(t, 5)
+	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
+	if _, err := inc.Rebuild(build.Changes{}); err != nil {
+		t.Fatal(err)
+	}
+	replaceIn(t, dir, "content/s0/p1.md", `title: "Guidance page 1"`, `titel: "Guidance page 1"`)
+	if _, err := inc.Rebuild(build.Changes{Files: []string{"content/s0/p1.md"}}); err == nil {
+		t.Fatal("a page without a title was accepted")
+	}
+	writeFile(t, dir, "static/img/logo.png", "not really a PNG")
+	if _, err := inc.Rebuild(build.Changes{Files: []string{"static/img/logo.png"}}); err == nil {
+		t.Fatal("the broken page was forgotten")
+	}
+	replaceIn(t, dir, "content/s0/p1.md", "titel:", "title:")
+	up, err := inc.Rebuild(build.Changes{Files: []string{"content/s0/p1.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !up.Static {
+		t.Error("the image added while broken does not reload pages")
+	}
+	if data, ok := up.Output.Get("img/logo.png"); !ok || string(data) != "not really a PNG" {
+		t.Error("the image is not served")
+	}
 }
