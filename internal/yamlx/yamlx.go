@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -99,7 +100,7 @@ func (d *Decoder) Mapping(n *yaml.Node, what string, fields map[string]Field) ma
 		f, ok := fields[key]
 		if !ok {
 			msg := "unknown key " + strconv.Quote(key) + " in " + what
-			if s := Closest(key, keys(fields)); s != "" {
+			if s := suggest.Closest(key, sortedKeys(fields), 2); s != "" {
 				msg += ": did you mean " + strconv.Quote(s) + "?"
 			} else {
 				msg += ": known keys are " + strings.Join(sortedKeys(fields), ", ")
@@ -239,36 +240,4 @@ func (d *Decoder) Date(n *yaml.Node, name string) time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-// Closest returns the candidate within edit distance 2 of s, or "".
-func Closest(s string, candidates []string) string {
-	best, bestD := "", 3
-	slices.Sort(candidates)
-	for _, c := range candidates {
-		if dd := distance(s, c); dd < bestD {
-			best, bestD = c, dd
-		}
-	}
-	return best
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -210,20 +210,3 @@ func TestParse(t *testing.T) {
 	}
 }
 
-func TestClosest(t *testing.T) {
-	candidates := []string{"title", "summary", "tags", "reviewed", "review_every"}
-	tests := []struct{ in, want string }{
-		{"titel", "title"},
-		{"tag", "tags"},
-		{"reviewd", "reviewed"},
-		{"review-every", "review_every"},
-		{"Title", "title"},
-		{"colour", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := Closest(tt.in, slices.Clone(candidates)); got != tt.want {
-			t.Errorf("Closest(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
