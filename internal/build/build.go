@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -258,25 +259,55 @@ func (f *Files) Get(name string) ([]byte, bool) {
 	return nil, false
 }
 
-// WriteTo writes every file to sink.
+// WriteTo writes every file to sink, several at a time: writing thousands
+// of small files is bound by system calls, not by one CPU.
 func (f *Files) WriteTo(sink render.Sink) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	type job struct {
+		name  string
+		data  []byte
+		asset string // site-relative URL of an asset to copy, when data is nil
+	}
+	jobs := make([]job, 0, len(f.files)+len(f.assets.URLs()))
 	for name, data := range f.files {
-		if err := sink.WriteFile(name, data); err != nil {
-			return err
-		}
+		jobs = append(jobs, job{name: name, data: data})
 	}
 	for _, u := range f.assets.URLs() {
-		data, err := f.assets.Content(f.root, u)
-		if err != nil {
-			return fmt.Errorf("copy %s: %w", u, err)
-		}
-		if err := sink.WriteFile(u[1:], data); err != nil {
-			return err
-		}
+		jobs = append(jobs, job{name: u[1:], asset: u})
 	}
-	return nil
+	var (
+		wg       sync.WaitGroup
+		errOnce  sync.Once
+		firstErr error
+		next     = make(chan job)
+	)
+	for range 2 * runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				data, err := j.data, error(nil)
+				if j.asset != "" {
+					if data, err = f.assets.Content(f.root, j.asset); err != nil {
+						err = fmt.Errorf("copy %s: %w", j.asset, err)
+					}
+				}
+				if err == nil {
+					err = sink.WriteFile(j.name, data)
+				}
+				if err != nil {
+					errOnce.Do(func() { firstErr = err })
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	return firstErr
 }
 
 // checkDest refuses an output folder whose replacement would delete the

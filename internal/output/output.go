@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // tempPrefix marks the folders a build writes into; leftovers of killed
@@ -20,6 +21,7 @@ type Dir struct {
 	dest   string
 	tmp    string
 	unlock func()
+	made   sync.Map // folders already created
 }
 
 // Begin creates a temporary folder beside dest. It refuses a destination
@@ -95,13 +97,21 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+	if dir := filepath.Dir(p); !d.madeDir(dir) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		d.made.Store(dir, true)
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+func (d *Dir) madeDir(dir string) bool {
+	_, ok := d.made.Load(dir)
+	return ok
 }
 
 func (d *Dir) path(name string) (string, error) {
