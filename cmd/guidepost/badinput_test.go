@@ -91,38 +91,60 @@ func TestBadInputs(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := parseDefect(t, src)
-			work, site := newSite(t)
-			dest := filepath.Join(work, "public")
-			if res := runCLI(t, work, "build", "--source", site, "--dest", dest); res.code != 0 {
-				t.Fatalf("the good site does not build: exit code %d\n%s", res.code, res.stderr)
-			}
-			before := hashTree(t, dest)
-			d.apply(t, site)
-
-			for _, args := range [][]string{
-				{"build", "--source", site, "--dest", dest},
-				{"check", "--source", site},
-			} {
-				res := runCLI(t, work, args...)
-				if res.code != 1 {
-					t.Errorf("%s: exit code %d, want 1", args[0], res.code)
-				}
-				for _, w := range d.wants {
-					if !hasLine(res.stderr, w.prefix, w.phrase) {
-						t.Errorf("%s: stderr has no line `%s…%s…`:\n%s", args[0], w.prefix, w.phrase, res.stderr)
-					}
-				}
-				if !strings.Contains(res.stderr, "build failed: ") {
-					t.Errorf("%s: stderr lacks the summary line `build failed: N errors`:\n%s", args[0], res.stderr)
-				}
-				if res.stdout != "" {
-					t.Errorf("%s: a failed run printed to stdout: %q", args[0], res.stdout)
-				}
-			}
-			if diff := diffTrees(before, hashTree(t, dest)); diff != "" {
-				t.Errorf("the failed build changed the previous output:\n%s", diff)
-			}
-			assertNoTempFolders(t, work)
+			assertRejected(t, d.apply, d.wants)
 		})
 	}
+}
+
+// assertRejected builds the good site, changes it with apply and builds
+// again into the same folder. The build must fail with every wanted
+// diagnostic and leave the previous output exactly as it was; `check`
+// must report the same problems. It returns what the build printed.
+func assertRejected(t *testing.T, apply func(t *testing.T, site string), wants []want) string {
+	t.Helper()
+	work, site := newSite(t)
+	dest := filepath.Join(work, "public")
+	if res := runCLI(t, work, "build", "--source", site, "--dest", dest); res.code != 0 {
+		t.Fatalf("the good site does not build: exit code %d\n%s", res.code, res.stderr)
+	}
+	before := hashTree(t, dest)
+	apply(t, site)
+
+	var printed string
+	for _, args := range [][]string{
+		{"build", "--source", site, "--dest", dest},
+		{"check", "--source", site},
+	} {
+		res := runCLI(t, work, args...)
+		if args[0] == "build" {
+			printed = res.stderr
+		}
+		if res.code != 1 {
+			t.Errorf("%s: exit code %d, want 1", args[0], res.code)
+		}
+		for _, w := range wants {
+			if !hasLine(res.stderr, w.prefix, w.phrase) {
+				t.Errorf("%s: stderr has no line `%s…%s…`:\n%s", args[0], w.prefix, w.phrase, clip(res.stderr))
+			}
+		}
+		if !strings.Contains(res.stderr, "build failed: ") {
+			t.Errorf("%s: stderr lacks the summary line `build failed: N errors`:\n%s", args[0], clip(res.stderr))
+		}
+		if res.stdout != "" {
+			t.Errorf("%s: a failed run printed to stdout: %q", args[0], clip(res.stdout))
+		}
+	}
+	if diff := diffTrees(before, hashTree(t, dest)); diff != "" {
+		t.Errorf("the failed build changed the previous output:\n%s", diff)
+	}
+	assertNoTempFolders(t, work)
+	return printed
+}
+
+// clip shortens long output for a failure message.
+func clip(s string) string {
+	if len(s) > 4000 {
+		return s[:4000] + "…"
+	}
+	return s
 }

@@ -8,15 +8,21 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/guidepost/guidepost/internal/build"
 )
 
-// mapSink collects a build's files.
+// mapSink collects a build's files. Builds write files from several
+// goroutines at once, so writes hold mapSinkMu.
 type mapSink map[string][]byte
 
+var mapSinkMu sync.Mutex
+
 func (m mapSink) WriteFile(name string, data []byte) error {
+	mapSinkMu.Lock()
+	defer mapSinkMu.Unlock()
 	m[name] = bytes.Clone(data)
 	return nil
 }

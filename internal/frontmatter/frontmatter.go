@@ -92,6 +92,11 @@ func Parse(file string, src []byte, diags *diag.List) *Document {
 		diags.Add(file, line, "file is not valid UTF-8 text: save it as UTF-8 (is it a binary file with a .md name?)")
 		return doc
 	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line := 1 + bytes.Count(src[:i], []byte("\n"))
+		diags.Add(file, line, "file holds a NUL byte, so it is not text: is it a binary file with a .md name? Rename it or save it as UTF-8 text")
+		return doc
+	}
 	src = bytes.TrimPrefix(src, bom)
 	fmSrc, body, bodyLine, ok := split(src)
 	if !ok {
@@ -105,6 +110,11 @@ func Parse(file string, src []byte, diags *diag.List) *Document {
 		return doc
 	}
 	doc.Body, doc.BodyLine = body, bodyLine
+	if i := loneCR(fmSrc); i >= 0 {
+		line := 2 + bytes.Count(fmSrc[:i], []byte("\n"))
+		diags.Add(file, line, "front matter line ends in a lone carriage return (old Mac line endings): save the file with LF or CRLF line endings")
+		return doc
+	}
 	d := &yamlx.Decoder{File: file, LineOffset: 1, Diags: diags}
 	before := len(*diags)
 	n := d.Parse(fmSrc)
@@ -120,6 +130,18 @@ func Parse(file string, src []byte, diags *diag.List) *Document {
 		diags.Add(file, line, "missing title: add `title: …` to the front matter")
 	}
 	return doc
+}
+
+// loneCR returns the index of the first \r not followed by \n, or -1.
+// YAML ends a line there but the rest of guidepost counts \n only, so
+// reported lines would not match the file.
+func loneCR(b []byte) int {
+	for i, c := range b {
+		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			return i
+		}
+	}
+	return -1
 }
 
 func firstInvalid(b []byte) int {

@@ -167,12 +167,27 @@ func walk(root, sub string, diags *diag.List, fn func(rel string)) {
 		if d.IsDir() {
 			return nil
 		}
+		if !isRegular(p, d) {
+			diags.Add(rel, 0, "not a regular file (a named pipe, socket or device): remove it; only files and folders are built")
+			return nil
+		}
 		fn(rel)
 		return nil
 	})
 	if err != nil {
 		diags.Add(sub, 0, "cannot read folder: "+err.Error())
 	}
+}
+
+// isRegular reports whether the entry at p, or the file a symbolic link
+// there points at, is a regular file: reading a named pipe would block the
+// build forever.
+func isRegular(p string, d fs.DirEntry) bool {
+	if d.Type()&fs.ModeSymlink == 0 {
+		return d.Type().IsRegular()
+	}
+	fi, err := os.Stat(p)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // IgnoredName reports whether a file or folder name is hidden or an

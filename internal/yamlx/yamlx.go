@@ -4,6 +4,7 @@
 package yamlx
 
 import (
+	"bytes"
 	"errors"
 	"regexp"
 	"slices"
@@ -31,6 +32,11 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := splitYAMLError(err)
+		// YAML also ends lines at a lone \r, so its line can lie past the
+		// document's last \n-ended line: keep the report inside the file.
+		if last := bytes.Count(src, []byte("\n")) + 1; line > last {
+			line = last
+		}
 		d.Diags.Add(d.File, line+d.LineOffset, "invalid YAML: "+msg+" (check indentation, and quote values that contain ': ' or start with a special character)")
 		return nil
 	}

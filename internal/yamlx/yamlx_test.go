@@ -209,4 +209,3 @@ func TestParse(t *testing.T) {
 		})
 	}
 }
-

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestUnusualGoodInputs checks files that look odd but are fine: they
+// must build, quickly and without a diagnostic, into the page an author
+// expects.
+func TestUnusualGoodInputs(t *testing.T) {
+	nestedList := func(levels int) string {
+		var b strings.Builder
+		for i := range levels {
+			b.WriteString(strings.Repeat("  ", i) + "- level\n")
+		}
+		return b.String()
+	}
+	cases := []struct {
+		name, file, content string
+		page                string // output file to read
+		wants               []string
+	}{
+		{"bom-and-crlf", "content/notes.md", "\ufeff---\r\ntitle: Notes in CRLF\r\ntags: [crlf]\r\n---\r\n## Part one\r\n\r\nBody line.\r\n",
+			"notes/index.html", []string{"<h1>Notes in CRLF</h1>", `id="part-one"`, "Body line."}},
+		{"crlf-only", "content/notes.md", "---\r\ntitle: CRLF only\r\n---\r\nText.\r\n",
+			"notes/index.html", []string{"<h1>CRLF only</h1>", "Text."}},
+		// An unclosed fence runs to the end of the file, as on GitHub: the
+		// rest of the page shows as code, which the author sees at once.
+		{"unclosed-code-fence", "content/notes.md", "---\ntitle: Fence\n---\nBefore.\n\n```go\nfunc main() {\n\nAfter.\n",
+			"notes/index.html", []string{"Before.", `class="language-go"`, ">After<"}},
+		{"blockquotes-10k-deep", "content/notes.md", "---\ntitle: Deep quotes\n---\n" + strings.Repeat("> ", 10000) + "bottom\n",
+			"notes/index.html", []string{"bottom", "<blockquote>"}},
+		{"lists-10k-deep", "content/notes.md", "---\ntitle: Deep lists\n---\n" + strings.Repeat("- ", 10000) + "bottom\n",
+			"notes/index.html", []string{"bottom", "<ul>"}},
+		{"indented-lists-800-deep", "content/notes.md", "---\ntitle: Indented lists\n---\n" + nestedList(800),
+			"notes/index.html", []string{"level", "<ul>"}},
+		{"emphasis-10k", "content/notes.md", "---\ntitle: Stars\n---\n" + strings.Repeat("*", 10000) + "x" + strings.Repeat("*", 10000) + "\n",
+			"notes/index.html", []string{"<h1>Stars</h1>"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			work, site := newSite(t)
+			writeFile(t, site, c.file, c.content)
+			dest := filepath.Join(work, "public")
+			start := time.Now()
+			res := runCLI(t, work, "build", "--source", site, "--dest", dest)
+			if took := time.Since(start); took > 20*time.Second {
+				t.Errorf("build took %v, want well under 20s", took)
+			}
+			if res.code != 0 || strings.Contains(res.stderr, c.file) {
+				t.Fatalf("exit code %d, stderr:\n%s", res.code, clip(res.stderr))
+			}
+			page := readFile(t, dest, c.page)
+			for _, w := range c.wants {
+				if !strings.Contains(page, w) {
+					t.Errorf("%s lacks %q", c.page, w)
+				}
+			}
+			if !strings.HasSuffix(strings.TrimSpace(page), "</html>") {
+				t.Errorf("%s is not a whole page", c.page)
+			}
+		})
+	}
+}
