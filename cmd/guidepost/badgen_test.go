@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/guidepost/guidepost/internal/testsite"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,7 +146,7 @@ func writeChain(t *testing.T, site string, n int, last string) {
 // decision/testdata/validate: the tree's files go to content/decide/t/
 // and the build must print each line of the case's golden file.
 func treeCases(t *testing.T) []genCase {
-	files, err := filepath.Glob(filepath.Join(repoRoot(t), "decision", "testdata", "validate", "*.txt"))
+	files, err := filepath.Glob(filepath.Join(testsite.RepoRoot(t), "decision", "testdata", "validate", "*.txt"))
 	if err != nil || len(files) < 10 {
 		t.Fatalf("decision/testdata/validate has no tree cases: %v", err)
 	}

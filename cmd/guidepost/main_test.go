@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/guidepost/guidepost/internal/testsite"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -73,25 +74,6 @@ func runCLI(t *testing.T, dir string, args ...string) result {
 	return res
 }
 
-// repoRoot walks up from the test's folder to the one holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test folder")
-		}
-		dir = parent
-	}
-}
-
 // newSite makes a copy of testdata/site with the repository's layouts and
 // static files in a new temporary folder and returns the folder holding
 // it ("work") and the site folder (work/site).
@@ -99,37 +81,11 @@ func newSite(t *testing.T) (work, site string) {
 	t.Helper()
 	work = t.TempDir()
 	site = filepath.Join(work, "site")
-	root := repoRoot(t)
-	copyTree(t, filepath.Join("testdata", "site"), site)
-	copyTree(t, filepath.Join(root, "layouts"), filepath.Join(site, "layouts"))
-	copyTree(t, filepath.Join(root, "static"), filepath.Join(site, "static"))
+	root := testsite.RepoRoot(t)
+	testsite.CopyTree(t, filepath.Join("testdata", "site"), site)
+	testsite.CopyTree(t, filepath.Join(root, "layouts"), filepath.Join(site, "layouts"))
+	testsite.CopyTree(t, filepath.Join(root, "static"), filepath.Join(site, "static"))
 	return work, site
-}
-
-// copyTree copies the regular files below src to dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatalf("copy %s: %v", src, err)
-	}
 }
 
 // hashTree returns the SHA-256 of every file below dir by slash-separated

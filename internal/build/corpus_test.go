@@ -2,7 +2,7 @@ package build
 
 import (
 	"fmt"
-	"io/fs"
+	"github.com/guidepost/guidepost/internal/testsite"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,9 +25,9 @@ var (
 // .md files, anchors and URL paths.
 func writeCorpus(tb testing.TB, dir string, n int) {
 	tb.Helper()
-	root := repoRoot(tb)
-	copyTree(tb, filepath.Join(root, "layouts"), filepath.Join(dir, "layouts"))
-	copyTree(tb, filepath.Join(root, "static"), filepath.Join(dir, "static"))
+	root := testsite.RepoRoot(tb)
+	testsite.CopyTree(tb, filepath.Join(root, "layouts"), filepath.Join(dir, "layouts"))
+	testsite.CopyTree(tb, filepath.Join(root, "static"), filepath.Join(dir, "static"))
 	write(tb, dir, "guidepost.yaml", "title: Corpus\nbase_url: https://example.org/\nreview_every: 100y\nmenus:\n  main:\n    - name: Tags\n      url: /tags/\n")
 	write(tb, dir, "content/_index.md", "---\ntitle: Corpus\nsummary: A generated knowledge base.\n---\nStart with [section 0](s00/_index.md).\n")
 	perSection := (n + corpusSections - 1) / corpusSections
@@ -68,49 +68,5 @@ func write(tb testing.TB, dir, name, content string) {
 	}
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 		tb.Fatal(err)
-	}
-}
-
-// repoRoot walks up from the test's folder to the one holding go.mod.
-func repoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test folder")
-		}
-		dir = parent
-	}
-}
-
-// copyTree copies the regular files below src to dst.
-func copyTree(tb testing.TB, src, dst string) {
-	tb.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		tb.Fatalf("copy %s: %v", src, err)
 	}
 }

@@ -1,32 +1,15 @@
 package contentcheck
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/guidepost/guidepost/internal/testsite"
 	"testing"
 
 	"github.com/guidepost/guidepost/internal/site"
 )
 
-// repoRoot walks up from the test's folder to the one holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test folder")
-		}
-		dir = parent
-	}
-}
-
 func loadRepoSite(t *testing.T) *site.Site {
 	t.Helper()
-	s, diags := site.Load(site.Options{Root: repoRoot(t)})
+	s, diags := site.Load(site.Options{Root: testsite.RepoRoot(t)})
 	for _, d := range diags {
 		// Warnings count too: the published site must pass `check --strict`.
 		t.Errorf("%s", d)

@@ -2,7 +2,7 @@ package devserver
 
 import (
 	"fmt"
-	"io/fs"
+	"github.com/guidepost/guidepost/internal/testsite"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,35 +24,13 @@ func writeFile(t testing.TB, dir, rel, data string) {
 	}
 }
 
-// copyTree copies the folder src into dst.
-func copyTree(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // newSite makes a site in a temporary folder with the repository's layouts
 // and static files and the given content files (path relative to the site).
 func newSite(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	copyTree(t, filepath.Join(repoRoot, "layouts"), filepath.Join(dir, "layouts"))
-	copyTree(t, filepath.Join(repoRoot, "static"), filepath.Join(dir, "static"))
+	testsite.CopyTree(t, filepath.Join(repoRoot, "layouts"), filepath.Join(dir, "layouts"))
+	testsite.CopyTree(t, filepath.Join(repoRoot, "static"), filepath.Join(dir, "static"))
 	writeFile(t, dir, "guidepost.yaml", "title: Test site\nlanguage: en\nmenus:\n  main:\n    - name: Guidance\n      url: /guidance/\n")
 	for rel, data := range files {
 		writeFile(t, dir, rel, data)
