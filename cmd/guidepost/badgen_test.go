@@ -27,7 +27,7 @@ func TestGeneratedBadInputs(t *testing.T) {
 		{"file-50mb", func(t *testing.T, site string) {
 			body := bytes.Repeat([]byte("All work and no play makes a dull page.\n"), 50<<20/40)
 			writeFile(t, site, "content/big.md", "---\ntitle: Big\n---\n"+string(body))
-		}, []want{{"content/big.md: ", "larger than 8 MB: split it"}}},
+		}, []want{{"content/big.md:1: ", "larger than 8 MB: split it"}}},
 		{"binary-with-md-name", func(t *testing.T, site string) {
 			png := "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
 			writeFile(t, site, "content/logo.md", png)
@@ -46,20 +46,20 @@ func TestGeneratedBadInputs(t *testing.T) {
 		}, []want{{"content/notes.md:", "invalid YAML"}}},
 		{"symlink-to-itself", func(t *testing.T, site string) {
 			symlink(t, "loop.md", filepath.Join(site, "content", "loop.md"))
-		}, []want{{"content/loop.md: ", "looping symbolic link"}}},
+		}, []want{{"content/loop.md:1: ", "looping symbolic link"}}},
 		{"symlink-loop-pair", func(t *testing.T, site string) {
 			symlink(t, "b.md", filepath.Join(site, "content", "a.md"))
 			symlink(t, "a.md", filepath.Join(site, "content", "b.md"))
-		}, []want{{"content/a.md: ", "looping symbolic link"}, {"content/b.md: ", "looping symbolic link"}}},
+		}, []want{{"content/a.md:1: ", "looping symbolic link"}, {"content/b.md:1: ", "looping symbolic link"}}},
 		{"symlink-folder-loop", func(t *testing.T, site string) {
 			symlink(t, "..", filepath.Join(site, "content", "guidance", "up"))
-		}, []want{{"content/guidance/up: ", "symbolic link to a folder is not followed"}}},
+		}, []want{{"content/guidance/up:1: ", "symbolic link to a folder is not followed"}}},
 		{"named-pipe", func(t *testing.T, site string) {
 			if err := syscall.Mkfifo(filepath.Join(site, "content", "pipe.md"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, []want{{"content/pipe.md: ", "not a regular file"}}},
-		{"unreadable-file", makeUnreadable, []want{{"content/secret.md: ", "cannot read"}}},
+		}, []want{{"content/pipe.md:1: ", "not a regular file"}}},
+		{"unreadable-file", makeUnreadable, []want{{"content/secret.md:1: ", "cannot read"}}},
 		{"tree-10k-nodes", func(t *testing.T, site string) {
 			writeChain(t, site, 10000, "nowhere")
 		}, []want{{"content/decide/big/q9999.md:6: ", `leads to "nowhere", which is not a node of this tree`}}},

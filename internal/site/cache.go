@@ -244,12 +244,12 @@ func frontPart(src []byte, doc *frontmatter.Document) []byte {
 func parseFile(root, file string, diags *diag.List) ([]byte, *frontmatter.Document) {
 	p := filepath.Join(root, filepath.FromSlash(file))
 	if fi, err := os.Stat(p); err == nil && fi.Size() > maxFileSize {
-		diags.Add(file, 0, "file is larger than 8 MB: split it into several pages")
+		diags.Add(file, 1, "file is larger than 8 MB: split it into several pages")
 		return nil, &frontmatter.Document{}
 	}
 	src, err := os.ReadFile(p)
 	if err != nil {
-		diags.Add(file, 0, "cannot read: "+errors.Unwrap(err).Error()+" (check the file's permissions)")
+		diags.Add(file, 1, "cannot read: "+errors.Unwrap(err).Error()+" (check the file's permissions)")
 		return nil, &frontmatter.Document{}
 	}
 	return src, frontmatter.Parse(file, src, diags)

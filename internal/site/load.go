@@ -156,11 +156,11 @@ func walk(root, sub string, diags *diag.List, fn func(rel string)) {
 		if d.Type()&fs.ModeSymlink != 0 {
 			fi, err := os.Stat(p)
 			if err != nil {
-				diags.Add(rel, 0, "broken or looping symbolic link: remove it or point it at a file")
+				diags.Add(rel, 1, "broken or looping symbolic link: remove it or point it at a file")
 				return nil
 			}
 			if fi.IsDir() {
-				diags.Add(rel, 0, "symbolic link to a folder is not followed: move the folder here or link its files one by one")
+				diags.Add(rel, 1, "symbolic link to a folder is not followed: move the folder here or link its files one by one")
 				return nil
 			}
 		}
@@ -168,7 +168,7 @@ func walk(root, sub string, diags *diag.List, fn func(rel string)) {
 			return nil
 		}
 		if !isRegular(p, d) {
-			diags.Add(rel, 0, "not a regular file (a named pipe, socket or device): remove it; only files and folders are built")
+			diags.Add(rel, 1, "not a regular file (a named pipe, socket or device): remove it; only files and folders are built")
 			return nil
 		}
 		fn(rel)
@@ -240,19 +240,7 @@ func parseAll(root string, files []string, diags *diag.List) []*frontmatter.Docu
 	docs := make([]*frontmatter.Document, len(files))
 	per := make([]diag.List, len(files))
 	parallel(len(files), func(i int) {
-		p := filepath.Join(root, filepath.FromSlash(files[i]))
-		if fi, err := os.Stat(p); err == nil && fi.Size() > maxFileSize {
-			per[i].Add(files[i], 0, "file is larger than 8 MB: split it into several pages")
-			docs[i] = &frontmatter.Document{}
-			return
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			per[i].Add(files[i], 0, "cannot read: "+errors.Unwrap(err).Error()+" (check the file's permissions)")
-			docs[i] = &frontmatter.Document{}
-			return
-		}
-		docs[i] = frontmatter.Parse(files[i], src, &per[i])
+		_, docs[i] = parseFile(root, files[i], &per[i])
 	})
 	for _, l := range per {
 		*diags = append(*diags, l...)
