@@ -2,7 +2,7 @@ package e2e
 
 import (
 	"fmt"
-	"math/rand/v2"
+	"github.com/guidepost/guidepost/internal/testsite"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,25 +21,8 @@ import (
 func readerBigSite(t *testing.T, pages int) string {
 	t.Helper()
 	root := filepath.Join(t.TempDir(), "big")
-	rng := rand.New(rand.NewPCG(10, 20))
-	domain := strings.Fields("whatsapp patient consent message clinic record telemedicine privacy encryption policy image breach safeguard regulator jurisdiction provider practice device backup phone")
-	syll := strings.Fields("ka lo mi nu pe ra si to va ze bri cho dra fle gru pla stri tha")
-	vocab := append([]string(nil), domain...)
-	for len(vocab) < 6000 {
-		var b strings.Builder
-		for range 2 + rng.IntN(3) {
-			b.WriteString(syll[rng.IntN(len(syll))])
-		}
-		vocab = append(vocab, b.String())
-	}
-	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(vocab)-1))
-	words := func(n int) string {
-		w := make([]string, n)
-		for i := range w {
-			w[i] = vocab[zipf.Uint64()]
-		}
-		return strings.Join(w, " ")
-	}
+	prose := testsite.NewProse(10, 20, strings.Fields("whatsapp patient consent message clinic record telemedicine privacy encryption policy image breach safeguard regulator jurisdiction provider practice device backup phone"))
+	rng, words := prose.Rand, prose.Words
 	jurs := []string{"United States", "European Union", "United Kingdom", "India", "Brazil", "Australia", "Canada", "South Africa", "International"}
 	write := func(name, data string) {
 		p := filepath.Join(root, filepath.FromSlash(name))

@@ -3,34 +3,16 @@ package search
 import (
 	"compress/gzip"
 	"fmt"
-	"math/rand/v2"
+	"github.com/guidepost/guidepost/internal/testsite"
 	"path"
-	"strings"
 	"testing"
 )
 
 // syntheticDocs makes n documents of about 350 words drawn from a Zipf
 // distribution over a 6,000-word vocabulary, like a large knowledge base.
 func syntheticDocs(n int) []Doc {
-	rng := rand.New(rand.NewPCG(42, 7))
-	domain := []string{"whatsapp", "consent", "patient", "telemedicine", "encryption", "privacy", "hipaa", "gdpr", "record", "clinic", "message", "image", "policy", "breach", "safeguard", "regulator", "jurisdiction", "provider", "practice", "device"}
-	syll := []string{"ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "va", "ze", "bri", "cho", "dra", "fle", "gru", "pla", "stri", "tha"}
-	vocab := append([]string(nil), domain...)
-	for len(vocab) < 6000 {
-		var b strings.Builder
-		for range 2 + rng.IntN(3) {
-			b.WriteString(syll[rng.IntN(len(syll))])
-		}
-		vocab = append(vocab, b.String())
-	}
-	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(vocab)-1))
-	words := func(k int) string {
-		w := make([]string, k)
-		for i := range w {
-			w[i] = vocab[zipf.Uint64()]
-		}
-		return strings.Join(w, " ")
-	}
+	prose := testsite.NewProse(42, 7, []string{"whatsapp", "consent", "patient", "telemedicine", "encryption", "privacy", "hipaa", "gdpr", "record", "clinic", "message", "image", "policy", "breach", "safeguard", "regulator", "jurisdiction", "provider", "practice", "device"})
+	rng, words := prose.Rand, prose.Words
 	jurs := []Jurisdiction{{"United States", "united-states"}, {"European Union", "european-union"}, {"United Kingdom", "united-kingdom"}, {"India", "india"}, {"Brazil", "brazil"}, {"Australia", "australia"}, {"Canada", "canada"}, {"South Africa", "south-africa"}, {"International", "international"}}
 	docs := make([]Doc, n)
 	for i := range docs {
