@@ -143,22 +143,25 @@ func TestOutputIdenticalWithHighlightCache(t *testing.T) {
 	}
 	trees := make([]map[string][]byte, len(builds))
 	for i, b := range builds {
-		markdown.UseHighlightCache(nil)
+		var c *markdown.HighlightCache // nil: no cache
 		if b.cache {
-			c, err := markdown.OpenHighlightCache(cacheDir, markdown.DefaultHighlightCacheSize)
-			if err != nil {
+			var err error
+			if c, err = markdown.OpenHighlightCache(cacheDir, markdown.DefaultHighlightCacheSize); err != nil {
 				t.Fatal(err)
 			}
-			markdown.UseHighlightCache(c)
 		}
+		markdown.UseHighlightCache(c)
 		dest := filepath.Join(out, strings.ReplaceAll(b.name, " ", "-"))
 		if _, err := build.Build(build.Options{Source: s.guidepost, Dest: dest, Now: testNow}); err != nil {
 			t.Fatalf("%s: %v", b.name, err)
 		}
+		if err := c.Flush(); err != nil {
+			t.Fatalf("%s: Flush: %v", b.name, err)
+		}
 		trees[i] = readTree(t, dest)
-	}
-	if entries := countFiles(cacheDir); entries < 40 {
-		t.Fatalf("highlight cache holds %d entries after building 40 pages, want at least 40", entries)
+		if b.cache && treeSize(cacheDir) < 40*2*500 {
+			t.Fatalf("%s: highlight cache holds %d bytes after building 40 pages with two code blocks each", b.name, treeSize(cacheDir))
+		}
 	}
 	for i := 1; i < len(builds); i++ {
 		for name, want := range trees[0] {

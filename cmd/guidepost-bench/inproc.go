@@ -47,12 +47,13 @@ func runInprocBuild(args []string, stdout io.Writer) error {
 	if *source == "" || *dest == "" {
 		return errors.New("_build: -source and -dest are required")
 	}
+	var cache *markdown.HighlightCache // nil: none
 	if *cacheDir != "" {
-		c, err := markdown.OpenHighlightCache(*cacheDir, markdown.DefaultHighlightCacheSize)
-		if err != nil {
+		var err error
+		if cache, err = markdown.OpenHighlightCache(*cacheDir, markdown.DefaultHighlightCacheSize); err != nil {
 			return err
 		}
-		markdown.UseHighlightCache(c)
+		markdown.UseHighlightCache(cache)
 	}
 	if *memProfile != "" {
 		runtime.MemProfileRate = 64 << 10
@@ -82,6 +83,9 @@ func runInprocBuild(args []string, stdout io.Writer) error {
 	runtime.ReadMemStats(&before)
 	start := time.Now()
 	res, err := build.Build(build.Options{Source: *source, Dest: *dest})
+	if err == nil {
+		err = cache.Flush() // as cmd/guidepost will once it uses the cache
+	}
 	wall := time.Since(start)
 	stop()
 	if err != nil {

@@ -78,10 +78,14 @@ func ms(d time.Duration) string {
 
 func mib(kb int64) string { return fmt.Sprintf("%.0f MiB", float64(kb)/1024) }
 
-// ratio formats a/b as "0.42×".
+// ratio formats a/b as "0.42×" (three decimals below 0.1).
 func ratio[T int64 | time.Duration](a, b T) string {
 	if b == 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%.2f×", float64(a)/float64(b))
+	r := float64(a) / float64(b)
+	if r < 0.1 {
+		return fmt.Sprintf("%.3f×", r) // a dev server rebuild against a full build
+	}
+	return fmt.Sprintf("%.2f×", r)
 }

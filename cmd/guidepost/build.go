@@ -9,6 +9,7 @@ import (
 
 	"github.com/guidepost/guidepost/internal/build"
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/markdown"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -20,6 +21,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
+	defer useHighlightCache()()
 	res, err := build.Build(build.Options{Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts})
 	if res != nil {
 		printDiags(stderr, res.Diags)
@@ -39,6 +41,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
+	defer useHighlightCache()()
 	res, err := build.Build(build.Options{Source: *source, Drafts: *drafts, CheckOnly: true})
 	if res != nil {
 		printDiags(stderr, res.Diags)
@@ -56,6 +59,15 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintf(stdout, "ok: %d pages checked, %d warnings\n", res.Pages, warnings)
 	return nil
+}
+
+// useHighlightCache turns on the persistent highlight cache in the user's
+// cache folder (unless GUIDEPOST_CACHE=off) and returns the function that
+// saves what this run highlighted for later runs.
+func useHighlightCache() func() {
+	cache := markdown.DefaultHighlightCache()
+	markdown.UseHighlightCache(cache)
+	return func() { _ = cache.Flush() } // a cache that cannot be written only slows later builds
 }
 
 // treeReport summarises each decision tree's scenario coverage.

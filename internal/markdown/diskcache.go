@@ -1,49 +1,66 @@
 package markdown
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
-	"time"
 )
 
 // HighlightCache keeps highlighted code blocks in a folder so that later
 // builds, in other processes, skip chroma for code they have seen before.
 //
-// An entry is one file named by sha256(chroma version, output format,
-// language, code), holding a magic header, the sha256 of the highlighted
-// HTML and the HTML. Entries are written to a temporary file and renamed
-// into place, so concurrent builds never see a partial entry; an entry
-// whose checksum does not match (truncated, corrupted, hand-edited) is
-// ignored and written again. When the entries written since the last trim
-// exceed a quarter of the size limit, the oldest entries by modification
-// time are removed until the folder is under the limit again; reads bump
-// an entry's modification time at most once an hour, so eviction is close
-// to least-recently-used.
+// Entries are keyed by sha256(chroma version, output format, language,
+// code) and stored in segment files (see segment.go): a build collects the
+// blocks it highlighted and Flush writes them as one new segment, to a
+// temporary file renamed into place, so concurrent builds never see a
+// partial segment and never write the same file. One file per build, not
+// per block, because creating a file costs far more than writing a few
+// kilobytes (0.3–0.6 ms of kernel time per file on the benchmark machine,
+// against 0.7 ms to lex a block).
+//
+// Every entry carries a checksum; an entry or segment that fails it
+// (truncated, corrupted, hand-edited) is ignored, and the block is
+// highlighted again. When the segments exceed the size limit, Flush
+// deletes the oldest by modification time, first copying into its new
+// segment the entries this process read from them, so blocks still in use
+// survive. Small segments, such as the dev server's one per edit, are
+// merged once there are many.
 //
 // A nil *HighlightCache is valid and caches nothing. Every failure of the
-// cache (unwritable folder, full disk) only costs speed: the block is
-// highlighted as if there were no cache.
+// cache (unwritable folder, full disk) only costs speed.
 type HighlightCache struct {
-	dir     string
-	max     int64
-	written atomic.Int64 // bytes written since the last trim
-	trimMu  sync.Mutex
+	dir string
+	max int64
+
+	flushMu sync.Mutex // one Flush at a time
+
+	mu       sync.Mutex
+	loaded   bool
+	index    map[diskKey]entryLoc // entries of the segments on disk
+	segs     []*segment           // open segments the index points into
+	pending  []cacheEntry         // highlighted since the last Flush
+	inPend   map[diskKey]bool
+	pendSize int64
+	hits     map[diskKey]hit // entries read from disk, for carrying over
 }
 
-// DefaultHighlightCacheSize bounds the default cache folder, in bytes.
-const DefaultHighlightCacheSize = 64 << 20
+type cacheEntry struct {
+	key  diskKey
+	html string
+}
+
+type hit struct {
+	seg  string // path of the segment it came from
+	html string
+}
+
+// DefaultHighlightCacheSize bounds the default cache folder, in bytes: a
+// site of 10,000 pages with two code blocks each needs about 85 MB.
+const DefaultHighlightCacheSize = 256 << 20
 
 // CacheEnv is the environment variable that turns the persistent caches
 // off when set to "off" (or "0", "false", "no").
@@ -53,19 +70,6 @@ const CacheEnv = "GUIDEPOST_CACHE"
 // it whenever the chroma formatter's options or the lexing in
 // codeRenderer.lex change, so old entries are not reused.
 const highlightFormat = "classes,no-pre,coalesce;v1"
-
-// entryMagic starts every cache entry file.
-var entryMagic = []byte("GPHLC01\n")
-
-const (
-	headerSize = 8 + sha256.Size // magic + checksum of the payload
-	tmpPrefix  = ".tmp-"
-	// touchAfter is how old an entry's mtime must be before a read bumps it.
-	touchAfter = time.Hour
-	// staleTemp is the age after which a trim removes a temporary file left
-	// by a build that crashed mid-write.
-	staleTemp = time.Hour
-)
 
 // DefaultHighlightCache opens the user's highlight cache,
 // os.UserCacheDir()/guidepost/highlight, bounded to
@@ -98,7 +102,8 @@ func CacheDisabled() bool {
 }
 
 // OpenHighlightCache returns a cache in dir, creating the folder, whose
-// entries are kept under maxBytes in total.
+// segments are kept under maxBytes in total. Segments are read lazily, on
+// the first lookup.
 func OpenHighlightCache(dir string, maxBytes int64) (*HighlightCache, error) {
 	if maxBytes <= 0 {
 		return nil, fmt.Errorf("markdown: highlight cache %s: size limit must be positive, got %d", dir, maxBytes)
@@ -151,148 +156,79 @@ var highlightVersion = sync.OnceValue(func() string {
 	return v + "; " + highlightFormat
 })
 
-func (c *HighlightCache) path(k diskKey) string {
-	name := hex.EncodeToString(k[:])
-	return filepath.Join(c.dir, name[:2], name)
-}
-
 // get returns the HTML stored under k; ok is false when there is no valid
 // entry.
 func (c *HighlightCache) get(k diskKey) (html string, ok bool) {
 	if c == nil {
 		return "", false
 	}
-	f, err := os.Open(c.path(k))
-	if err != nil {
+	c.mu.Lock()
+	c.loadLocked()
+	loc, found := c.index[k]
+	c.mu.Unlock()
+	if !found {
 		return "", false
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || info.Size() < headerSize || info.Size() > c.max {
-		return "", false
-	}
-	data := make([]byte, info.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
-		return "", false
-	}
-	payload, ok := decodeEntry(data)
+	html, ok = loc.read()
 	if !ok {
 		return "", false
 	}
-	if now := time.Now(); now.Sub(info.ModTime()) > touchAfter {
-		_ = os.Chtimes(f.Name(), now, now) // best effort: keeps it from eviction
+	c.mu.Lock()
+	if c.hits == nil {
+		c.hits = map[diskKey]hit{}
 	}
-	return string(payload), true
+	c.hits[k] = hit{seg: loc.seg.path, html: html}
+	c.mu.Unlock()
+	return html, true
 }
 
-// decodeEntry returns the payload of an entry file whose header and
-// checksum are intact.
-func decodeEntry(data []byte) ([]byte, bool) {
-	if len(data) < headerSize || !bytes.Equal(data[:len(entryMagic)], entryMagic) {
-		return nil, false
-	}
-	payload := data[headerSize:]
-	sum := sha256.Sum256(payload)
-	if !bytes.Equal(sum[:], data[len(entryMagic):headerSize]) {
-		return nil, false
-	}
-	return payload, true
-}
-
-// put stores html under k. Errors are dropped: a missing entry only means
-// the block is highlighted again next time.
+// put adds html under k to the next segment. When the entries waiting
+// exceed a quarter of the size limit they are flushed at once, so a long
+// build does not hold them all.
 func (c *HighlightCache) put(k diskKey, html string) {
-	if c == nil || int64(headerSize+len(html)) > c.max {
+	if c == nil {
 		return
 	}
-	final := c.path(k)
-	dir := filepath.Dir(final)
-	f, err := os.CreateTemp(dir, tmpPrefix+"*")
-	if errors.Is(err, fs.ErrNotExist) { // first entry of its shard
-		if os.MkdirAll(dir, 0o755) != nil {
-			return
-		}
-		f, err = os.CreateTemp(dir, tmpPrefix+"*")
+	c.mu.Lock()
+	if c.inPend == nil {
+		c.inPend = map[diskKey]bool{}
 	}
-	if err != nil {
-		return
+	if !c.inPend[k] {
+		c.inPend[k] = true
+		c.pending = append(c.pending, cacheEntry{k, html})
+		c.pendSize += recordSize(len(html))
 	}
-	sum := sha256.Sum256([]byte(html))
-	buf := make([]byte, 0, headerSize+len(html))
-	buf = append(buf, entryMagic...)
-	buf = append(buf, sum[:]...)
-	buf = append(buf, html...)
-	_, werr := f.Write(buf)
-	cerr := f.Close()
-	if werr != nil || cerr != nil || os.Rename(f.Name(), final) != nil {
-		_ = os.Remove(f.Name())
-		return
-	}
-	if c.written.Add(int64(len(buf))) > c.max/4 {
-		_ = c.Trim()
+	full := c.pendSize > c.max/4
+	c.mu.Unlock()
+	if full {
+		_ = c.Flush()
 	}
 }
 
-// Trim removes the oldest entries, by modification time, until the
-// entries take at most the cache's size limit, and removes temporary files
-// left behind by crashed builds. Builds call it on their own as they
-// write; call it after a build to bound the folder exactly.
-func (c *HighlightCache) Trim() error {
-	if c == nil {
-		return nil
+// loadLocked reads the index of every segment once; c.mu must be held.
+func (c *HighlightCache) loadLocked() {
+	if c.loaded {
+		return
 	}
-	if !c.trimMu.TryLock() {
-		return nil // another goroutine of this process is trimming
+	c.loaded = true
+	c.index = map[diskKey]entryLoc{}
+	for _, info := range listSegments(c.dir) {
+		seg, entries, err := openSegment(info.path)
+		if err != nil {
+			continue // corrupt or removed meanwhile: its blocks are highlighted again
+		}
+		c.segs = append(c.segs, seg)
+		for _, e := range entries {
+			c.index[e.key] = e.loc
+		}
 	}
-	defer c.trimMu.Unlock()
-	c.written.Store(0)
+}
 
-	type entry struct {
-		path string
-		size int64
-		mod  time.Time
+// unloadLocked forgets the segments read, so the next lookup reads the
+// folder again; c.mu must be held.
+func (c *HighlightCache) unloadLocked() {
+	for _, s := range c.segs {
+		s.f.Close()
 	}
-	var entries []entry
-	var total int64
-	now := time.Now()
-	err := filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p != c.dir && os.IsNotExist(err) {
-				return nil // removed by a concurrent trim
-			}
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), tmpPrefix) {
-			if now.Sub(info.ModTime()) > staleTemp {
-				_ = os.Remove(p)
-			}
-			return nil
-		}
-		entries = append(entries, entry{p, info.Size(), info.ModTime()})
-		total += info.Size()
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("markdown: trim highlight cache: %w", err)
-	}
-	if total <= c.max {
-		return nil
-	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].mod.Before(entries[j].mod) })
-	for _, e := range entries {
-		if total <= c.max {
-			break
-		}
-		if err := os.Remove(e.path); err == nil || os.IsNotExist(err) {
-			total -= e.size
-		}
-	}
-	return nil
+	c.segs, c.index, c.loaded = nil, nil, false
 }

@@ -2,9 +2,7 @@ package markdown
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +12,8 @@ import (
 )
 
 // cachePages are documents with code in several languages, one block
-// shared by all of them, and a fence in an unknown language.
+// shared by all of them, and a fence in an unknown language: 8 go, 8
+// python and 1 yaml block are cached.
 func cachePages() [][]byte {
 	var pages [][]byte
 	for i := range 8 {
@@ -27,7 +26,10 @@ func cachePages() [][]byte {
 	return pages
 }
 
-// renderAll renders pages with a new Renderer using cache.
+const cachePagesEntries = 17
+
+// renderAll renders pages with a new Renderer using cache, then flushes
+// the cache as a build would.
 func renderAll(t *testing.T, cache *HighlightCache, pages [][]byte) [][]byte {
 	t.Helper()
 	r := New(Options{HighlightCache: cache})
@@ -38,6 +40,9 @@ func renderAll(t *testing.T, cache *HighlightCache, pages [][]byte) [][]byte {
 			t.Fatal(err)
 		}
 		out[i] = doc.HTML
+	}
+	if err := cache.Flush(); err != nil {
+		t.Fatalf("Flush: %v", err)
 	}
 	return out
 }
@@ -51,225 +56,314 @@ func assertSameHTML(t *testing.T, what string, got, want [][]byte) {
 	}
 }
 
-func openTestCache(t *testing.T, max int64) *HighlightCache {
+func openTestCache(t *testing.T, dir string, max int64) *HighlightCache {
 	t.Helper()
-	c, err := OpenHighlightCache(filepath.Join(t.TempDir(), "highlight"), max)
+	c, err := OpenHighlightCache(dir, max)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
 }
 
-// cacheEntries returns the paths of the cache's entry files, and fails the
-// test if a temporary file was left behind.
-func cacheEntries(t *testing.T, c *HighlightCache) []string {
+// diskEntries returns the valid entries in dir, read as a new process
+// would, and fails the test if a temporary file was left behind.
+func diskEntries(t *testing.T, dir string) map[diskKey]string {
 	t.Helper()
-	var paths []string
-	err := filepath.WalkDir(c.Dir(), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if strings.HasPrefix(d.Name(), tmpPrefix) {
-			t.Errorf("temporary file left in the cache: %s", p)
-		}
-		paths = append(paths, p)
-		return nil
-	})
+	des, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return paths
+	for _, d := range des {
+		if strings.HasPrefix(d.Name(), tmpPrefix) {
+			t.Errorf("temporary file left in the cache: %s", d.Name())
+		}
+	}
+	c := openTestCache(t, dir, DefaultHighlightCacheSize)
+	c.mu.Lock()
+	c.loadLocked()
+	index := c.index
+	c.mu.Unlock()
+	defer func() { c.mu.Lock(); c.unloadLocked(); c.mu.Unlock() }()
+	out := map[diskKey]string{}
+	for k, loc := range index {
+		if html, ok := loc.read(); ok {
+			out[k] = html
+		}
+	}
+	return out
 }
 
-// forgeEntry writes a well-formed entry (valid checksum) holding html.
-func forgeEntry(t *testing.T, path, html string) {
-	t.Helper()
-	sum := sha256.Sum256([]byte(html))
-	data := append(append(append([]byte{}, entryMagic...), sum[:]...), html...)
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
+// segmentPaths returns the segment files in dir, oldest first.
+func segmentPaths(dir string) []string {
+	var out []string
+	for _, s := range listSegments(dir) {
+		out = append(out, s.path)
 	}
+	return out
 }
 
 func TestHighlightCacheOutputIdentical(t *testing.T) {
 	pages := cachePages()
 	want := renderAll(t, nil, pages)
-	c := openTestCache(t, DefaultHighlightCacheSize)
+	dir := filepath.Join(t.TempDir(), "highlight")
 
-	assertSameHTML(t, "cold cache", renderAll(t, c, pages), want)
-	// 8 go + 8 python + 1 shared yaml block; unknown languages are not stored.
-	entries := cacheEntries(t, c)
-	if len(entries) != 17 {
-		t.Fatalf("cache holds %d entries after the first build, want 17", len(entries))
+	assertSameHTML(t, "empty cache", renderAll(t, openTestCache(t, dir, DefaultHighlightCacheSize), pages), want)
+	entries := diskEntries(t, dir)
+	if len(entries) != cachePagesEntries {
+		t.Fatalf("cache holds %d entries after the first build, want %d", len(entries), cachePagesEntries)
 	}
-	assertSameHTML(t, "warm cache", renderAll(t, c, pages), want)
+	if n := len(segmentPaths(dir)); n != 1 {
+		t.Errorf("first build wrote %d segments, want 1", n)
+	}
+	assertSameHTML(t, "warm cache", renderAll(t, openTestCache(t, dir, DefaultHighlightCacheSize), pages), want)
+	if n := len(segmentPaths(dir)); n != 1 {
+		t.Errorf("a build with nothing new left %d segments, want 1", n)
+	}
 
-	// The warm render really reads the disk: a forged entry shows up.
-	for _, p := range entries {
-		forgeEntry(t, p, "FORGED")
+	// The warm render really reads the disk: forged entries show up.
+	var forged []cacheEntry
+	for k := range entries {
+		forged = append(forged, cacheEntry{k, "FORGED"})
 	}
-	if got := renderAll(t, c, pages); !bytes.Contains(got[0], []byte("FORGED")) {
+	for _, p := range segmentPaths(dir) {
+		os.Remove(p)
+	}
+	if _, err := writeSegment(dir, forged); err != nil {
+		t.Fatal(err)
+	}
+	if got := renderAll(t, openTestCache(t, dir, DefaultHighlightCacheSize), pages); !bytes.Contains(got[0], []byte("FORGED")) {
 		t.Fatal("a new Renderer did not read highlighted code from the disk cache")
 	}
 }
 
-func TestHighlightCacheIgnoresBrokenEntries(t *testing.T) {
+func TestHighlightCacheIgnoresBrokenSegments(t *testing.T) {
 	tests := []struct {
 		name    string
 		corrupt func(data []byte) []byte
 	}{
 		{"empty file", func([]byte) []byte { return nil }},
-		{"truncated header", func(d []byte) []byte { return d[:10] }},
-		{"truncated payload", func(d []byte) []byte { return d[:len(d)-5] }},
-		{"flipped payload byte", func(d []byte) []byte { d[len(d)-3] ^= 0x20; return d }},
-		{"flipped checksum byte", func(d []byte) []byte { d[len(entryMagic)] ^= 1; return d }},
+		{"truncated header", func(d []byte) []byte { return d[:5] }},
+		{"truncated footer", func(d []byte) []byte { return d[:len(d)-3] }},
+		{"cut in the middle", func(d []byte) []byte { return d[:len(d)/2] }},
+		{"flipped byte in a record", func(d []byte) []byte { d[len(segMagic)+recordHeader+10] ^= 0x20; return d }},
+		{"flipped byte in every record's payload", func(d []byte) []byte { return bytes.ReplaceAll(d, []byte("span"), []byte("spam")) }},
+		{"flipped byte in the index", func(d []byte) []byte { d[len(d)-footerSize-5] ^= 1; return d }},
 		{"wrong magic", func(d []byte) []byte { d[0] = 'X'; return d }},
-		{"extra bytes", func(d []byte) []byte { return append(d, "<script>"...) }},
+		{"extra bytes at the end", func(d []byte) []byte { return append(d, "<script>"...) }},
 	}
 	pages := cachePages()
 	want := renderAll(t, nil, pages)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := openTestCache(t, DefaultHighlightCacheSize)
-			renderAll(t, c, pages)
-			entries := cacheEntries(t, c)
-			for _, p := range entries {
-				data, err := os.ReadFile(p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, tt.corrupt(data), 0o644); err != nil {
-					t.Fatal(err)
-				}
+			dir := filepath.Join(t.TempDir(), "highlight")
+			renderAll(t, openTestCache(t, dir, DefaultHighlightCacheSize), pages)
+			segs := segmentPaths(dir)
+			if len(segs) != 1 {
+				t.Fatalf("%d segments, want 1", len(segs))
 			}
-			assertSameHTML(t, "broken entries", renderAll(t, c, pages), want)
-			// The broken entries were written again and are valid now.
-			for _, p := range entries {
-				data, err := os.ReadFile(p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, ok := decodeEntry(data); !ok {
-					t.Errorf("entry %s was not repaired", filepath.Base(p))
-				}
+			data, err := os.ReadFile(segs[0])
+			if err != nil {
+				t.Fatal(err)
 			}
+			if err := os.WriteFile(segs[0], tt.corrupt(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			assertSameHTML(t, "broken segment", renderAll(t, openTestCache(t, dir, DefaultHighlightCacheSize), pages), want)
+			// The blocks were highlighted again and flushed: all are back.
+			if n := len(diskEntries(t, dir)); n != cachePagesEntries {
+				t.Errorf("after a build, %d valid entries, want %d", n, cachePagesEntries)
+			}
+			assertSameHTML(t, "repaired cache", renderAll(t, openTestCache(t, dir, DefaultHighlightCacheSize), pages), want)
 		})
 	}
 }
 
-// TestHighlightCacheConcurrentBuilds runs several "builds" (separate
-// Renderers on one folder, as separate processes would be) at once and
-// checks every output, and that the folder holds only valid entries. Run
-// with -race.
+// TestHighlightCacheConcurrentBuilds runs several builds at once, each
+// with its own cache handle on one folder as separate processes would
+// have, reading, storing and flushing entries; the folder is so small
+// that builds evict each other's segments. Every entry read must be the
+// one stored under its key, and the folder must end with valid segments
+// only. The payloads are synthetic, so the test does not depend on
+// chroma's timing. Run with -race.
 func TestHighlightCacheConcurrentBuilds(t *testing.T) {
-	pages := cachePages()
-	want := renderAll(t, nil, pages)
 	dir := filepath.Join(t.TempDir(), "highlight")
-	const builds, rounds = 6, 3
+	const builds, rounds, blocks = 6, 5, 40
+	payload := func(i int) string {
+		return fmt.Sprintf("<span class=\"line\">block %d</span>%s", i, strings.Repeat("x", i*7))
+	}
+	key := func(i int) diskKey { return newDiskKey("go", fmt.Sprint("block ", i)) }
 	var wg sync.WaitGroup
-	results := make([][][]byte, builds*rounds)
+	errs := make(chan error, builds*rounds*blocks)
 	for b := range builds {
 		wg.Go(func() {
 			for round := range rounds {
-				c, err := OpenHighlightCache(dir, DefaultHighlightCacheSize)
+				c, err := OpenHighlightCache(dir, 12<<10)
 				if err != nil {
-					t.Error(err)
+					errs <- err
 					return
 				}
-				r := New(Options{HighlightCache: c})
-				out := make([][]byte, len(pages))
-				for k := range pages {
-					i := (k + b) % len(pages) // builds start at different pages
-					doc, err := r.Render(pages[i], 0, nil)
-					if err != nil {
-						t.Error(err)
-						return
+				for k := range blocks {
+					i := (k*(b+1) + round) % blocks // builds use blocks in different orders
+					if html, ok := c.get(key(i)); ok {
+						if html != payload(i) {
+							errs <- fmt.Errorf("build %d: block %d read back as %.40q", b, i, html)
+						}
+						continue
 					}
-					out[i] = doc.HTML
+					c.put(key(i), payload(i))
 				}
-				results[b*rounds+round] = out
+				if err := c.Flush(); err != nil {
+					errs <- fmt.Errorf("build %d: Flush: %w", b, err)
+				}
 			}
 		})
 	}
 	wg.Wait()
-	for i, got := range results {
-		if got != nil {
-			assertSameHTML(t, fmt.Sprintf("build %d", i), got, want)
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	for _, s := range listSegments(dir) {
+		if _, _, err := openSegment(s.path); err != nil {
+			t.Errorf("invalid segment after concurrent builds: %v", err)
 		}
 	}
-	c, _ := OpenHighlightCache(dir, DefaultHighlightCacheSize)
-	for _, p := range cacheEntries(t, c) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, ok := decodeEntry(data); !ok {
-			t.Errorf("invalid entry %s after concurrent builds", filepath.Base(p))
+	entries := diskEntries(t, dir) // also: no temporary files left
+	if len(entries) == 0 {
+		t.Error("no entries left after concurrent builds")
+	}
+	for i := range blocks {
+		if html, ok := entries[key(i)]; ok && html != payload(i) {
+			t.Errorf("block %d stored as %.40q", i, html)
 		}
 	}
 }
 
-func TestHighlightCacheTrimEvictsOldest(t *testing.T) {
-	const entries, size = 40, 400
-	c := openTestCache(t, 1<<30) // no trimming while filling
-	payload := strings.Repeat("x", size-headerSize)
+// segmentOf writes a segment of n entries of about size bytes each, with
+// modification time mod, and returns its path and keys.
+func segmentOf(t *testing.T, dir, name string, n, size int, mod time.Time) (string, []diskKey) {
+	t.Helper()
+	var entries []cacheEntry
+	var keys []diskKey
+	for i := range n {
+		k := newDiskKey("go", fmt.Sprint(name, i))
+		entries = append(entries, cacheEntry{k, strings.Repeat("x", size)})
+		keys = append(keys, k)
+	}
+	p, err := writeSegment(dir, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(p, mod, mod); err != nil {
+		t.Fatal(err)
+	}
+	return p, keys
+}
+
+func TestHighlightCacheFlushEvictsOldest(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "highlight")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	base := time.Now().Add(-48 * time.Hour)
 	var paths []string
-	for i := range entries {
-		k := newDiskKey("go", fmt.Sprint("code ", i))
-		c.put(k, payload)
-		p := c.path(k)
-		mod := base.Add(time.Duration(i) * time.Minute) // entry i is older than i+1
-		if err := os.Chtimes(p, mod, mod); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
+	var keys [][]diskKey
+	for i := range 5 {
+		p, k := segmentOf(t, dir, fmt.Sprint("seg", i), 10, 1000, base.Add(time.Duration(i)*time.Hour))
+		paths, keys = append(paths, p), append(keys, k)
 	}
-	stale := filepath.Join(c.Dir(), tmpPrefix+"crashed")
+	stale := filepath.Join(dir, tmpPrefix+"crashed")
 	if err := os.WriteFile(stale, []byte("partial"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chtimes(stale, base, base); err != nil {
 		t.Fatal(err)
 	}
-
-	c.max = 10 * size
-	if err := c.Trim(); err != nil {
-		t.Fatal(err)
-	}
-	for i, p := range paths {
-		_, err := os.Stat(p)
-		if kept := err == nil; kept != (i >= entries-10) {
-			t.Errorf("entry %d (of %d, oldest first): kept = %v, want only the newest 10 kept", i, entries, kept)
-		}
-	}
-	if _, err := os.Stat(stale); !os.IsNotExist(err) {
-		t.Errorf("stale temporary file not removed by Trim: %v", err)
-	}
-}
-
-func TestHighlightCacheStaysBounded(t *testing.T) {
-	const max = 8 << 10
-	c := openTestCache(t, max)
-	var b strings.Builder
-	for i := range 200 {
-		fmt.Fprintf(&b, "```go\nfunc f%d() int { return %d } // %s\n```\n\n", i, i, strings.Repeat("pad ", 20))
-	}
-	renderAll(t, c, [][]byte{[]byte(b.String())})
-	var total int64
-	for _, p := range cacheEntries(t, c) {
+	segSize := func(p string) int64 {
 		info, err := os.Stat(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		total += info.Size()
+		return info.Size()
+	}(paths[0])
+
+	// Room for three segments; this process read one entry of the oldest.
+	c := openTestCache(t, dir, 3*segSize+segSize/2)
+	if _, ok := c.get(keys[0][3]); !ok {
+		t.Fatal("entry of the oldest segment not found")
 	}
-	// Trimming happens after each quarter of the limit written.
-	if total > max+max/4 {
-		t.Errorf("cache holds %d bytes, limit %d (+ a quarter between trims)", total, max)
+	if err := c.Flush(); err != nil {
+		t.Fatal(err)
 	}
-	if total == 0 {
+	for i, p := range paths {
+		_, err := os.Stat(p)
+		if kept := err == nil; kept != (i >= 2) {
+			t.Errorf("segment %d (oldest first): kept = %v, want only the newest three kept", i, kept)
+		}
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("stale temporary file not removed by Flush: %v", err)
+	}
+	entries := diskEntries(t, dir)
+	if _, ok := entries[keys[0][3]]; !ok {
+		t.Error("an entry this process used was evicted with its segment; want it carried over")
+	}
+	if _, ok := entries[keys[0][4]]; ok {
+		t.Error("an unused entry of an evicted segment survived")
+	}
+	if _, ok := entries[keys[4][0]]; !ok {
+		t.Error("an entry of the newest segment is missing")
+	}
+}
+
+func TestHighlightCacheStaysBounded(t *testing.T) {
+	const max = 16 << 10
+	dir := filepath.Join(t.TempDir(), "highlight")
+	for round := range 3 {
+		var b strings.Builder
+		for i := range 100 {
+			fmt.Fprintf(&b, "```go\nfunc f%d_%d() int { return %d } // %s\n```\n\n", round, i, i, strings.Repeat("pad ", 20))
+		}
+		renderAll(t, openTestCache(t, dir, max), [][]byte{[]byte(b.String())})
+	}
+	var total int64
+	for _, s := range listSegments(dir) {
+		total += s.size
+	}
+	if total > max {
+		t.Errorf("cache holds %d bytes, limit %d", total, max)
+	}
+	if len(diskEntries(t, dir)) == 0 {
 		t.Error("cache is empty after rendering")
+	}
+}
+
+func TestHighlightCacheMergesSmallSegments(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "highlight")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var all []diskKey
+	for i := range maxSegments + 4 {
+		_, keys := segmentOf(t, dir, fmt.Sprint("edit", i), 2, 100, time.Now())
+		all = append(all, keys...)
+	}
+	c := openTestCache(t, dir, DefaultHighlightCacheSize)
+	c.put(newDiskKey("go", "new"), "<span>new</span>")
+	if err := c.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(listSegments(dir)); n > smallSegments+1 {
+		t.Errorf("%d segments after Flush, want at most %d", n, smallSegments+1)
+	}
+	entries := diskEntries(t, dir)
+	for i, k := range all {
+		if _, ok := entries[k]; !ok {
+			t.Errorf("entry %d lost when segments were merged", i)
+		}
+	}
+	if _, ok := entries[newDiskKey("go", "new")]; !ok {
+		t.Error("the new entry is missing")
 	}
 }
 
@@ -308,11 +402,15 @@ func TestDefaultHighlightCache(t *testing.T) {
 }
 
 func TestUseHighlightCache(t *testing.T) {
-	c := openTestCache(t, DefaultHighlightCacheSize)
+	dir := filepath.Join(t.TempDir(), "highlight")
+	c := openTestCache(t, dir, DefaultHighlightCacheSize)
 	UseHighlightCache(c)
 	t.Cleanup(func() { UseHighlightCache(nil) })
-	renderAll(t, nil, cachePages()[:1])
-	if n := len(cacheEntries(t, c)); n != 3 {
+	New(Options{}).Render(cachePages()[0], 0, nil)
+	if err := c.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(diskEntries(t, dir)); n != 3 {
 		t.Errorf("package default cache holds %d entries, want 3", n)
 	}
 }

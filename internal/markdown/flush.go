@@ -1,0 +1,143 @@
+package markdown
+
+import (
+	"os"
+	"slices"
+)
+
+// Flush writes the blocks highlighted since the last Flush as a new
+// segment and keeps the folder under its size limit: it deletes the
+// oldest segments, after copying into the new one the entries this
+// process read from them, and merges small segments when there are more
+// than 16. Call it once a build is done (a build that highlighted nothing
+// new and is under the limit writes nothing). Blocks highlighted but not
+// flushed are only lost to later builds.
+func (c *HighlightCache) Flush() error {
+	if c == nil {
+		return nil
+	}
+	c.flushMu.Lock()
+	defer c.flushMu.Unlock()
+	c.mu.Lock()
+	pending := c.pending
+	c.pending, c.inPend, c.pendSize = nil, nil, 0
+	hits := make(map[diskKey]hit, len(c.hits))
+	for k, h := range c.hits {
+		hits[k] = h
+	}
+	c.mu.Unlock()
+
+	segs := listSegments(c.dir)
+	total := int64(len(segMagic) + footerSize)
+	for _, e := range pending {
+		total += recordSize(len(e.html))
+	}
+	for _, s := range segs {
+		total += s.size
+	}
+	remove := map[string]bool{}
+	var keep []segInfo
+	for _, s := range segs { // oldest first
+		if total > c.max {
+			remove[s.path] = true
+			total -= s.size
+			continue
+		}
+		keep = append(keep, s)
+	}
+	merge := mergeCandidates(keep, c.max)
+
+	entries := pending
+	seen := make(map[diskKey]bool, len(pending))
+	for _, e := range pending {
+		seen[e.key] = true
+	}
+	add := func(k diskKey, html string) {
+		if !seen[k] {
+			seen[k] = true
+			entries = append(entries, cacheEntry{k, html})
+		}
+	}
+	for k, h := range hits {
+		if remove[h.seg] {
+			add(k, h.html) // still in use: survives its segment
+		}
+	}
+	for _, s := range merge {
+		seg, idx, err := openSegment(s.path)
+		if err != nil {
+			continue
+		}
+		for _, e := range idx {
+			if html, ok := e.loc.read(); ok {
+				add(e.key, html)
+			}
+		}
+		seg.f.Close()
+		remove[s.path] = true
+	}
+	entries = capEntries(entries, c.max)
+
+	if len(entries) == 0 && len(remove) == 0 {
+		return nil // nothing new, nothing to evict: the loaded index stays valid
+	}
+	var written string
+	if len(entries) > 0 {
+		var err error
+		if written, err = writeSegment(c.dir, entries); err != nil {
+			return err // nothing removed: the old segments still serve
+		}
+	}
+	for p := range remove {
+		os.Remove(p) // may be gone already, removed by a concurrent build
+	}
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.unloadLocked()
+	for _, e := range entries {
+		if h, ok := c.hits[e.key]; ok {
+			h.seg = written
+			c.hits[e.key] = h
+		}
+	}
+	return nil
+}
+
+// mergeCandidates returns the small segments to merge when there are more
+// than maxSegments: the smallest, until smallSegments remain.
+func mergeCandidates(segs []segInfo, max int64) []segInfo {
+	if len(segs) <= maxSegments {
+		return nil
+	}
+	bySize := slices.Clone(segs)
+	slices.SortFunc(bySize, func(a, b segInfo) int {
+		switch {
+		case a.size < b.size:
+			return -1
+		case a.size > b.size:
+			return 1
+		}
+		return 0
+	})
+	var out []segInfo
+	for _, s := range bySize[:len(bySize)-smallSegments] {
+		if s.size < max/maxSegments {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// capEntries drops the last entries beyond what fits in a segment of max
+// bytes.
+func capEntries(entries []cacheEntry, max int64) []cacheEntry {
+	size := int64(len(segMagic) + footerSize)
+	for i, e := range entries {
+		size += recordSize(len(e.html))
+		if size > max {
+			return entries[:i]
+		}
+	}
+	return entries
+}
