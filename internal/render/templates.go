@@ -204,6 +204,3 @@ func hasContent(n *parse.ListNode) bool {
 	}
 	return false
 }
-
-// Has reports whether a layout exists.
-func (t *Templates) Has(name string) bool { return t.byName[name] != nil }

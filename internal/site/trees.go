@@ -76,13 +76,3 @@ func (s *Site) checkTrees(diags *diag.List) {
 		}
 	}
 }
-
-// TreePage returns the start page of a tree.
-func (s *Site) TreePage(t *decision.Tree) *Page {
-	for _, p := range s.Pages {
-		if p.Kind == KindTree && p.Tree == t {
-			return p
-		}
-	}
-	return nil
-}
