@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -47,10 +48,17 @@ func TestReliabMetaCSPDecisionTool(t *testing.T) {
 	if ran {
 		t.Fatal("an inline script ran: the page's policy is not in force")
 	}
+	// The violation event is dispatched asynchronously: wait for its report.
 	var blocked []string
-	for _, e := range b.ConsoleErrors() {
-		if strings.Contains(e, "CSP blocked") {
-			blocked = append(blocked, e)
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		blocked = blocked[:0]
+		for _, e := range b.ConsoleErrors() {
+			if strings.Contains(e, "CSP blocked") {
+				blocked = append(blocked, e)
+			}
+		}
+		if len(blocked) > 0 || time.Now().After(deadline) {
+			break
 		}
 	}
 	if len(blocked) != 1 {
