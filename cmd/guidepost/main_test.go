@@ -155,13 +155,7 @@ func assertNoTempFolders(t *testing.T, dir string) {
 // writeFile writes a file below dir, creating folders.
 func writeFile(t *testing.T, dir, name, content string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testsite.WriteFile(t, dir, name, content)
 }
 
 // readFile returns a file below dir, failing the test when it is missing.

@@ -3,7 +3,6 @@ package build
 import (
 	"fmt"
 	"github.com/guidepost/guidepost/internal/testsite"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -62,11 +61,5 @@ func corpusPage(i, section, k int) string {
 
 func write(tb testing.TB, dir, name, content string) {
 	tb.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		tb.Fatal(err)
-	}
+	testsite.WriteFile(tb, dir, name, content)
 }

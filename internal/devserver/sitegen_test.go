@@ -3,7 +3,6 @@ package devserver
 import (
 	"fmt"
 	"github.com/guidepost/guidepost/internal/testsite"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,13 +14,7 @@ const repoRoot = "../.."
 // writeFile writes a file below dir, creating folders.
 func writeFile(t testing.TB, dir, rel, data string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testsite.WriteFile(t, dir, rel, data)
 }
 
 // newSite makes a site in a temporary folder with the repository's layouts

@@ -54,3 +54,16 @@ func CopyTree(tb testing.TB, src, dst string) {
 		tb.Fatalf("copy %s: %v", src, err)
 	}
 }
+
+// WriteFile writes content to the slash-separated path rel below dir,
+// creating folders, failing the test on error.
+func WriteFile(tb testing.TB, dir, rel, content string) {
+	tb.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
