@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/guidepost/guidepost/internal/diag"
@@ -68,30 +67,32 @@ func New() *Builder { return &Builder{funcs: &render.Funcs{}} }
 // Build builds the site once with a fresh Builder.
 func Build(opts Options) (*Result, error) { return New().Build(opts) }
 
-// Build loads, checks and renders the site. Output goes to a temporary
-// folder that replaces opts.Dest only when nothing failed.
+// Build loads, checks and renders the site. Pages are written as they are
+// rendered into a temporary folder that replaces opts.Dest only when
+// nothing failed; with CheckOnly nothing is written.
 func (b *Builder) Build(opts Options) (*Result, error) {
 	start := time.Now()
-	res, files, err := b.Render(opts)
-	if err != nil {
-		return res, err
-	}
 	if opts.CheckOnly {
+		res, err := b.run(opts, discard{}, nil)
 		res.Duration = time.Since(start)
-		return res, nil
+		return res, err
 	}
 	if err := checkDest(opts.Source, opts.Dest); err != nil {
-		return res, err
+		return &Result{}, err
 	}
 	dir, err := output.Begin(opts.Dest)
 	if err != nil {
-		return res, err
+		return &Result{}, err
 	}
-	if err := files.WriteTo(dir); err != nil {
-		dir.Abort()
-		return res, err
+	w := newStream(dir, 4*runtime.GOMAXPROCS(0))
+	res, err := b.run(opts, w, func(a *render.Assets) error { return copyAssets(a, opts.Source, w) })
+	if werr := w.Close(); err == nil {
+		err = werr
 	}
-	if err := dir.Commit(); err != nil {
+	if err == nil {
+		err = dir.Commit()
+	}
+	if err != nil {
 		dir.Abort()
 		return res, err
 	}
@@ -102,37 +103,93 @@ func (b *Builder) Build(opts Options) (*Result, error) {
 // Render runs the pipeline in memory and returns the output files. The
 // error is a *Failure when the site has problems.
 func (b *Builder) Render(opts Options) (*Result, *Files, error) {
+	files := &Files{root: opts.Source}
+	res, err := b.run(opts, files, func(a *render.Assets) error { files.assets = a; return nil })
+	if err != nil {
+		return res, nil, err
+	}
+	return res, files, nil
+}
+
+// slowOutputs are the logical names (or prefixes) of the files of the slow
+// generators, which run beside the page rendering: a page that refers to
+// one of them waits for it (see render.Assets.Await).
+var slowOutputs = map[string][]string{
+	"engine": {"decide/engine.wasm", "js/wasm_exec.js"},
+	"search": {SearchDir},
+}
+
+// run loads, checks and renders the site into sink, running the slow
+// generators concurrently with the pages, and finally hands the complete
+// asset table to publish. The error is a *Failure when the site has
+// problems.
+func (b *Builder) run(opts Options, sink render.Sink, publish func(*render.Assets) error) (*Result, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	res := &Result{}
+	counted := &countingSink{Sink: sink}
+	sink = counted
 	s, diags := site.Load(site.Options{Root: opts.Source, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Now: opts.Now, Markdown: b.renderer})
 	res.Site = s
 	res.Diags = diags
 	if len(diags.Errors()) > 0 {
-		return res, nil, &Failure{Diags: res.Diags}
+		return res, &Failure{Diags: res.Diags}
 	}
 	tmpl := render.LoadTemplates(opts.Source, b.funcs.Map(), &res.Diags)
-	generated, gdiags := Generated(s)
-	res.Diags = append(res.Diags, gdiags...)
+	generated := map[string][]byte{}
+	var slow []generator
+	for _, g := range generators {
+		if _, ok := slowOutputs[g.name]; ok {
+			slow = append(slow, g)
+			continue
+		}
+		g.make(s, generated, &res.Diags)
+	}
 	assets := render.NewAssets(s, generated, &res.Diags)
 	if len(res.Diags.Errors()) > 0 {
 		res.Diags.Sort()
-		return res, nil, &Failure{Diags: res.Diags}
+		return res, &Failure{Diags: res.Diags}
+	}
+	slowDiags := make([]diag.List, len(slow))
+	var slowDone sync.WaitGroup
+	for i, g := range slow {
+		provide := assets.Await(slowOutputs[g.name]...)
+		slowDone.Go(func() {
+			out := map[string][]byte{}
+			g.make(s, out, &slowDiags[i])
+			provide(out, &slowDiags[i])
+		})
 	}
 	b.funcs.Use(s, assets)
-	files := &Files{root: opts.Source, assets: assets}
-	res.Diags = append(res.Diags, render.Pages(s, tmpl, files, nil)...)
-	res.Diags = append(res.Diags, render.Aliases(s, files)...)
-	files.WriteFile("sitemap.xml", render.Sitemap(s))
-	files.WriteFile("feed.xml", render.Feed(s))
-	files.WriteFile("robots.txt", render.Robots(s))
+	// The search page waits for the index: render it last, so the other
+	// pages keep every core busy meanwhile.
+	res.Diags = append(res.Diags, render.Pages(s, tmpl, sink, func(p *site.Page) bool { return p.Kind != site.KindSearch })...)
+	res.Diags = append(res.Diags, render.Pages(s, tmpl, sink, func(p *site.Page) bool { return p.Kind == site.KindSearch })...)
+	res.Diags = append(res.Diags, render.Aliases(s, sink)...)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"sitemap.xml", render.Sitemap(s)}, {"feed.xml", render.Feed(s)}, {"robots.txt", render.Robots(s)}} {
+		if err := sink.WriteFile(f.name, f.data); err != nil {
+			res.Diags.Add(f.name, 0, "cannot write output: "+err.Error())
+		}
+	}
+	slowDone.Wait()
+	for _, d := range slowDiags {
+		res.Diags = append(res.Diags, d...)
+	}
 	res.Diags.Sort()
 	if len(res.Diags.Errors()) > 0 {
-		return res, nil, &Failure{Diags: res.Diags}
+		return res, &Failure{Diags: res.Diags}
+	}
+	if publish != nil {
+		if err := publish(assets); err != nil {
+			return res, err
+		}
 	}
 	res.Pages = len(s.Pages)
-	res.Files = int(files.count.Load()) + len(assets.URLs())
-	return res, files, nil
+	res.Files = int(counted.n.Load()) + len(assets.URLs())
+	return res, nil
 }
 
 // renderer returns the Builder's Markdown renderer for opts, made once per
@@ -225,7 +282,6 @@ type Files struct {
 	assets *render.Assets
 	mu     sync.Mutex
 	files  map[string][]byte
-	count  atomic.Int64
 }
 
 // WriteFile stores a file; it implements render.Sink.
@@ -234,9 +290,6 @@ func (f *Files) WriteFile(name string, data []byte) error {
 	defer f.mu.Unlock()
 	if f.files == nil {
 		f.files = map[string][]byte{}
-	}
-	if _, dup := f.files[name]; !dup {
-		f.count.Add(1)
 	}
 	f.files[name] = data
 	return nil
@@ -264,50 +317,15 @@ func (f *Files) Get(name string) ([]byte, bool) {
 func (f *Files) WriteTo(sink render.Sink) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	type job struct {
-		name  string
-		data  []byte
-		asset string // site-relative URL of an asset to copy, when data is nil
-	}
-	jobs := make([]job, 0, len(f.files)+len(f.assets.URLs()))
+	w := newStream(sink, 2*runtime.GOMAXPROCS(0))
 	for name, data := range f.files {
-		jobs = append(jobs, job{name: name, data: data})
+		w.WriteFile(name, data)
 	}
-	for _, u := range f.assets.URLs() {
-		jobs = append(jobs, job{name: u[1:], asset: u})
+	err := copyAssets(f.assets, f.root, w)
+	if werr := w.Close(); err == nil {
+		err = werr
 	}
-	var (
-		wg       sync.WaitGroup
-		errOnce  sync.Once
-		firstErr error
-		next     = make(chan job)
-	)
-	for range 2 * runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				data, err := j.data, error(nil)
-				if j.asset != "" {
-					if data, err = f.assets.Content(f.root, j.asset); err != nil {
-						err = fmt.Errorf("copy %s: %w", j.asset, err)
-					}
-				}
-				if err == nil {
-					err = sink.WriteFile(j.name, data)
-				}
-				if err != nil {
-					errOnce.Do(func() { firstErr = err })
-				}
-			}
-		}()
-	}
-	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
-	return firstErr
+	return err
 }
 
 // checkDest refuses an output folder whose replacement would delete the

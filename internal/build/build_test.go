@@ -113,6 +113,43 @@ func TestBuildWritesAndReplacesDest(t *testing.T) {
 	}
 }
 
+// TestBuildStreamsWhatRenderHolds checks that a build written to disk as
+// pages are rendered (and the search index made beside them) holds exactly
+// the files, byte for byte, of the same site rendered in memory.
+func TestBuildStreamsWhatRenderHolds(t *testing.T) {
+	src := t.TempDir()
+	writeCorpus(t, src, 60)
+	want := renderHashes(t, New(), src)
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := Build(Options{Source: src, Dest: dest, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := &hashSink{}
+	err = filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dest, p)
+		return got.WriteFile(filepath.ToSlash(rel), data)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, h := range want {
+		if got.files[name] != h {
+			t.Errorf("%s: differs from the in-memory render (or is missing)", name)
+		}
+	}
+	if len(got.files) != len(want) || res.Files != len(want) {
+		t.Errorf("build wrote %d files and counts %d; the in-memory render has %d", len(got.files), res.Files, len(want))
+	}
+}
+
 func TestBuildFailureKeepsDest(t *testing.T) {
 	src := t.TempDir()
 	writeCorpus(t, src, 5)

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -29,8 +30,16 @@ import (
 type codeRenderer struct {
 	formatter *chromahtml.Formatter
 	cache     sync.Map        // codeKey -> highlighted
+	cached    atomic.Int64    // bytes of HTML in cache
+	memLimit  int64           // bound on cached, memCacheBytes but in tests
 	disk      *HighlightCache // nil: none
 }
+
+// memCacheBytes bounds the HTML the in-memory cache keeps. Past it, new
+// blocks are not kept: most blocks appear on one page, so keeping them all
+// would hold a copy of every block for the Renderer's life (85 MB for a
+// 10,000-page site), and the disk cache serves repeats almost as fast.
+const memCacheBytes = 8 << 20
 
 type codeKey [sha256.Size]byte
 
@@ -54,7 +63,7 @@ func (noPre) End(bool) string           { return "" }
 // newCodeRenderer returns a codeRenderer backed by disk, which may be nil.
 // Changing the formatter's options or lex requires a new highlightFormat.
 func newCodeRenderer(disk *HighlightCache) *codeRenderer {
-	return &codeRenderer{disk: disk, formatter: chromahtml.New(
+	return &codeRenderer{disk: disk, memLimit: memCacheBytes, formatter: chromahtml.New(
 		chromahtml.WithClasses(true),
 		chromahtml.WithPreWrapper(noPre{}),
 	)}
@@ -131,7 +140,14 @@ func (r *codeRenderer) highlight(lang, code string) highlighted {
 	if v, ok := r.cache.Load(key); ok {
 		return v.(highlighted)
 	}
-	v, _ := r.cache.LoadOrStore(key, r.lexCached(lang, code))
+	out := r.lexCached(lang, code)
+	if r.cached.Load() >= r.memLimit {
+		return out
+	}
+	v, loaded := r.cache.LoadOrStore(key, out)
+	if !loaded {
+		r.cached.Add(int64(len(out.html)))
+	}
 	return v.(highlighted)
 }
 

@@ -10,6 +10,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -83,6 +84,9 @@ func New(opts Options) *Renderer {
 	return &Renderer{opts: opts, md: md, code: code}
 }
 
+// htmlBuffers are reused between renders, so each grows once, not per page.
+var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // Render converts src to HTML and reports the headings, ids and links it
 // defines.
 //
@@ -106,12 +110,15 @@ func (r *Renderer) Render(src []byte, lineOffset int, rewrite LinkRewriter) (*Do
 		return nil, fmt.Errorf("markdown: collect headings and links: %w", err)
 	}
 
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 2)
-	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
+	buf := htmlBuffers.Get().(*bytes.Buffer)
+	defer htmlBuffers.Put(buf)
+	buf.Reset()
+	if err := r.md.Renderer().Render(buf, src, root); err != nil {
 		return nil, fmt.Errorf("markdown: render HTML: %w", err)
 	}
-	doc.HTML = buf.Bytes()
+	// An exact-size copy: the site keeps every page's HTML for the whole
+	// build, and a grown buffer is a third slack on average.
+	doc.HTML = bytes.Clone(buf.Bytes())
 	doc.TOC = buildTOC(doc.Headings)
 	return doc, nil
 }

@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -192,5 +194,40 @@ func TestHighlightCache(t *testing.T) {
 	r.code.cache.Range(func(any, any) bool { n++; return true })
 	if n != 2 {
 		t.Errorf("cache holds %d entries after 2 distinct code blocks, want 2", n)
+	}
+}
+
+// TestHighlightMemoryCacheIsBounded checks that the in-memory cache stops
+// keeping blocks past its bound, and that blocks it no longer keeps still
+// come out highlighted exactly as before.
+func TestHighlightMemoryCacheIsBounded(t *testing.T) {
+	unbounded, bounded := New(Options{}), New(Options{})
+	bounded.code.memLimit = 200
+	for i := range 20 {
+		src := []byte(fmt.Sprintf("```go\nfunc f%d() int { return %d }\n```\n", i, i))
+		want, err := unbounded.Render(src, 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := bounded.Render(src, 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.HTML, want.HTML) {
+			t.Fatalf("block %d: bounded cache renders\n%s\nwant\n%s", i, got.HTML, want.HTML)
+		}
+	}
+	entries := func(r *Renderer) (n int) {
+		r.code.cache.Range(func(any, any) bool { n++; return true })
+		return n
+	}
+	if n := entries(unbounded); n != 20 {
+		t.Errorf("unbounded cache holds %d entries, want 20", n)
+	}
+	if n := entries(bounded); n == 0 || n >= 20 {
+		t.Errorf("cache bounded to 200 bytes holds %d of 20 blocks, want some but not all", n)
+	}
+	if got := bounded.code.cached.Load(); got > 200+1000 {
+		t.Errorf("cache bounded to 200 bytes holds %d bytes", got)
 	}
 }

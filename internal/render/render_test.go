@@ -143,6 +143,50 @@ func TestAssets(t *testing.T) {
 	}
 }
 
+// TestAssetsAwait checks that a lookup of a generated file that is still
+// being made waits for it and gets its fingerprinted URL, while other
+// lookups answer at once.
+func TestAssetsAwait(t *testing.T) {
+	s := newSite(t, map[string]string{"static/css/site.css": "body{}", "static/search/_about.txt": "x"})
+	var diags diag.List
+	a := NewAssets(s, nil, &diags)
+	provide := a.Await("search/", "decide/engine.wasm")
+	got := make(chan string)
+	go func() {
+		u, err := a.URL("search/index.json")
+		if err != nil {
+			u = err.Error()
+		}
+		got <- u
+	}()
+	if _, err := a.URL("css/missing.css"); err == nil {
+		t.Error("a missing asset outside the awaited prefixes was found")
+	}
+	select {
+	case u := <-got:
+		t.Fatalf("URL(search/index.json) answered %q before the index was provided", u)
+	case <-time.After(50 * time.Millisecond):
+	}
+	manifest := []byte(`{"docs":1}`)
+	if u, err := a.URL("search/_about.txt"); err != nil || u != "/search/_about.txt" {
+		t.Errorf("URL of a static file under an awaited prefix = %q, %v; want it at once", u, err)
+	}
+	provide(map[string][]byte{"search/t/ab.json": []byte("{}"), "search/index.json": manifest, "css/site.css": []byte("clash")}, &diags)
+	if u := <-got; u != "/"+Fingerprint("search/index.json", manifest) {
+		t.Errorf("URL(search/index.json) = %q after the index arrived", u)
+	}
+	wantDiag := "static/css/site.css: this file has the name of a file the build generates: rename it"
+	if len(diags) != 1 || diags[0].String() != wantDiag {
+		t.Errorf("diagnostics %v, want %q", diags, wantDiag)
+	}
+	if _, err := a.URL("decide/engine.wasm"); err == nil || !strings.Contains(err.Error(), "add it to static/") {
+		t.Errorf("URL of an awaited file its generator did not make: %v", err)
+	}
+	if n := len(a.URLs()); n != 4 {
+		t.Errorf("%d assets after the index arrived, want 4: %v", n, a.URLs())
+	}
+}
+
 func TestTemplateError(t *testing.T) {
 	parse := func(src string) error {
 		_, err := template.New("_default/single.html").Parse(src)

@@ -1,0 +1,95 @@
+package build
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/guidepost/guidepost/internal/render"
+)
+
+// stream is a render.Sink that hands each file to a pool of writers, so
+// rendering goes on while files are created (creating a file is a system
+// call that can cost as much as rendering a page) and a page's bytes are
+// let go as soon as they are written. At most queue files wait.
+type stream struct {
+	sink render.Sink
+	jobs chan streamJob
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	err  error
+}
+
+type streamJob struct {
+	name string
+	data []byte
+}
+
+// newStream starts writers goroutines writing to sink.
+func newStream(sink render.Sink, writers int) *stream {
+	w := &stream{sink: sink, jobs: make(chan streamJob, writers)}
+	for range writers {
+		w.wg.Go(func() {
+			for j := range w.jobs {
+				if err := w.sink.WriteFile(j.name, j.data); err != nil {
+					w.fail(err)
+				}
+			}
+		})
+	}
+	return w
+}
+
+func (w *stream) fail(err error) {
+	w.mu.Lock()
+	if w.err == nil {
+		w.err = err
+	}
+	w.mu.Unlock()
+}
+
+// WriteFile queues a file; an error writing it is returned by Close.
+func (w *stream) WriteFile(name string, data []byte) error {
+	w.jobs <- streamJob{name, data}
+	return nil
+}
+
+// Close waits for the queued files and returns the first error writing
+// any of them.
+func (w *stream) Close() error {
+	close(w.jobs)
+	w.wg.Wait()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+// copyAssets writes every asset (static files and generated ones) to sink.
+func copyAssets(a *render.Assets, root string, sink render.Sink) error {
+	for _, u := range a.URLs() {
+		data, err := a.Content(root, u)
+		if err != nil {
+			return fmt.Errorf("copy %s: %w", u, err)
+		}
+		if err := sink.WriteFile(u[1:], data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// discard is the sink of a check: it renders everything and keeps nothing.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+// countingSink counts the files written through it.
+type countingSink struct {
+	render.Sink
+	n atomic.Int64
+}
+
+func (c *countingSink) WriteFile(name string, data []byte) error {
+	c.n.Add(1)
+	return c.Sink.WriteFile(name, data)
+}
