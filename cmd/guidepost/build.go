@@ -18,9 +18,22 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dest := fs.String("dest", "public", "output `folder`, replaced as a whole on success")
 	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at (default: base_url from guidepost.yaml, else http://localhost:1313/)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	force := fs.Bool("force", false, "build even when nothing changed since the last build into --dest")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
+	start := time.Now()
+	check := newUpToDate(*source, *dest, []string{"base-url " + *baseURL, fmt.Sprint("drafts ", *drafts)})
+	if !*force {
+		if prev, ok := check.same(ctx); ok {
+			for _, w := range prev.Warnings {
+				fmt.Fprintln(stderr, w)
+			}
+			fmt.Fprintf(stdout, "up to date: %d pages, %d files; nothing changed since the last build (checked in %s) → %s\n", prev.Pages, prev.Files, time.Since(start).Round(time.Millisecond), *dest)
+			return nil
+		}
+	}
+	check.begin()
 	defer useHighlightCache()()
 	res, err := build.Build(build.Options{Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts})
 	if res != nil {
@@ -29,6 +42,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return failure(err, stderr)
 	}
+	check.record(ctx, res)
 	fmt.Fprintf(stdout, "built %d pages, %d files in %s → %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond), *dest)
 	return nil
 }

@@ -45,16 +45,11 @@ type HighlightCache struct {
 	pending  []cacheEntry         // highlighted since the last Flush
 	inPend   map[diskKey]bool
 	pendSize int64
-	hits     map[diskKey]hit // entries read from disk, for carrying over
+	hits     map[diskKey]string // segment path of each entry read, for carrying over
 }
 
 type cacheEntry struct {
 	key  diskKey
-	html string
-}
-
-type hit struct {
-	seg  string // path of the segment it came from
 	html string
 }
 
@@ -175,9 +170,9 @@ func (c *HighlightCache) get(k diskKey) (html string, ok bool) {
 	}
 	c.mu.Lock()
 	if c.hits == nil {
-		c.hits = map[diskKey]hit{}
+		c.hits = map[diskKey]string{}
 	}
-	c.hits[k] = hit{seg: loc.seg.path, html: html}
+	c.hits[k] = loc.seg.path // not the HTML: a build reads every block once, keeping them all would double its memory
 	c.mu.Unlock()
 	return html, true
 }

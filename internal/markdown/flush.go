@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"maps"
 	"os"
 	"slices"
 )
@@ -21,10 +22,7 @@ func (c *HighlightCache) Flush() error {
 	c.mu.Lock()
 	pending := c.pending
 	c.pending, c.inPend, c.pendSize = nil, nil, 0
-	hits := make(map[diskKey]hit, len(c.hits))
-	for k, h := range c.hits {
-		hits[k] = h
-	}
+	hits := maps.Clone(c.hits)
 	c.mu.Unlock()
 
 	segs := listSegments(c.dir)
@@ -58,22 +56,14 @@ func (c *HighlightCache) Flush() error {
 			entries = append(entries, cacheEntry{k, html})
 		}
 	}
-	for k, h := range hits {
-		if remove[h.seg] {
-			add(k, h.html) // still in use: survives its segment
-		}
+	// Entries read from segments about to go are still in use: they
+	// survive their segment, read again from it (it is deleted only
+	// after the new one is written).
+	for path := range remove {
+		copySegment(path, func(k diskKey) bool { return hits[k] == path }, add)
 	}
 	for _, s := range merge {
-		seg, idx, err := openSegment(s.path)
-		if err != nil {
-			continue
-		}
-		for _, e := range idx {
-			if html, ok := e.loc.read(); ok {
-				add(e.key, html)
-			}
-		}
-		seg.f.Close()
+		copySegment(s.path, func(diskKey) bool { return true }, add)
 		remove[s.path] = true
 	}
 	entries = capEntries(entries, c.max)
@@ -96,12 +86,30 @@ func (c *HighlightCache) Flush() error {
 	defer c.mu.Unlock()
 	c.unloadLocked()
 	for _, e := range entries {
-		if h, ok := c.hits[e.key]; ok {
-			h.seg = written
-			c.hits[e.key] = h
+		if _, ok := c.hits[e.key]; ok {
+			c.hits[e.key] = written
 		}
 	}
 	return nil
+}
+
+// copySegment passes to add the valid entries of the segment at path
+// that want accepts. A segment that cannot be read adds nothing: its
+// blocks are only highlighted again.
+func copySegment(path string, want func(diskKey) bool, add func(diskKey, string)) {
+	seg, idx, err := openSegment(path)
+	if err != nil {
+		return
+	}
+	defer seg.f.Close()
+	for _, e := range idx {
+		if !want(e.key) {
+			continue
+		}
+		if html, ok := e.loc.read(); ok {
+			add(e.key, html)
+		}
+	}
 }
 
 // mergeCandidates returns the small segments to merge when there are more

@@ -45,26 +45,15 @@ var mu sync.Mutex
 // cache when it holds them and by running `go build` (GOOS=js GOARCH=wasm,
 // -trimpath, -ldflags=-s -w) otherwise.
 func Build(ctx context.Context, opts Options) (*Engine, error) {
-	dir := opts.Dir
-	if dir == "" {
-		var err error
-		if dir, err = ModuleDir(opts.Hints...); err != nil {
-			return nil, err
-		}
+	dir, tc, key, err := resolve(ctx, opts)
+	if err != nil {
+		return nil, err
 	}
 	cacheDir, err := cacheDir(opts.CacheDir)
 	if err != nil {
 		return nil, err
 	}
-	tc, err := findToolchain(ctx, opts.Go, dir)
-	if err != nil {
-		return nil, err
-	}
 	wasmExec, err := tc.wasmExec()
-	if err != nil {
-		return nil, err
-	}
-	key, err := Key(dir, tc.version)
 	if err != nil {
 		return nil, err
 	}
@@ -83,6 +72,32 @@ func Build(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	prune(cacheDir, keep)
 	return e, nil
+}
+
+// CurrentKey returns the cache key of the engine Build would return now
+// (see Key), without compiling or reading it: what a build that used the
+// engine records to tell later whether the engine changed.
+func CurrentKey(ctx context.Context, opts Options) (string, error) {
+	_, _, key, err := resolve(ctx, opts)
+	return key, err
+}
+
+// resolve finds the engine's module folder and toolchain and hashes the
+// engine's sources.
+func resolve(ctx context.Context, opts Options) (dir string, tc *toolchain, key string, err error) {
+	dir = opts.Dir
+	if dir == "" {
+		if dir, err = ModuleDir(opts.Hints...); err != nil {
+			return "", nil, "", err
+		}
+	}
+	if tc, err = findToolchain(ctx, opts.Go, dir); err != nil {
+		return "", nil, "", err
+	}
+	if key, err = Key(dir, tc.version); err != nil {
+		return "", nil, "", err
+	}
+	return dir, tc, key, nil
 }
 
 // keep is how many engines the cache holds; older ones are removed when a

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/guidepost/guidepost/internal/build"
+	"github.com/guidepost/guidepost/internal/markdown"
+	"github.com/guidepost/guidepost/internal/stamp"
+	"github.com/guidepost/guidepost/internal/wasmbuild"
+)
+
+// upToDate decides whether `guidepost build` can skip its work because
+// nothing it reads changed since its last successful build into the same
+// folder, and records each successful build for the next. It is off (every
+// build runs) when the persistent caches are (GUIDEPOST_CACHE=off) or
+// there is no user cache folder.
+type upToDate struct {
+	store  *stamp.Store // nil: off
+	source string
+	dest   string
+	in     stamp.Inputs
+	digest string // of in, taken before the build read anything; "" when unknown
+}
+
+func newUpToDate(source, dest string, options []string) *upToDate {
+	u := &upToDate{source: source, dest: dest}
+	base, err := os.UserCacheDir()
+	if markdown.CacheDisabled() || err != nil {
+		return u
+	}
+	u.store = stamp.NewStore(filepath.Join(base, "guidepost", "builds"))
+	abs, _ := filepath.Abs(dest)
+	u.in = stamp.Inputs{Source: source, Options: append([]string{
+		"dest " + abs,
+		"version " + versionString(),
+		// Review warnings depend on the day.
+		"date " + time.Now().Format(time.DateOnly),
+	}, options...)}
+	return u
+}
+
+// same returns the last build's stamp when the site, the options and the
+// output folder are exactly as that build left them.
+func (u *upToDate) same(ctx context.Context) (*stamp.Stamp, bool) {
+	if u.store == nil {
+		return nil, false
+	}
+	prev, ok := u.store.Load(u.dest)
+	if !ok {
+		return nil, false
+	}
+	if u.digest, ok = u.inputs(); !ok {
+		return nil, false
+	}
+	want := u.digest
+	if prev.Engine {
+		key, err := wasmbuild.CurrentKey(ctx, wasmbuild.Options{Hints: []string{u.source}})
+		if err != nil {
+			return nil, false
+		}
+		want = stamp.WithEngine(want, key)
+	}
+	if prev.Inputs != want {
+		return nil, false
+	}
+	out, err := stamp.OutputDigest(u.dest)
+	return prev, err == nil && out == prev.Output
+}
+
+// inputs digests the inputs, once.
+func (u *upToDate) inputs() (string, bool) {
+	if u.digest != "" {
+		return u.digest, true
+	}
+	d, err := u.in.Digest()
+	return d, err == nil
+}
+
+// begin is called before a build: the inputs are digested as they are
+// before it reads them (an edit during the build makes the next one run),
+// and the old stamp is dropped, as the build replaces the output.
+func (u *upToDate) begin() {
+	if u.store == nil {
+		return
+	}
+	u.digest, _ = u.inputs()
+	u.store.Forget(u.dest)
+}
+
+// record saves the stamp of a successful build. Failing to only costs the
+// next build its shortcut.
+func (u *upToDate) record(ctx context.Context, res *build.Result) {
+	if u.store == nil || u.digest == "" {
+		return
+	}
+	s := &stamp.Stamp{Inputs: u.digest, Pages: res.Pages, Files: res.Files, Engine: len(res.Site.Trees) > 0}
+	if s.Engine {
+		key, err := wasmbuild.CurrentKey(ctx, wasmbuild.Options{Hints: []string{u.source}})
+		if err != nil {
+			return
+		}
+		s.Inputs = stamp.WithEngine(s.Inputs, key)
+	}
+	out, err := stamp.OutputDigest(u.dest)
+	if err != nil {
+		return
+	}
+	s.Output = out
+	for _, d := range res.Diags.Warnings() {
+		s.Warnings = append(s.Warnings, d.String())
+	}
+	_ = u.store.Save(u.dest, s)
+}
