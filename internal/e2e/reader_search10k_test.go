@@ -114,6 +114,8 @@ func TestReaderSearch10k(t *testing.T) {
 		{"partial word", "telemed"},
 		{"repeated", "patient consent"},
 		{"rare word", "kalo"},
+		{"new words", "privacy device"},
+		{"loaded words", "consent encryption"},
 	}
 	for _, qq := range queries {
 		m := readerEval[readerQuery](t, b, readerMeasure+`(`+readerJS(qq.q)+`)`)

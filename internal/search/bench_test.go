@@ -2,10 +2,14 @@ package search
 
 import (
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
-	"github.com/guidepost/guidepost/internal/testsite"
 	"path"
+	"strings"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // syntheticDocs makes n documents of about 350 words drawn from a Zipf
@@ -34,7 +38,7 @@ func syntheticDocs(n int) []Doc {
 // ten results.
 // It also returns the bytes gzip makes of them, as most static hosts send.
 func queryBytes(t *testing.T, idx *Index, q string) (bytes, gzipped, results int) {
-	r := newReader(t, idx)
+	r := newPublishedReader(t, publish(idx, fingerprint))
 	ids := r.searchIDs(q)
 	for _, id := range ids[:min(10, len(ids))] {
 		r.fragment(id)
@@ -42,7 +46,7 @@ func queryBytes(t *testing.T, idx *Index, q string) (bytes, gzipped, results int
 	for name := range r.read {
 		var buf countWriter
 		zw := gzip.NewWriter(&buf)
-		zw.Write(idx.Files[name])
+		zw.Write(r.files[name])
 		zw.Close()
 		gzipped += int(buf)
 	}
@@ -53,12 +57,22 @@ type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
 
+// fingerprint names files as render.Fingerprint does, so the manifest has
+// its published size.
+func fingerprint(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+}
+
+// BenchmarkBuild10k indexes 10,000 generated documents (their sections
+// already extracted) and logs what queries transfer from a cold cache.
 func BenchmarkBuild10k(b *testing.B) {
 	docs := syntheticDocs(10000)
 	var idx *Index
 	for b.Loop() {
 		var err error
-		if idx, err = Build(docs, Options{}); err != nil {
+		if idx, err = Build(docs, Options{Name: fingerprint}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -75,5 +89,30 @@ func BenchmarkBuild10k(b *testing.B) {
 	for _, q := range []string{"patient consent", "whatsapp", "encryption policy breach", "kalo"} {
 		n, gz, results := queryBytes(t, idx, q)
 		b.Logf("query %q: %d results, %d KiB (%d KiB gzipped) from a cold cache", q, results, n>>10, gz>>10)
+	}
+}
+
+// BenchmarkSections10k extracts the sections of 10,000 pages of rendered
+// HTML, one after the other (Docs spreads pages over all cores).
+func BenchmarkSections10k(b *testing.B) {
+	docs := syntheticDocs(10000)
+	pages := make([][]byte, len(docs))
+	for i, d := range docs {
+		var s strings.Builder
+		for _, sec := range d.Sections {
+			if sec.Heading != "" {
+				fmt.Fprintf(&s, "<h2 id=\"%s\">%s <a class=\"heading-anchor\" href=\"#%s\" aria-label=\"Link\">#</a></h2>\n", sec.Anchor, sec.Heading, sec.Anchor)
+			}
+			words := strings.Fields(sec.Text)
+			half := len(words) / 2
+			fmt.Fprintf(&s, "<p>%s <em>%s</em> &amp; <code>x</code></p>\n<ul>\n<li>%s</li>\n</ul>\n", strings.Join(words[:half], " "), words[half], strings.Join(words[half+1:], " "))
+		}
+		pages[i] = []byte(s.String())
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			Sections(p)
+		}
 	}
 }

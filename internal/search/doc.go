@@ -5,18 +5,23 @@
 // The index is split so that a query loads only what it needs, even for a
 // site of many thousands of pages:
 //
-//	index.json     the manifest: the names of all other files, the stop
+//	index.json     the manifest: how to name all other files, the stop
 //	               words and fold table the browser normalizes with
-//	t/<key>.json   shards: the postings of the terms beginning with key
-//	m/<n>.json     metadata of documents n×chunk … : URL, title, summary,
-//	               jurisdictions and the name of the document's text file
-//	d/<id>.json    a document's text by section, for excerpts
+//	t/<key>.json   shards: the postings of the terms beginning with key,
+//	               compactly encoded (see postingDigits)
+//	d/<n>.json     documents n×chunk …: URL, title, summary,
+//	               jurisdictions and text by section, for excerpts
 //	j/<slug>.json  the ids of a jurisdiction's documents, for the filter
 //
 // A query loads the manifest once, the shards of its words, then the
-// metadata and text of the ten results it shows. Every file but the
-// manifest is listed by the name Options.Name gives it, so the build can
-// fingerprint them all and browsers cache them forever.
+// document files of the ten results it shows, all at once: one request
+// each. Every file but the manifest is named the way Options.Name names
+// it, so the build can fingerprint them all and browsers cache them
+// forever; the manifest gives only what Name added to each name.
+//
+// The build runs on all cores (Docs extracts pages' text, Build counts
+// terms and encodes files in parallel) and its output depends only on the
+// documents.
 //
 // Words are normalized the same way on both sides (Normalize): lower case,
 // Latin diacritics folded, English plurals stemmed, stop words dropped.

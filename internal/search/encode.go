@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -12,20 +13,31 @@ import (
 // also matches the terms it begins ("consu" → consult, consultation).
 const MinPrefix = 3
 
+// manifestVersion is the layout of the files below; search.js checks it.
+const manifestVersion = 2
+
 // manifest is index.json: what a query needs to find every other file.
 //
-//	{"v":1,"docs":N,"chunk":16,"meta":["m/0.json",…],
-//	 "shards":{"co":"t/co.json","con":"t/con.json",…},
+//	{"v":2,"docs":N,"chunk":2,"tags":".1a2b3c4d5e.0f9e8d7c6b…",
+//	 "shards":{"co":".5e735a4156","con":".abc1234567",…},
 //	 "jurisdictions":[{"name":"India","slug":"india","file":"j/india.json"},…],
 //	 "stop":"a about …","fold":"àa áa … ßss","minPrefix":3}
 //
-// A term's postings are in the shard of the longest key that begins it;
-// document id d's metadata is entry d%chunk of meta[d/chunk].
+// Document id d is entry d%chunk of document file files[d/chunk]; a
+// term's postings are in the shard of the longest key that begins it.
+// Files and shards are given by what Options.Name put into their names
+// (see nameTag): document file n is published as "d/<n><tag>.json", the
+// shard of key k as "t/<k><tag>.json"; a value that does not begin with
+// "." is the published name itself. The tags of document files are given
+// as one string run together ("tags") when each is a dot followed by
+// other characters, as fingerprints are; otherwise as a list ("files"),
+// or not at all when every name was kept.
 type manifest struct {
 	Version       int                    `json:"v"`
 	Docs          int                    `json:"docs"`
 	ChunkDocs     int                    `json:"chunk"`
-	Meta          []string               `json:"meta"`
+	Files         []string               `json:"files,omitempty"`
+	Tags          string                 `json:"tags,omitempty"`
 	Shards        map[string]string      `json:"shards"`
 	Jurisdictions []manifestJurisdiction `json:"jurisdictions"`
 	Stop          string                 `json:"stop"`
@@ -39,27 +51,22 @@ type manifestJurisdiction struct {
 	File string `json:"file"` // the ids of its documents, delta-encoded
 }
 
-// metaEntry is one document in a metadata chunk: what a result shows
-// before its excerpt is loaded.
-type metaEntry struct {
-	URL           string `json:"u"`
-	Title         string `json:"t"`
-	Summary       string `json:"s,omitempty"`
-	Jurisdictions []int  `json:"j,omitempty"` // indexes into the manifest's jurisdictions
-	Fragment      string `json:"f"`           // the file with the document's text
+// docEntry is one document in a document file: what a result shows, and
+// its text by section for the excerpt. A document file is a JSON array
+// of the entries of ChunkDocs consecutive documents, so a result costs
+// one request.
+type docEntry struct {
+	URL           string      `json:"u"`
+	Title         string      `json:"t"`
+	Summary       string      `json:"s,omitempty"`
+	Jurisdictions []int       `json:"j,omitempty"` // indexes into the manifest's jurisdictions
+	Sections      [][3]string `json:"x"`           // [heading, anchor, text]
 }
 
-// fragment is a document's text by section, for excerpts:
-//
-//	{"x":[["heading","anchor","text"],…]}
-type fragment struct {
-	Sections [][3]string `json:"x"`
-}
-
-// encodeFragment encodes a document's sections, keeping at most maxText
-// bytes of text in all.
-func encodeFragment(d *Doc, maxText int) ([]byte, error) {
-	f := fragment{Sections: [][3]string{}}
+// docSections returns a document's sections as a document entry holds
+// them, keeping at most maxText bytes of text in all.
+func docSections(d *Doc, maxText int) [][3]string {
+	out := [][3]string{}
 	left := maxText
 	for _, s := range d.Sections {
 		if left <= 0 {
@@ -67,9 +74,9 @@ func encodeFragment(d *Doc, maxText int) ([]byte, error) {
 		}
 		text := truncate(s.Text, left)
 		left -= len(text)
-		f.Sections = append(f.Sections, [3]string{s.Heading, s.Anchor, text})
+		out = append(out, [3]string{s.Heading, s.Anchor, text})
 	}
-	return marshal(f)
+	return out
 }
 
 // truncate cuts s to at most n bytes at a rune boundary.
@@ -81,6 +88,115 @@ func truncate(s string, n int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// nameTag returns how the manifest refers to a file whose name is
+// stem+ext and which is published as published: what the publisher
+// inserted before the extension (".1a2b3c4d5e" for a fingerprint, "" when
+// it kept the name) — the reader knows stem and ext — or else the
+// published name itself.
+func nameTag(stem, ext, published string) (string, error) {
+	if strings.HasPrefix(published, stem) && strings.HasSuffix(published, ext) && len(published) >= len(stem)+len(ext) {
+		tag := published[len(stem) : len(published)-len(ext)]
+		if tag == "" || tag[0] == '.' {
+			return tag, nil
+		}
+	}
+	if published == "" || published[0] == '.' {
+		return "", fmt.Errorf("search: %s%s is published as %q: a name must not be empty or begin with a dot", stem, ext, published)
+	}
+	return published, nil
+}
+
+// setFileTags puts the tags of the document files into the manifest in
+// the shortest form it has for them.
+func (m *manifest) setFileTags(tags []string) {
+	joined, kept := true, true
+	for _, t := range tags {
+		kept = kept && t == ""
+		joined = joined && len(t) > 1 && t[0] == '.' && !strings.Contains(t[1:], ".")
+	}
+	switch {
+	case kept:
+	case joined:
+		m.Tags = strings.Join(tags, "")
+	default:
+		m.Files = tags
+	}
+}
+
+// fileTag returns the tag of document file n, from setFileTags' form.
+func (m *manifest) fileTag(n int) string {
+	if m.Files != nil {
+		return m.Files[n]
+	}
+	if m.Tags != "" {
+		return "." + strings.Split(m.Tags, ".")[n+1]
+	}
+	return ""
+}
+
+// resolveTag is the inverse of nameTag, as search.js does it.
+func resolveTag(stem, ext, tag string) string {
+	if tag == "" || tag[0] == '.' {
+		return stem + tag + ext
+	}
+	return tag
+}
+
+// Postings are encoded as a string of base-64 digits (postingDigits):
+// each document id gap and each weight is a little-endian varint of
+// 5-bit groups, a digit of 32 or more carrying a group that more follow.
+// A posting of a common word (gap 1, weight 100) takes three bytes, where
+// JSON numbers took six; search.js decodes it into typed arrays without
+// creating a number array per term.
+const postingDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// appendVarint appends v ≥ 0 in posting digits.
+func appendVarint(out []byte, v int) []byte {
+	for v >= 32 {
+		out = append(out, postingDigits[32+v&31])
+		v >>= 5
+	}
+	return append(out, postingDigits[v])
+}
+
+// decodePostings decodes an encoded posting string; search.js does the
+// same.
+func decodePostings(s string) ([]posting, error) {
+	var out []posting
+	var vals [2]int
+	doc, k := 0, 0
+	for i := 0; i < len(s); {
+		v, shift := 0, 0
+		for {
+			if i >= len(s) {
+				return nil, fmt.Errorf("search: postings end inside a number")
+			}
+			d := strings.IndexByte(postingDigits, s[i])
+			i++
+			if d < 0 {
+				return nil, fmt.Errorf("search: %q is not a posting digit", s[i-1])
+			}
+			if d < 32 {
+				v |= d << shift
+				break
+			}
+			v |= (d - 32) << shift
+			shift += 5
+		}
+		vals[k] = v
+		k++
+		if k == 2 {
+			doc += vals[0]
+			out = append(out, posting{doc: doc, score: vals[1]})
+			k = 0
+		}
+	}
+	if k != 0 {
+		return nil, fmt.Errorf("search: postings have an odd count of numbers")
+	}
+	return out, nil
 }
 
 // encodeDeltas encodes sorted ids as a JSON array of the gaps between

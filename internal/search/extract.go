@@ -3,6 +3,8 @@ package search
 import (
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Section is the text of a page under one heading: what a result's
@@ -41,18 +43,18 @@ func Sections(src []byte) []Section {
 	var (
 		out     []Section
 		cur     Section
-		text    strings.Builder // text of the current section
-		head    strings.Builder // text of the heading being read
-		inHead  string          // the open section heading's tag, "" outside one
-		skip    string          // the tag whose content is being skipped
-		skipN   int             // nesting depth of skip
+		text    []byte // text of the current section, reused
+		head    []byte // text of the heading being read, reused
+		inHead  string // the open section heading's tag, "" outside one
+		skip    string // the tag whose content is being skipped
+		skipN   int    // nesting depth of skip
 		s       = string(src)
 		flushed = func() {
-			cur.Text = collapse(text.String())
+			cur.Text = collapseBytes(text)
 			if cur.Text != "" || cur.Heading != "" {
 				out = append(out, cur)
 			}
-			text.Reset()
+			text = text[:0]
 		}
 	)
 	for len(s) > 0 {
@@ -63,9 +65,9 @@ func Sections(src []byte) []Section {
 		if lt > 0 && skip == "" {
 			t := html.UnescapeString(s[:lt])
 			if inHead != "" {
-				head.WriteString(t)
+				head = append(head, t...)
 			} else {
-				text.WriteString(t)
+				text = append(text, t...)
 			}
 		}
 		s = s[lt:]
@@ -108,23 +110,23 @@ func Sections(src []byte) []Section {
 				flushed()
 				cur = Section{Anchor: attr(attrs, "id")}
 				inHead = name
-				head.Reset()
+				head = head[:0]
 			} else if name == inHead {
-				cur.Heading = collapse(head.String())
+				cur.Heading = collapseBytes(head)
 				inHead = ""
 			}
 			continue
 		}
 		if blockTags[name] {
 			if inHead != "" {
-				head.WriteByte(' ')
+				head = append(head, ' ')
 			} else {
-				text.WriteByte(' ')
+				text = append(text, ' ')
 			}
 		}
 	}
 	if inHead != "" {
-		cur.Heading = collapse(head.String())
+		cur.Heading = collapseBytes(head)
 	}
 	flushed()
 	return out
@@ -195,5 +197,48 @@ func hasClass(attrs string, classes []string) bool {
 	return false
 }
 
-// collapse trims s and turns each run of white space into one space.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse trims s and turns each run of white space into one space, as
+// strings.Join(strings.Fields(s), " ") does.
+func collapse(s string) string { return collapseBytes([]byte(s)) }
+
+// collapseBytes is collapse of text in bytes, in one allocation.
+func collapseBytes(s []byte) string {
+	var b strings.Builder
+	run := -1 // start of the current run of non-space bytes
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space && run >= 0 {
+			if b.Len() == 0 {
+				b.Grow(len(s) - run)
+			} else {
+				b.WriteByte(' ')
+			}
+			b.Write(s[run:i])
+			run = -1
+		} else if !space && run < 0 {
+			run = i
+		}
+		i += size
+	}
+	if run >= 0 {
+		if b.Len() == 0 {
+			b.Grow(len(s) - run)
+		} else {
+			b.WriteByte(' ')
+		}
+		b.Write(s[run:])
+	}
+	return b.String()
+}
+
+// asciiSpace are the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

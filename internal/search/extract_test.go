@@ -34,3 +34,11 @@ func TestSections(t *testing.T) {
 		})
 	}
 }
+
+func TestCollapse(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "  a  b\t\nc  ", "x\u00a0\u2003y", "\xff  \xfe", "é  ü", " \u3000日本\u3000語 ", "a\x85b"} {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -3,8 +3,12 @@ package search
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Doc is one page to index.
@@ -27,7 +31,9 @@ type Options struct {
 	// MaxShard is the size in bytes past which the terms sharing a prefix
 	// are split into shards by a longer prefix. Default 32 KiB.
 	MaxShard int
-	// ChunkDocs is how many documents share one metadata chunk. Default 16.
+	// ChunkDocs is how many documents share one document file (metadata
+	// and text for excerpts). Default 2: a result's file then costs about
+	// twice a document's text, and the manifest lists half as many files.
 	ChunkDocs int
 	// MaxText bounds the bytes of a document's text kept for excerpts.
 	// Default 32 KiB.
@@ -36,7 +42,10 @@ type Options struct {
 	// name in Index.Files and its content; the manifest refers to files by
 	// these names. render.Fingerprint matches how the build publishes
 	// assets: content-hashed names browsers may cache forever. The default
-	// keeps the name.
+	// keeps the name. The manifest is smallest when Name keeps the part of
+	// the name before the extension and inserts something beginning with
+	// "." before it, as Fingerprint does; Name must not return a name that
+	// begins with "." or is empty.
 	Name func(name string, data []byte) string
 }
 
@@ -45,7 +54,7 @@ func (o *Options) defaults() {
 		o.MaxShard = 32 << 10
 	}
 	if o.ChunkDocs <= 0 {
-		o.ChunkDocs = 16
+		o.ChunkDocs = 2
 	}
 	if o.MaxText <= 0 {
 		o.MaxText = 32 << 10
@@ -89,7 +98,8 @@ type Index struct {
 // Stats describe an index.
 type Stats struct {
 	Docs, Terms, Postings int
-	Shards, Chunks        int
+	Shards                int
+	Chunks                int // document files
 	Bytes                 int // all files together
 	ManifestBytes         int
 	LargestShard          int // bytes
@@ -112,7 +122,8 @@ func IDF(df, n int) float64 {
 }
 
 // Build indexes docs. Documents get ids in the order of their URLs, so the
-// output depends only on the documents, not on the order they come in.
+// output depends only on the documents, not on the order they come in nor
+// on how many cores share the work.
 func Build(docs []Doc, opts Options) (*Index, error) {
 	opts.defaults()
 	docs = append([]Doc(nil), docs...)
@@ -120,13 +131,13 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 
 	postings, terms := score(docs)
 	idx := &Index{Files: map[string][]byte{}}
-	add := func(name string, data []byte) string {
-		idx.Files[name] = data
+	add := func(stem, ext string, data []byte) (string, error) {
+		idx.Files[stem+ext] = data
 		idx.Stats.Bytes += len(data)
-		return opts.Name(name, data)
+		return nameTag(stem, ext, opts.Name(stem+ext, data))
 	}
 
-	m := manifest{Version: 1, Docs: len(docs), ChunkDocs: opts.ChunkDocs, Stop: strings.Join(StopWords, " "), Fold: FoldTable(), MinPrefix: MinPrefix, Shards: map[string]string{}}
+	m := manifest{Version: manifestVersion, Docs: len(docs), ChunkDocs: opts.ChunkDocs, Stop: strings.Join(StopWords, " "), Fold: FoldTable(), MinPrefix: MinPrefix, Shards: map[string]string{}}
 
 	jurs, jurIndex := jurisdictions(docs)
 	for _, j := range jurs {
@@ -134,19 +145,25 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 		if err != nil {
 			return nil, err
 		}
-		m.Jurisdictions = append(m.Jurisdictions, manifestJurisdiction{Name: j.Name, Slug: j.Slug, File: add("j/"+fileKey(j.Slug)+".json", data)})
+		stem := "j/" + fileKey(j.Slug)
+		name, err := add(stem, ".json", data)
+		if err != nil {
+			return nil, err
+		}
+		m.Jurisdictions = append(m.Jurisdictions, manifestJurisdiction{Name: j.Name, Slug: j.Slug, File: resolveTag(stem, ".json", name)})
 	}
 
-	for start := 0; start < len(docs); start += opts.ChunkDocs {
+	// Document files, encoded in parallel, named in order.
+	chunks := (len(docs) + opts.ChunkDocs - 1) / opts.ChunkDocs
+	encoded := make([][]byte, chunks)
+	errs := make([]error, chunks)
+	parallel(chunks, func(c int) {
+		start := c * opts.ChunkDocs
 		end := min(start+opts.ChunkDocs, len(docs))
-		chunk := make([]metaEntry, 0, end-start)
+		chunk := make([]docEntry, 0, end-start)
 		for id := start; id < end; id++ {
 			d := &docs[id]
-			data, err := encodeFragment(d, opts.MaxText)
-			if err != nil {
-				return nil, fmt.Errorf("search: encode %s: %w", d.URL, err)
-			}
-			e := metaEntry{URL: d.URL, Title: d.Title, Summary: d.Summary, Fragment: add(fmt.Sprintf("d/%d.json", id), data)}
+			e := docEntry{URL: d.URL, Title: d.Title, Summary: d.Summary, Sections: docSections(d, opts.MaxText)}
 			for _, j := range d.Jurisdictions {
 				if i, ok := jurIndex[j.Slug]; ok && !containsInt(e.Jurisdictions, i) {
 					e.Jurisdictions = append(e.Jurisdictions, i)
@@ -154,16 +171,32 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 			}
 			chunk = append(chunk, e)
 		}
-		data, err := marshal(chunk)
+		encoded[c], errs[c] = marshal(chunk)
+	})
+	fileTags := make([]string, 0, chunks)
+	for c, data := range encoded {
+		if errs[c] != nil {
+			return nil, fmt.Errorf("search: encode %s: %w", docs[c*opts.ChunkDocs].URL, errs[c])
+		}
+		tag, err := add("d/"+strconv.Itoa(c), ".json", data)
 		if err != nil {
 			return nil, err
 		}
-		m.Meta = append(m.Meta, add(fmt.Sprintf("m/%d.json", start/opts.ChunkDocs), data))
+		fileTags = append(fileTags, tag)
 	}
+	m.setFileTags(fileTags)
 
 	shards := buildShards(terms, postings, opts.MaxShard)
 	for _, sh := range shards {
-		m.Shards[sh.key] = add("t/"+fileKey(sh.key)+".json", sh.data)
+		stem := "t/" + fileKey(sh.key)
+		tag, err := add(stem, ".json", sh.data)
+		if err != nil {
+			return nil, err
+		}
+		if stem != "t/"+sh.key && (tag == "" || tag[0] == '.') {
+			tag = stem + tag + ".json" // the key is not the file's name: give it whole
+		}
+		m.Shards[sh.key] = tag
 		idx.Stats.LargestShard = max(idx.Stats.LargestShard, len(sh.data))
 	}
 
@@ -180,60 +213,145 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 		idx.Stats.Postings += len(ps)
 	}
 	idx.Stats.Shards = len(shards)
-	idx.Stats.Chunks = len(m.Meta)
+	idx.Stats.Chunks = chunks
 	return idx, nil
+}
+
+// docTerms are a document's distinct terms with their weighted counts,
+// and how many terms it has in all.
+type docTerms struct {
+	terms   []string
+	weights []float64
+	length  int
 }
 
 // score computes every term's postings — BM25's term-frequency part over
 // weighted fields — and returns them with the sorted list of terms.
+// Documents are counted in parallel and merged in id order, so the result
+// is the same however many goroutines ran.
 func score(docs []Doc) (map[string][]posting, []string) {
-	type counts map[string]float64
-	tfs := make([]counts, len(docs))
-	lengths := make([]float64, len(docs))
-	df := map[string]int{}
-	total := 0.0
-	for i := range docs {
-		d := &docs[i]
-		tf := counts{}
-		n := 0
-		addText := func(text string, weight float64) {
-			for _, t := range Terms(text) {
-				tf[t] += weight
-				n++
+	counted := make([]docTerms, len(docs))
+	parallelWith(len(docs), func() func(int) {
+		cache := termCache{}
+		tf := map[string]float64{}
+		return func(i int) {
+			d := &docs[i]
+			clear(tf)
+			n := 0
+			var weight float64
+			add := func(t string) { tf[t] += weight; n++ }
+			addText := func(text string, w float64) {
+				weight = w
+				cache.eachTerm(text, add)
 			}
+			addText(d.Title, titleWeight)
+			addText(d.Summary, summaryWeight)
+			for _, s := range d.Sections {
+				addText(s.Heading, headingWeight)
+				addText(s.Text, bodyWeight)
+			}
+			dt := docTerms{terms: make([]string, 0, len(tf)), weights: make([]float64, 0, len(tf)), length: n}
+			for t, f := range tf {
+				dt.terms = append(dt.terms, t)
+				dt.weights = append(dt.weights, f)
+			}
+			counted[i] = dt
 		}
-		addText(d.Title, titleWeight)
-		addText(d.Summary, summaryWeight)
-		for _, s := range d.Sections {
-			addText(s.Heading, headingWeight)
-			addText(s.Text, bodyWeight)
-		}
-		for t := range tf {
-			df[t]++
-		}
-		tfs[i] = tf
-		lengths[i] = float64(n)
-		total += float64(n)
+	})
+	total := 0.0
+	for i := range counted {
+		total += float64(counted[i].length)
 	}
 	avg := 1.0
 	if len(docs) > 0 && total > 0 {
 		avg = total / float64(len(docs))
 	}
-	postings := map[string][]posting{}
-	for i, tf := range tfs {
-		norm := bm25K1 * (1 - bm25B + bm25B*lengths[i]/avg)
-		for t, f := range tf {
+	// Number the terms in order of first use and count their documents,
+	// so each term's postings are allocated once, at their final size.
+	ids := map[string]int32{}
+	var df []int
+	docIDs := make([][]int32, len(counted))
+	for i := range counted {
+		dt := &counted[i]
+		tids := make([]int32, len(dt.terms))
+		for k, t := range dt.terms {
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(df))
+				ids[t] = id
+				df = append(df, 0)
+			}
+			df[id]++
+			tids[k] = id
+		}
+		docIDs[i] = tids
+	}
+	lists := make([][]posting, len(df))
+	all := make([]posting, 0, func() (n int) {
+		for _, c := range df {
+			n += c
+		}
+		return n
+	}())
+	for id, c := range df {
+		lists[id] = all[len(all) : len(all) : len(all)+c]
+		all = all[:len(all)+c]
+	}
+	for i := range counted {
+		dt := &counted[i]
+		norm := bm25K1 * (1 - bm25B + bm25B*float64(dt.length)/avg)
+		for k, id := range docIDs[i] {
+			f := dt.weights[k]
 			s := int(math.Round(scoreScale * f * (bm25K1 + 1) / (f + norm)))
-			postings[t] = append(postings[t], posting{doc: i, score: max(s, 1)})
+			lists[id] = append(lists[id], posting{doc: i, score: max(s, 1)})
 		}
 	}
+	postings := make(map[string][]posting, len(ids))
+	for t, id := range ids {
+		postings[t] = lists[id]
+	}
 	terms := make([]string, 0, len(postings))
-	for t, ps := range postings {
-		sort.Slice(ps, func(a, b int) bool { return ps[a].doc < ps[b].doc })
+	for t := range postings {
 		terms = append(terms, t)
 	}
 	sort.Strings(terms)
 	return postings, terms
+}
+
+// parallel calls fn(0) … fn(n-1) on all cores and returns when all have
+// returned.
+func parallel(n int, fn func(i int)) {
+	parallelWith(n, func() func(int) { return fn })
+}
+
+// parallelWith is parallel where each goroutine first makes its own fn
+// with worker, to keep state such as caches of its own.
+func parallelWith(n int, worker func() func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		if n > 0 {
+			fn := worker()
+			for i := range n {
+				fn(i)
+			}
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			fn := worker()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 type jurisdictionDocs struct {

@@ -2,9 +2,12 @@ package search
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"path"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -88,7 +91,7 @@ func TestShardsSplitByPrefix(t *testing.T) {
 	seen := map[string]string{} // term → shard key
 	for key := range r.m.Shards {
 		deepest = max(deepest, len([]rune(key)))
-		data := idx.Files[r.m.Shards[key]]
+		data := idx.Files[r.shardFile(key)]
 		sh := r.shard(key)
 		if len(data) > maxShard && len(sh) > 1 {
 			t.Errorf("shard %q is %d bytes with %d terms, over the %d limit", key, len(data), len(sh), maxShard)
@@ -149,8 +152,8 @@ func TestDocumentData(t *testing.T) {
 	}
 	r := newReader(t, mustBuild(t, docs, Options{ChunkDocs: 2, MaxText: 71}))
 
-	if r.m.Docs != 5 || len(r.m.Meta) != 3 {
-		t.Errorf("manifest: %d docs in %d chunks, want 5 in 3", r.m.Docs, len(r.m.Meta))
+	if r.m.Docs != 5 || r.m.ChunkDocs != 2 {
+		t.Errorf("manifest: %d docs in files of %d, want 5 in files of 2", r.m.Docs, r.m.ChunkDocs)
 	}
 	var names []string
 	for _, j := range r.m.Jurisdictions {
@@ -216,19 +219,101 @@ func dump(idx *Index) []byte {
 	return b.Bytes()
 }
 
+// TestManifestUsesPublishedNames publishes an index under the names
+// Options.Name gives and expects the manifest to lead to every file by
+// them: a fingerprint inserted before the extension, a folder in front,
+// the names kept.
 func TestManifestUsesPublishedNames(t *testing.T) {
-	docs := []Doc{{URL: "/a/", Title: "Consent", Jurisdictions: []Jurisdiction{{"India", "india"}}}}
-	idx := mustBuild(t, docs, Options{Name: func(name string, data []byte) string {
-		return "v" + fmt.Sprint(len(data)) + "/" + name
-	}})
-	m := string(idx.Files[ManifestName])
-	for name, data := range idx.Files {
-		if name == ManifestName {
+	docs := []Doc{
+		{URL: "/a/", Title: "Consent", Jurisdictions: []Jurisdiction{{"India", "india"}}},
+		{URL: "/b/", Title: "日本 consent", Jurisdictions: []Jurisdiction{{"Ünïcode", "ü"}}},
+		{URL: "/c/", Title: "Unrelated"},
+	}
+	tests := []struct {
+		name string
+		fn   func(name string, data []byte) string
+	}{
+		{"fingerprint", func(name string, data []byte) string {
+			ext := path.Ext(name)
+			return strings.TrimSuffix(name, ext) + fmt.Sprintf(".%04x", len(data)) + ext
+		}},
+		{"folder", func(name string, data []byte) string { return "v" + fmt.Sprint(len(data)) + "/" + name }},
+		{"kept", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			idx := mustBuild(t, docs, Options{ChunkDocs: 2, Name: tt.fn})
+			published := idx.Files
+			if tt.fn != nil {
+				published = publish(idx, tt.fn)
+			}
+			var m manifest
+			if err := json.Unmarshal(published[ManifestName], &m); err != nil {
+				t.Fatal(err)
+			}
+			var refs []string
+			for _, j := range m.Jurisdictions {
+				refs = append(refs, j.File)
+			}
+			for n := range (m.Docs + m.ChunkDocs - 1) / m.ChunkDocs {
+				refs = append(refs, resolveTag(fmt.Sprintf("d/%d", n), ".json", m.fileTag(n)))
+			}
+			for key, tag := range m.Shards {
+				refs = append(refs, resolveTag("t/"+key, ".json", tag))
+			}
+			for _, ref := range refs {
+				if _, ok := published[ref]; !ok {
+					t.Errorf("the manifest refers to %s, which is not published", ref)
+				}
+				delete(published, ref)
+			}
+			delete(published, ManifestName)
+			for name := range published {
+				t.Errorf("%s is published but the manifest does not lead to it", name)
+			}
+		})
+	}
+}
+
+// TestBuildSameOnAnyCores expects the same files whether one goroutine
+// builds the index or many share the work.
+func TestBuildSameOnAnyCores(t *testing.T) {
+	docs := syntheticDocs(300)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var first *Index
+	for _, procs := range []int{1, 2, 3, 8} {
+		runtime.GOMAXPROCS(procs)
+		idx := mustBuild(t, docs, Options{MaxShard: 2 << 10})
+		if first == nil {
+			first = idx
 			continue
 		}
-		pub := "v" + fmt.Sprint(len(data)) + "/" + name
-		if !strings.Contains(m+string(idx.Files["m/0.json"]), `"`+pub+`"`) {
-			t.Errorf("no reference to %s published as %s in the manifest or metadata", name, pub)
+		if !reflect.DeepEqual(first.Files, idx.Files) {
+			t.Errorf("with GOMAXPROCS=%d the index differs from the one built with 1", procs)
+		}
+	}
+}
+
+func TestPostingsRoundTrip(t *testing.T) {
+	tests := [][]posting{
+		{{doc: 0, score: 1}},
+		{{doc: 0, score: 31}, {doc: 1, score: 32}, {doc: 33, score: 220}},
+		{{doc: 5, score: 100}, {doc: 1 << 20, score: 1 << 15}, {doc: 1<<30 + 7, score: 1}},
+	}
+	for _, ps := range tests {
+		enc := encodeTerm("term", ps)
+		var m map[string]string
+		if err := json.Unmarshal(append(append([]byte{'{'}, enc...), '}'), &m); err != nil {
+			t.Fatalf("%s: %v", enc, err)
+		}
+		got, err := decodePostings(m["term"])
+		if err != nil || !reflect.DeepEqual(got, ps) {
+			t.Errorf("postings %v encode as %s and decode as %v (%v)", ps, enc, got, err)
+		}
+	}
+	for _, bad := range []string{"g", "AB!", "A"} {
+		if _, err := decodePostings(bad); err == nil {
+			t.Errorf("decodePostings(%q) succeeded, want an error", bad)
 		}
 	}
 }

@@ -148,3 +148,40 @@ func stem(w string) string {
 	}
 	return w[:len(w)-1]
 }
+
+// termCache remembers the term of each distinct word seen: a text's words
+// repeat, so most are normalized by a map lookup that allocates nothing.
+// One goroutine uses a cache at a time.
+type termCache map[string]string
+
+// eachTerm calls fn with the terms of text in order, as Terms returns
+// them.
+func (c termCache) eachTerm(text string, fn func(term string)) {
+	start := -1
+	for i, r := range text {
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			c.term(text[start:i], fn)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		c.term(text[start:], fn)
+	}
+}
+
+func (c termCache) term(word string, fn func(string)) {
+	t, ok := c[word]
+	if !ok {
+		t = Normalize(word)
+		c[strings.Clone(word)] = t
+	}
+	if t != "" {
+		fn(t)
+	}
+}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -13,7 +14,7 @@ import (
 // names (the default Options.Name).
 type reader struct {
 	t     *testing.T
-	idx   *Index
+	files map[string][]byte // by published name
 	m     manifest
 	bytes int // of the files read so far
 	read  map[string]bool
@@ -21,15 +22,35 @@ type reader struct {
 
 func newReader(t *testing.T, idx *Index) *reader {
 	t.Helper()
-	r := &reader{t: t, idx: idx, read: map[string]bool{}}
+	return newPublishedReader(t, idx.Files)
+}
+
+// newPublishedReader reads files published under the names Options.Name
+// gave them, the manifest under ManifestName.
+func newPublishedReader(t *testing.T, files map[string][]byte) *reader {
+	t.Helper()
+	r := &reader{t: t, files: files, read: map[string]bool{}}
 	r.decode(ManifestName, &r.m)
 	return r
+}
+
+// publish returns an index's files under the names name gives them, the
+// manifest under ManifestName.
+func publish(idx *Index, name func(string, []byte) string) map[string][]byte {
+	out := make(map[string][]byte, len(idx.Files))
+	for n, data := range idx.Files {
+		if n != ManifestName {
+			n = name(n, data)
+		}
+		out[n] = data
+	}
+	return out
 }
 
 // decode parses a file, counting its bytes the first time it is read.
 func (r *reader) decode(name string, v any) {
 	r.t.Helper()
-	data, ok := r.idx.Files[name]
+	data, ok := r.files[name]
 	if !ok {
 		r.t.Fatalf("the index has no file %s", name)
 	}
@@ -53,11 +74,16 @@ func (r *reader) shardKey(term string) (string, bool) {
 	return "", false
 }
 
+// shardFile is the published name of the shard of key.
+func (r *reader) shardFile(key string) string {
+	return resolveTag("t/"+key, ".json", r.m.Shards[key])
+}
+
 // shard returns a shard's terms with their encoded postings.
-func (r *reader) shard(key string) map[string][]int {
+func (r *reader) shard(key string) map[string]string {
 	r.t.Helper()
-	var out map[string][]int
-	r.decode(r.m.Shards[key], &out)
+	var out map[string]string
+	r.decode(r.shardFile(key), &out)
 	return out
 }
 
@@ -70,15 +96,13 @@ func (r *reader) postings(term string) map[int]float64 {
 	if !ok {
 		return out
 	}
-	arr := r.shard(key)[term]
-	if len(arr)%2 != 0 {
-		r.t.Fatalf("postings of %q have odd length %d", term, len(arr))
+	ps, err := decodePostings(r.shard(key)[term])
+	if err != nil {
+		r.t.Fatalf("postings of %q: %v", term, err)
 	}
-	idf := IDF(len(arr)/2, r.m.Docs)
-	doc := 0
-	for i := 0; i < len(arr); i += 2 {
-		doc += arr[i]
-		out[doc] = float64(arr[i+1]) * idf
+	idf := IDF(len(ps), r.m.Docs)
+	for _, p := range ps {
+		out[p.doc] = float64(p.score) * idf
 	}
 	return out
 }
@@ -149,20 +173,24 @@ func (r *reader) searchIDs(q string) []int {
 	return ids
 }
 
-// meta returns a document's metadata entry.
-func (r *reader) meta(id int) metaEntry {
+// docFile is the published name of the document file holding id.
+func (r *reader) docFile(id int) string {
+	n := id / r.m.ChunkDocs
+	return resolveTag(fmt.Sprintf("d/%d", n), ".json", r.m.fileTag(n))
+}
+
+// meta returns a document's entry.
+func (r *reader) meta(id int) docEntry {
 	r.t.Helper()
-	var chunk []metaEntry
-	r.decode(r.m.Meta[id/r.m.ChunkDocs], &chunk)
+	var chunk []docEntry
+	r.decode(r.docFile(id), &chunk)
 	return chunk[id%r.m.ChunkDocs]
 }
 
 // fragment returns a document's sections.
 func (r *reader) fragment(id int) [][3]string {
 	r.t.Helper()
-	var f fragment
-	r.decode(r.meta(id).Fragment, &f)
-	return f.Sections
+	return r.meta(id).Sections
 }
 
 // jurisdictionDocs returns the ids listed for a jurisdiction slug.

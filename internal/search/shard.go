@@ -4,7 +4,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"sort"
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -15,10 +14,11 @@ import (
 // is exactly its key. The term's shard is thus the one with the longest
 // key that begins the term.
 //
-// A shard encodes as a JSON object from term to a flat array of
-// (document id gap, weight) pairs in document order (see posting):
+// A shard encodes as a JSON object from term to its postings in document
+// order, (document id gap, weight) pairs encoded as a string of digits
+// (see postingDigits):
 //
-//	{"consent":[0,412,3,97,…],"consult":[…]}
+//	{"consent":"ADjBhD…","consult":"…"}
 
 const (
 	firstKeyRunes = 2
@@ -33,9 +33,11 @@ type shard struct {
 // buildShards groups the sorted terms into shards of at most maxSize
 // bytes where prefixes allow it, in key order.
 func buildShards(terms []string, postings map[string][]posting, maxSize int) []shard {
+	enc := make([][]byte, len(terms))
+	parallel(len(terms), func(i int) { enc[i] = encodeTerm(terms[i], postings[terms[i]]) })
 	encoded := make(map[string][]byte, len(terms))
-	for _, t := range terms {
-		encoded[t] = encodeTerm(t, postings[t])
+	for i, t := range terms {
+		encoded[t] = enc[i]
 	}
 	var out []shard
 	var split func(terms []string, runes int)
@@ -102,21 +104,19 @@ func prefix(s string, n int) string {
 
 func sortShards(s []shard) { sort.Slice(s, func(i, j int) bool { return s[i].key < s[j].key }) }
 
-// encodeTerm encodes one `"term":[gap,weight,…]` member of a shard.
+// encodeTerm encodes one `"term":"postings"` member of a shard.
 func encodeTerm(term string, ps []posting) []byte {
-	out, _ := json.Marshal(term) // a string always encodes
-	out = append(out, ':', '[')
+	q, _ := json.Marshal(term) // a string always encodes
+	out := make([]byte, 0, len(q)+3+3*len(ps))
+	out = append(out, q...)
+	out = append(out, ':', '"')
 	prev := 0
-	for i, p := range ps {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = strconv.AppendInt(out, int64(p.doc-prev), 10)
-		out = append(out, ',')
-		out = strconv.AppendInt(out, int64(p.score), 10)
+	for _, p := range ps {
+		out = appendVarint(out, p.doc-prev)
+		out = appendVarint(out, p.score)
 		prev = p.doc
 	}
-	return append(out, ']')
+	return append(out, '"')
 }
 
 func joinTerms(terms []string, encoded map[string][]byte) []byte {

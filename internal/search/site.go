@@ -9,9 +9,11 @@ import (
 // Docs returns the documents of a site's searchable pages: the home page,
 // sections, content pages, decision trees' start pages and their outcomes.
 // Questions, taxonomy lists, maps and the 404 page are left out: none of
-// them answers a question on its own.
+// them answers a question on its own. Pages' text is extracted on all
+// cores.
 func Docs(s *site.Site) []Doc {
 	var out []Doc
+	var pages []*site.Page
 	for _, p := range s.Pages {
 		if !searchable(p) {
 			continue
@@ -20,6 +22,11 @@ func Docs(s *site.Site) []Doc {
 		for _, t := range p.Jurisdictions() {
 			d.Jurisdictions = append(d.Jurisdictions, Jurisdiction{Name: t.Name, Slug: t.Slug})
 		}
+		out = append(out, d)
+		pages = append(pages, p)
+	}
+	parallel(len(out), func(i int) {
+		p, d := pages[i], &out[i]
 		if p.Doc != nil {
 			d.Sections = Sections(p.Doc.HTML)
 		}
@@ -37,8 +44,7 @@ func Docs(s *site.Site) []Doc {
 			}
 			d.Sections = append(d.Sections, Section{Heading: "Sources", Anchor: "sources", Text: collapse(strings.Join(titles, " · "))})
 		}
-		out = append(out, d)
-	}
+	})
 	return out
 }
 

@@ -40,11 +40,17 @@
     return cache.get(u);
   }
 
+  // name returns a file's published name from its name without the
+  // extension and the manifest's tag for it (internal/search, nameTag).
+  function name(stem, tag) { return tag === '' || tag.charAt(0) === '.' ? stem + tag + '.json' : tag; }
+
+  var VERSION = 2; // of the index layout this script reads
   var index = null; // the manifest, with lookup tables added
   function manifest() {
     if (index) return Promise.resolve(index);
     return load(manifestURL.href).then(function (m) {
       if (index) return index;
+      if (m.v !== VERSION) throw new Error('search index version ' + m.v + ', want ' + VERSION);
       m.stopSet = new Set(m.stop.split(' '));
       m.foldMap = new Map();
       m.fold.split(' ').forEach(function (item) {
@@ -52,6 +58,11 @@
         m.foldMap.set(chars[0], chars.slice(1).join(''));
       });
       m.keys = Object.keys(m.shards);
+      m.shardFile = function (k) { return name('t/' + k, m.shards[k]); };
+      // The tags of the document files: a list, or run together in one
+      // string when each is a dot and more, or none when names were kept.
+      var tags = m.files || (m.tags ? m.tags.split('.').slice(1).map(function (t) { return '.' + t; }) : null);
+      m.docFile = function (n) { return name('d/' + n, tags ? tags[n] : ''); };
       m.jurBySlug = new Map();
       m.jurisdictions.forEach(function (j) { m.jurBySlug.set(j.slug, j); });
       index = m;
@@ -118,7 +129,7 @@
   function shardKey(m, term) {
     for (var n = Math.min(Array.from(term).length, MAX_KEY_RUNES); n > 0; n--) {
       var k = runes(term, n);
-      if (Object.prototype.hasOwnProperty.call(m.shards, k)) return k;
+      if (hasOwn(m.shards, k)) return k;
     }
     return null;
   }
@@ -136,15 +147,41 @@
     return Array.from(keys);
   }
 
-  // addPostings decodes a term's [gap, weight, …] array into doc →
-  // weight, keeping the larger weight of a document seen before.
-  function addPostings(weights, arr, factor) {
+  function hasOwn(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+
+  // DIGITS maps the characters of encoded postings to their values
+  // (internal/search, postingDigits).
+  var DIGITS = new Int8Array(128).fill(-1);
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = i; });
+
+  // A group's scores: w[doc] is the document's weight (0: not matched),
+  // docs[0 … size) the documents matched, in the order first seen.
+  function newScores(n) { return { w: new Float64Array(n), docs: new Int32Array(n), size: 0 }; }
+
+  // addPostings decodes a term's postings — (gap, weight) pairs of
+  // varints of 5-bit groups, low group first, digits of 32 and over
+  // saying more follow — keeping the larger weight of a document seen
+  // before.
+  function addPostings(sc, s, factor) {
+    var w = sc.w;
     var doc = 0;
-    for (var i = 0; i < arr.length; i += 2) {
-      doc += arr[i];
-      var w = arr[i + 1] * factor;
-      var prev = weights.get(doc);
-      if (prev === undefined || w > prev) weights.set(doc, w);
+    var second = false;
+    var v = 0;
+    var mul = 1;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGITS[s.charCodeAt(i) & 127];
+      if (d >= 32) { v += (d - 32) * mul; mul *= 32; continue; }
+      v += d * mul;
+      if (!second) {
+        doc += v;
+      } else {
+        var x = v * factor;
+        var prev = w[doc];
+        if (prev === 0) { w[doc] = x; sc.docs[sc.size++] = doc; } else if (x > prev) w[doc] = x;
+      }
+      second = !second;
+      v = 0;
+      mul = 1;
     }
   }
 
@@ -156,73 +193,127 @@
   // terms it begins (slightly less for those), times the IDF of all the
   // documents matched.
   function groupScores(m, g) {
-    return Promise.all(shardKeys(m, g).map(function (k) { return load(m.shards[k]); })).then(function (shards) {
-      var weights = new Map();
+    return Promise.all(shardKeys(m, g).map(function (k) { return load(m.shardFile(k)); })).then(function (shards) {
+      var sc = newScores(m.docs);
       var expanded = 0;
       shards.forEach(function (shard) {
-        if (g.term && Object.prototype.hasOwnProperty.call(shard, g.term)) addPostings(weights, shard[g.term], 1);
+        if (g.term && hasOwn(shard, g.term)) addPostings(sc, shard[g.term], 1);
         if (!g.prefix) return;
-        Object.keys(shard).forEach(function (t) {
-          if (t !== g.term && t.startsWith(g.prefix) && expanded < MAX_PREFIX_TERMS) {
+        for (var t in shard) {
+          if (t !== g.term && t.startsWith(g.prefix) && expanded < MAX_PREFIX_TERMS && hasOwn(shard, t)) {
             expanded++;
-            addPostings(weights, shard[t], 0.9);
+            addPostings(sc, shard[t], 0.9);
           }
-        });
+        }
       });
-      var f = idf(weights.size, m.docs);
-      weights.forEach(function (w, doc) { weights.set(doc, w * f); });
-      return weights;
+      var f = idf(sc.size, m.docs);
+      for (var i = 0; i < sc.size; i++) sc.w[sc.docs[i]] *= f;
+      return sc;
     });
   }
 
-  function decodeIds(arr) {
-    var out = new Set();
+  // decodeIds turns a jurisdiction's id gaps into a mark per document.
+  function decodeIds(m, arr) {
+    var out = new Uint8Array(m.docs);
     var id = 0;
-    arr.forEach(function (gap) { id += gap; out.add(id); });
+    arr.forEach(function (gap) { id += gap; out[id] = 1; });
     return out;
   }
 
-  // search returns the ranked ids of the documents matching every group.
+  // Ranked results: ids of the documents found, with total[id] their
+  // scores. The order — best first, then by id — is made only as far as
+  // pages are shown: the first page by picking the best, more by sorting
+  // them all once.
+  function Ranked(ids, total) {
+    this.ids = ids;
+    this.total = total;
+    this.length = ids.length;
+    this.sorted = false;
+  }
+  Ranked.prototype.before = function (a, b) { return this.total[b] - this.total[a] || a - b; };
+  // page returns the ids ranked from … to-1, an array.
+  Ranked.prototype.page = function (from, to) {
+    var self = this;
+    to = Math.min(to, this.length);
+    if (from >= to) return [];
+    if (!this.sorted && from === 0 && to * 16 < this.length) {
+      var best = []; // sorted, at most to long
+      for (var i = 0; i < this.length; i++) {
+        var doc = this.ids[i];
+        if (best.length === to && this.before(doc, best[to - 1]) >= 0) continue;
+        var j = best.length;
+        while (j > 0 && this.before(doc, best[j - 1]) < 0) j--;
+        best.splice(j, 0, doc);
+        if (best.length > to) best.pop();
+      }
+      return best;
+    }
+    if (!this.sorted) {
+      this.ids.sort(function (a, b) { return self.before(a, b); });
+      this.sorted = true;
+    }
+    return Array.from(this.ids.subarray(from, to));
+  };
+
+  // search returns the documents matching every group, as Ranked.
   function search(m, groups, jurisdiction) {
     var jur = jurisdiction ? m.jurBySlug.get(jurisdiction) : null;
-    var filter = jur ? load(jur.file).then(decodeIds) : Promise.resolve(jurisdiction ? new Set() : null);
+    var filter = jur ? load(jur.file).then(function (arr) { return decodeIds(m, arr); }) : Promise.resolve(jurisdiction ? new Uint8Array(m.docs) : null);
     return Promise.all([Promise.all(groups.map(function (g) { return groupScores(m, g); })), filter]).then(function (r) {
-      var maps = r[0].slice().sort(function (a, b) { return a.size - b.size; });
+      var scores = r[0].slice().sort(function (a, b) { return a.size - b.size; });
       var allowed = r[1];
-      var hits = [];
-      if (maps.length === 0) return hits;
-      maps[0].forEach(function (score, doc) {
-        if (allowed && !allowed.has(doc)) return;
-        var total = score;
-        for (var i = 1; i < maps.length; i++) {
-          var s = maps[i].get(doc);
-          if (s === undefined) return;
-          total += s;
+      if (scores.length === 0) return new Ranked(new Int32Array(0), null);
+      var first = scores[0];
+      var total = new Float64Array(m.docs);
+      var hits = new Int32Array(first.size);
+      var n = 0;
+      outer: for (var k = 0; k < first.size; k++) {
+        var doc = first.docs[k];
+        if (allowed && !allowed[doc]) continue;
+        var sum = first.w[doc];
+        for (var i = 1; i < scores.length; i++) {
+          var s = scores[i].w[doc];
+          if (s === 0) continue outer;
+          sum += s;
         }
-        hits.push({ doc: doc, score: total });
-      });
-      hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-      return hits;
+        total[doc] = sum;
+        hits[n++] = doc;
+      }
+      return new Ranked(hits.subarray(0, n), total);
     });
   }
 
   // ---- documents ----
-  function docMeta(m, id) {
-    return load(m.meta[Math.floor(id / m.chunk)]).then(function (chunk) { return chunk[id % m.chunk]; });
-  }
+  // docDetails loads a document's entry: one request, for the file of
+  // chunk documents that holds it.
   function docDetails(m, id) {
-    return docMeta(m, id).then(function (meta) {
-      return load(meta.f).then(function (frag) { return { id: id, meta: meta, sections: frag.x }; });
+    return load(m.docFile(Math.floor(id / m.chunk))).then(function (chunk) {
+      var e = chunk[id % m.chunk];
+      return { id: id, meta: e, sections: e.x };
     });
   }
 
   // ---- excerpts ----
+  // wordForms caches each word's term and folded form for all queries:
+  // result texts share most of their words.
+  var wordForms = new Map();
+  function forms(m, word) {
+    var f = wordForms.get(word);
+    if (f === undefined) {
+      if (wordForms.size > 50000) wordForms.clear();
+      f = { term: normalize(m, word), folded: fold(m, word) };
+      wordForms.set(word, f);
+    }
+    return f;
+  }
+
   function matcher(m, groups) {
     var memo = new Map();
     return function (word) {
       if (memo.has(word)) return memo.get(word);
-      var term = normalize(m, word);
-      var folded = fold(m, word);
+      var f = forms(m, word);
+      var term = f.term;
+      var folded = f.folded;
       var hit = -1;
       groups.forEach(function (g, i) {
         if (hit >= 0) return;
@@ -351,7 +442,7 @@
   }
 
   var timing = null; // of the last search: ms to rank, ms to show
-  var state = { seq: 0, hits: [], shown: 0, groups: [], q: '', j: '' };
+  var state = { seq: 0, hits: new Ranked(new Int32Array(0), null), shown: 0, groups: [], q: '', j: '' };
 
   function jurName(m, slug) {
     var j = m.jurBySlug.get(slug);
@@ -365,9 +456,9 @@
   // showMore renders the next page of results — replacing the list when
   // replace is set — and returns the first new result's link.
   function showMore(m, seq, replace) {
-    var slice = state.hits.slice(state.shown, state.shown + PAGE);
+    var slice = state.hits.page(state.shown, state.shown + PAGE);
     var match = matcher(m, state.groups);
-    return Promise.all(slice.map(function (h) { return docDetails(m, h.doc); })).then(function (details) {
+    return Promise.all(slice.map(function (doc) { return docDetails(m, doc); })).then(function (details) {
       if (seq !== state.seq) return null;
       var items = details.map(function (d) { return renderResult(m, d, match); });
       if (replace) list.replaceChildren.apply(list, items);
@@ -442,8 +533,22 @@
   function current() { return run(input.value, select ? select.value : ''); }
   function quiet(p) { p.catch(function () { /* reported in the status line */ }); }
 
+  // prefetch starts loading the shards of the words typed so far that
+  // are complete (followed by a space), while the input waits to settle.
+  function prefetch(q) {
+    if (!index) return;
+    var groups = parse(index, q);
+    if (!/\s$/.test(q)) groups = groups.slice(0, -1);
+    groups.forEach(function (g) {
+      if (!g.term) return;
+      var k = shardKey(index, g.term);
+      if (k !== null) quiet(load(index.shardFile(k)));
+    });
+  }
+
   var timer = 0;
   input.addEventListener('input', function () {
+    prefetch(input.value);
     clearTimeout(timer);
     timer = setTimeout(function () { syncURL(); quiet(current()); }, 180);
   });
