@@ -124,13 +124,14 @@ func runInprocBuild(args []string, stdout io.Writer) error {
 
 // watchHeap samples the heap every few milliseconds until stop is called;
 // peak returns the largest heap seen. onPeak runs, on the sampling
-// goroutine, each time the heap grows a quarter above the level of its
-// last call, so its last call is near the peak.
+// goroutine, each time the live heap (as marked by the last GC, which is
+// what a heap profile shows) grows a tenth above the level of its last
+// call, so its last call is near the peak of live objects.
 func watchHeap(onPeak func()) (peak func() uint64, stop func()) {
 	var max atomic.Uint64
 	done := make(chan struct{})
 	finished := make(chan struct{})
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
 	var reported uint64
 	go func() {
 		defer close(finished)
@@ -142,8 +143,8 @@ func watchHeap(onPeak func()) (peak func() uint64, stop func()) {
 			if v > max.Load() {
 				max.Store(v)
 			}
-			if v > reported+reported/4 {
-				reported = v
+			if live := sample[1].Value.Uint64(); live > reported+reported/10 {
+				reported = live
 				onPeak()
 			}
 			select {

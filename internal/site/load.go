@@ -88,6 +88,11 @@ func Load(opts Options) (*Site, diag.List) {
 	// ("/about/") are rewritten with the base path of the site.
 	s.index(&diags)
 	s.renderMarkdown(md(mdOpts), opts.Cache, &diags)
+	if opts.Cache == nil {
+		for _, p := range s.Pages {
+			p.Body = nil
+		}
+	}
 	s.checkLinks(&s.checks.links)
 	diags = append(diags, s.checks.links...)
 	s.checkReviews(&diags)

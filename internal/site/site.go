@@ -45,6 +45,9 @@ type Page struct {
 	URL string
 	FM  frontmatter.FrontMatter
 
+	// Body is the Markdown after the front matter. A Load without a Cache
+	// drops it once rendered (Doc holds the result): a one-shot build
+	// need not keep every source file for its whole length.
 	Body     []byte
 	BodyLine int
 	Doc      *markdown.Document
