@@ -47,7 +47,9 @@ func TestInputsDigest(t *testing.T) {
 		changes bool
 	}{
 		{"nothing", func(*testing.T, string, *Inputs) {}, false},
-		{"a page edited", func(t *testing.T, site string, _ *Inputs) { write(t, site, "content/a/page.md", "---\ntitle: A\n---\nBody!\n") }, true},
+		{"a page edited", func(t *testing.T, site string, _ *Inputs) {
+			write(t, site, "content/a/page.md", "---\ntitle: A\n---\nBody!\n")
+		}, true},
 		{"a page added", func(t *testing.T, site string, _ *Inputs) { write(t, site, "content/a/new.md", "x") }, true},
 		{"a page removed", func(t *testing.T, site string, _ *Inputs) { os.Remove(filepath.Join(site, "content/a/page.md")) }, true},
 		{"a page renamed", func(t *testing.T, site string, _ *Inputs) {
