@@ -25,10 +25,11 @@ type harness struct {
 // Names of the measured builds, as the report shows them.
 const (
 	rowHugo        = "Hugo (full build)"
-	rowGuidepost   = "guidepost build (no highlight cache)"
-	rowCacheEmpty  = "guidepost, highlight cache empty"
-	rowCacheWarm   = "guidepost, highlight cache warm, nothing changed"
-	rowCacheEdited = "guidepost, highlight cache warm, one page changed"
+	rowGuidepost   = "guidepost build, cold (caches off)"
+	rowCacheEmpty  = "guidepost build, highlight cache empty"
+	rowCacheWarm   = "guidepost build --force, highlight cache warm"
+	rowCacheEdited = "guidepost build, one page changed, cache warm"
+	rowUpToDate    = "guidepost build, nothing changed (up to date)"
 )
 
 // editedPage is the content path of the page the warm builds edit.
@@ -37,8 +38,11 @@ func (h *harness) editedPage() string { return "content/" + h.corpus.pagePath(h.
 func (h *harness) commands() []command {
 	gpDest := filepath.Join(h.work, "out", "guidepost")
 	hugoDest := filepath.Join(h.work, "out", "hugo")
-	warmCache := filepath.Join(h.work, "cache", "warm")
-	emptyCache := filepath.Join(h.work, "cache", "empty")
+	// The cache rows run `guidepost build` with their own user cache
+	// folder (XDG_CACHE_HOME), which holds the highlight cache and the
+	// record of the last build that lets an unchanged site skip its work.
+	warmHome := filepath.Join(h.work, "cache", "warm")
+	emptyHome := filepath.Join(h.work, "cache", "empty")
 	clear := func(dirs ...string) func(int) error {
 		return func(int) error {
 			for _, d := range dirs {
@@ -49,23 +53,20 @@ func (h *harness) commands() []command {
 			return nil
 		}
 	}
+	build := []string{h.bins.guidepost, "build", "--source", h.sites.guidepost, "--dest", gpDest}
 	page := filepath.Join(h.sites.guidepost, filepath.FromSlash(h.editedPage()))
 	return []command{
-		{name: rowGuidepost, args: []string{h.bins.guidepost, "build", "-source", h.sites.guidepost, "-dest", gpDest},
-			env: []string{"GUIDEPOST_CACHE=off"}, before: clear(gpDest)},
+		{name: rowGuidepost, args: build, env: []string{"GUIDEPOST_CACHE=off"}, before: clear(gpDest)},
 		{name: rowHugo, args: []string{h.bins.hugo, "--source", h.sites.hugo, "--destination", hugoDest, "--quiet"},
 			before: clear(hugoDest, filepath.Join(h.sites.hugo, "resources"))},
-		{name: rowCacheEmpty, args: []string{h.bins.self, "_build", "-source", h.sites.guidepost, "-dest", gpDest, "-cache", emptyCache},
-			before: clear(gpDest, emptyCache)},
-		{name: rowCacheWarm, args: []string{h.bins.self, "_build", "-source", h.sites.guidepost, "-dest", gpDest, "-cache", warmCache},
-			before: clear(gpDest)},
-		{name: rowCacheEdited, args: []string{h.bins.self, "_build", "-source", h.sites.guidepost, "-dest", gpDest, "-cache", warmCache},
-			before: func(run int) error {
-				if err := clear(gpDest)(run); err != nil {
-					return err
-				}
-				return appendLine(page, fmt.Sprintf("Edited before measured run %d.", run))
-			}},
+		{name: rowCacheEmpty, args: build, env: []string{"XDG_CACHE_HOME=" + emptyHome}, before: clear(gpDest, emptyHome)},
+		{name: rowCacheWarm, args: append(build[:len(build):len(build)], "--force"), env: []string{"XDG_CACHE_HOME=" + warmHome}, before: clear(gpDest), expect: "built "},
+		// The output of the previous row stays: this is an author's
+		// rebuild, which also replaces the previous output.
+		{name: rowCacheEdited, args: build, env: []string{"XDG_CACHE_HOME=" + warmHome},
+			before: func(run int) error { return appendLine(page, fmt.Sprintf("Edited before measured run %d.", run)) }, expect: "built "},
+		// Right after the previous row, with nothing changed since.
+		{name: rowUpToDate, args: build, env: []string{"XDG_CACHE_HOME=" + warmHome}, expect: "up to date: "},
 	}
 }
 

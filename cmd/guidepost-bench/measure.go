@@ -30,6 +30,9 @@ type command struct {
 	args   []string
 	env    []string
 	before func(run int) error
+	// expect, when set, must appear in the command's output, or the
+	// run measured something else than it says.
+	expect string
 }
 
 // measure runs c under /usr/bin/time -v and returns what it used. A
@@ -51,6 +54,9 @@ func measure(c command, run int, scratch string) (sample, error) {
 	wall := time.Since(start)
 	if err != nil {
 		return sample{}, fmt.Errorf("%s: %w\n%s", c.name, err, lastLines(out.String(), 30))
+	}
+	if c.expect != "" && !strings.Contains(out.String(), c.expect) {
+		return sample{}, fmt.Errorf("%s: output lacks %q:\n%s", c.name, c.expect, lastLines(out.String(), 30))
 	}
 	data, err := os.ReadFile(report)
 	if err != nil {
