@@ -5,18 +5,11 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
-func write(t *testing.T, dir, name, data string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+var write = testsite.WriteFile
 
 func newSite(t *testing.T) string {
 	t.Helper()
