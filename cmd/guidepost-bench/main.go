@@ -19,7 +19,13 @@
 // their top entries.
 //
 // The hidden subcommands _build and _warm are the measured processes for
-// in-process builds; the harness runs them itself.
+// in-process builds; the harness runs them itself. The hidden subcommand
+// _serve measures only the dev server's edit → reload event latency on an
+// existing site, such as a corpus kept by an earlier run (it edits the
+// page and puts it back):
+//
+//	go run ./cmd/guidepost-bench -pages 10000 -runs 0 -edits 0 -dir /tmp/gpb
+//	go run ./cmd/guidepost-bench _serve -source /tmp/gpb/guidepost -page content/s50/p05000.md -edits 50 [-pause 2s] [-log server.log]
 package main
 
 import (
@@ -44,6 +50,8 @@ func main() {
 			err = runInprocBuild(os.Args[2:], os.Stdout)
 		case "_warm":
 			err = runWarm(os.Args[2:], os.Stdout)
+		case "_serve":
+			err = runServeLatency(os.Args[2:], os.Stdout)
 		default:
 			err = runHarness(os.Args[1:], os.Stdout, os.Stderr)
 		}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -34,6 +36,23 @@ var servingRE = regexp.MustCompile(`serving .* at (http://\S+)`)
 // edits times and returns, for each edit, the time from the write to the
 // reload event naming the page.
 func measureServe(ctx context.Context, guidepost, source, page string, edits int) ([]time.Duration, error) {
+	return measureServeWith(ctx, serveRun{guidepost: guidepost, source: source, page: page, edits: edits, pause: 200 * time.Millisecond})
+}
+
+// serveRun says how measureServeWith measures `guidepost serve`.
+type serveRun struct {
+	guidepost, source, page string
+	edits                   int
+	// pause is the wait before each edit: longer than the watcher's quiet
+	// period, so that each edit makes one batch.
+	pause time.Duration
+	// log, when not nil, receives the server's output.
+	log io.Writer
+}
+
+// measureServeWith is measureServe with more settings.
+func measureServeWith(ctx context.Context, r serveRun) ([]time.Duration, error) {
+	guidepost, source, page, edits := r.guidepost, r.source, r.page, r.edits
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, guidepost, "serve", "-source", source, "-port", "0")
@@ -54,7 +73,11 @@ func measureServe(ctx context.Context, guidepost, source, page string, edits int
 	if err != nil {
 		return nil, err
 	}
-	go io.Copy(io.Discard, out) // keep the log pipe flowing
+	logTo := r.log
+	if logTo == nil {
+		logTo = io.Discard
+	}
+	go io.Copy(logTo, out) // keep the log pipe flowing
 
 	url := "/" + strings.TrimSuffix(strings.TrimPrefix(page, "content/"), ".md") + "/"
 	events, err := subscribe(ctx, base+eventsPath+"?path="+url)
@@ -73,7 +96,7 @@ func measureServe(ctx context.Context, guidepost, source, page string, edits int
 	defer os.WriteFile(file, orig, 0o644)
 	var lat []time.Duration
 	for i := range edits {
-		time.Sleep(200 * time.Millisecond) // longer than the watcher's quiet period: one batch per edit
+		time.Sleep(r.pause)
 		edited := fmt.Appendf(append([]byte{}, orig...), "\nEdit %d for the latency benchmark.\n", i)
 		start := time.Now()
 		if err := os.WriteFile(file, edited, 0o644); err != nil {
@@ -177,4 +200,60 @@ func nextEvent(events <-chan sseEvent, timeout time.Duration, match func(sseEven
 			return sseEvent{}, fmt.Errorf("no matching event within %s", timeout)
 		}
 	}
+}
+
+// runServeLatency is the hidden subcommand `_serve`: it builds
+// cmd/guidepost (unless -guidepost names a binary), measures the edit →
+// reload event latency of `guidepost serve` on an existing site and prints
+// p50, p95 and max, then every latency in milliseconds.
+func runServeLatency(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("_serve", flag.ContinueOnError)
+	bin := fs.String("guidepost", "", "guidepost `binary` (default: go build ./cmd/guidepost)")
+	source := fs.String("source", "", "site `folder`")
+	page := fs.String("page", "", "content `path` of the page to edit, relative to the site folder")
+	edits := fs.Int("edits", 50, "edits to measure")
+	pause := fs.Duration("pause", 200*time.Millisecond, "wait before each edit")
+	logFile := fs.String("log", "", "write the server's output to `file`")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *source == "" || *page == "" || *edits < 1 {
+		return errors.New("_serve: -source and -page are required, -edits must be at least 1")
+	}
+	if *bin == "" {
+		dir, err := os.MkdirTemp("", "guidepost-serve-*")
+		if err != nil {
+			return fmt.Errorf("_serve: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		repo, err := repoRoot()
+		if err != nil {
+			return err
+		}
+		bins, err := buildBinaries(context.Background(), repo, dir)
+		if err != nil {
+			return err
+		}
+		*bin = bins.guidepost
+	}
+	r := serveRun{guidepost: *bin, source: *source, page: *page, edits: *edits, pause: *pause}
+	if *logFile != "" {
+		f, err := os.Create(*logFile)
+		if err != nil {
+			return fmt.Errorf("_serve: server log: %w", err)
+		}
+		defer f.Close()
+		r.log = f
+	}
+	lat, err := measureServeWith(context.Background(), r)
+	if err != nil {
+		return fmt.Errorf("_serve: %w", err)
+	}
+	fmt.Fprintf(stdout, "edit → reload over %d edits: p50 %s, p95 %s, max %s\n", len(lat),
+		ms(percentile(lat, 50)), ms(percentile(lat, 95)), ms(slices.Max(lat)))
+	for _, d := range lat {
+		fmt.Fprintf(stdout, "%.1f ", float64(d.Microseconds())/1000)
+	}
+	fmt.Fprintln(stdout)
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/guidepost/guidepost/internal/devserver"
+	"github.com/guidepost/guidepost/internal/markdown"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -24,7 +25,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fs.Usage()
 		return errUsage
 	}
-	srv, err := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Log: stdout})
+	cache := markdown.DefaultHighlightCache() // nil, i.e. none, when GUIDEPOST_CACHE=off
+	markdown.UseHighlightCache(cache)
+	defer markdown.UseHighlightCache(nil)
+	srv, err := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Log: stdout, HighlightCache: cache})
 	if err != nil {
 		return err
 	}

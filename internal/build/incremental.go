@@ -86,17 +86,20 @@ type Incremental struct {
 	genVersion uint64                       // counts changes of generated files
 	builds     uint64                       // counts builds, so Finish drops outdated work
 	seq        uint64                       // numbers updates (Update.Seq)
-	finishing  bool                         // Finish's generators are reading the last site
 	failed     bool                         // the last build failed
 	published  bool                         // a file published under its own name changed since the last good build
 
 	last *state // the last good build
+
+	// duringFinish, when set (by tests), runs in Finish once its
+	// generators are done, before it takes the lock again.
+	duringFinish func()
 }
 
 // state is a good build.
 type state struct {
 	site  *site.Site
-	keys  map[string]uint64 // page output path → key
+	keys  *layered[uint64]  // page output path → key
 	urls  map[string]string // page output path → URL path with base path
 	out   *Output
 	table *assetTable
@@ -119,7 +122,31 @@ func NewIncremental(opts Options) *Incremental {
 func (b *Incremental) Rebuild(ch Changes) (*Update, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if up := b.unchanged(ch); up != nil {
+		return up, nil
+	}
 	return b.rebuild(ch, false)
+}
+
+// unchanged returns the last good build's output as an Update when ch
+// says nothing changed since it: loading the site again would only find
+// the same files (the watcher reports every change), and on a big site
+// that costs as much as a real edit. It returns nil when a build is
+// needed.
+func (b *Incremental) unchanged(ch Changes) *Update {
+	if b.last == nil || b.failed || b.published || ch.All || ch.Engine || len(ch.Files) > 0 {
+		return nil
+	}
+	start := time.Now()
+	b.seq++
+	res := &Result{Site: b.last.site, Pages: len(b.last.site.Pages), Files: b.last.out.count()}
+	res.Diags = append(append(res.Diags, b.last.diags...), b.tmplDiag...)
+	for _, g := range generators {
+		res.Diags = append(res.Diags, b.genDiag[g.name]...)
+	}
+	res.Diags.Sort()
+	res.Duration = time.Since(start)
+	return &Update{Result: res, Output: b.last.out, Seq: b.seq, Pending: b.pendingSlow()}
 }
 
 // rebuild is Rebuild with b.mu held; renderAll renders every page.
@@ -191,7 +218,7 @@ func (b *Incremental) rebuild(ch Changes, renderAll bool) (up *Update, err error
 // that): on big sites, loading everything again is most of a rebuild.
 func (b *Incremental) load(ch Changes, w what, full bool) (s *site.Site, diags diag.List, undo func()) {
 	opts := site.Options{Root: b.opts.Source, BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts, Now: b.opts.Now, Markdown: b.builder.renderer, Cache: b.cache}
-	if b.last != nil && !b.failed && !full && !w.assets && !b.finishing {
+	if b.last != nil && !b.failed && !full && !w.assets {
 		if diags, undo, ok := b.last.site.UpdateBodies(opts, ch.Files, b.last.diags); ok {
 			return b.last.site, diags, undo
 		}
@@ -257,26 +284,29 @@ func (b *Incremental) plan(s *site.Site, files []string, t *assetTable, bodies, 
 	k := b.keyer(s)
 	next := &state{site: s, table: t, genVersion: b.genVersion}
 	dirty := map[*site.Page]bool{}
+	var keys map[string]uint64
 	check := func(p *site.Page) {
 		name := render.OutputPath(p.URL)
 		key := k.page(p)
-		next.keys[name] = key
+		keys[name] = key
 		if old, ok := b.lastKey(name); all || !ok || old != key {
 			dirty[p] = true
 		}
 	}
 	if bodies {
-		next.keys, next.urls = maps.Clone(b.last.keys), b.last.urls
+		keys, next.urls = map[string]uint64{}, b.last.urls
 		for _, p := range b.edited(s, files) {
 			check(p)
 		}
+		next.keys = b.last.keys.with(keys)
 		return next, dirty
 	}
-	next.keys, next.urls = make(map[string]uint64, len(s.Pages)), make(map[string]string, len(s.Pages))
+	keys, next.urls = make(map[string]uint64, len(s.Pages)), make(map[string]string, len(s.Pages))
 	for _, p := range s.Pages {
 		check(p)
 		next.urls[render.OutputPath(p.URL)] = p.RelPermalink()
 	}
+	next.keys = newLayered(keys)
 	return next, dirty
 }
 
@@ -296,19 +326,24 @@ func (b *Incremental) output(s *site.Site, assets *render.Assets, t *assetTable,
 		"sitemap.xml": {make: func() []byte { return render.Sitemap(s) }},
 		"feed.xml":    {make: func() []byte { return render.Feed(s) }},
 	}
+	made := make(map[string]*pageOut, len(rendered))
+	for name, data := range rendered {
+		made[name] = &pageOut{data: data, table: t}
+	}
 	if bodies {
-		out.pages = maps.Clone(b.last.out.pages)
-	} else {
-		out.pages = make(map[string]*pageOut, len(next.keys))
-		for name := range next.keys {
-			if _, ok := rendered[name]; !ok {
-				out.pages[name] = b.last.out.pages[name]
-			}
+		// The same pages as the last build's: only those rendered change.
+		out.pages = b.last.out.pages.with(made)
+		return out
+	}
+	pages := make(map[string]*pageOut, next.keys.len())
+	for name := range next.keys.all() {
+		if p, ok := made[name]; ok {
+			pages[name] = p
+		} else {
+			pages[name], _ = b.last.out.pages.get(name)
 		}
 	}
-	for name, data := range rendered {
-		out.pages[name] = &pageOut{data: data, table: t}
-	}
+	out.pages = newLayered(pages)
 	return out
 }
 
@@ -323,7 +358,7 @@ func (b *Incremental) changed(next *state, rendered, extra map[string][]byte, bo
 	}
 	if b.last != nil && !bodies {
 		for name, u := range b.last.urls {
-			if _, ok := next.keys[name]; !ok {
+			if _, ok := next.keys.get(name); !ok {
 				out = append(out, u)
 			}
 		}
@@ -354,11 +389,13 @@ func (b *Incremental) Finish() (*Update, error) {
 		return nil, nil
 	}
 	s, builds, stale := b.last.site, b.builds, maps.Clone(b.stale)
-	b.finishing = true // Rebuild must not edit s in place meanwhile
+	// A Rebuild meanwhile may edit s in place (UpdateBodies): the
+	// generators read a copy of its pages.
+	snap := snapshot(s)
 	b.mu.Unlock()
 
-	// The generators run without the lock: the site they read does not
-	// change, and Rebuild may go on meanwhile.
+	// The generators run without the lock, and Rebuild may go on
+	// meanwhile; their work is dropped if it does.
 	start := time.Now()
 	made := map[string]map[string][]byte{}
 	madeDiags := map[string]diag.List{}
@@ -366,14 +403,16 @@ func (b *Incremental) Finish() (*Update, error) {
 		if g.slow && stale[g.name] {
 			out := map[string][]byte{}
 			var diags diag.List
-			g.make(s, out, &diags)
+			g.make(snap, out, &diags)
 			made[g.name], madeDiags[g.name] = out, diags
 		}
+	}
+	if b.duringFinish != nil {
+		b.duringFinish()
 	}
 
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.finishing = false
 	if b.builds != builds {
 		return nil, nil
 	}

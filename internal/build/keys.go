@@ -171,6 +171,5 @@ func (b *Incremental) lastKey(name string) (uint64, bool) {
 	if b.last == nil {
 		return 0, false
 	}
-	k, ok := b.last.keys[name]
-	return k, ok
+	return b.last.keys.get(name)
 }

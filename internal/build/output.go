@@ -22,7 +22,7 @@ type Output struct {
 	assets *render.Assets
 	table  *assetTable
 	urls   map[string]bool // every asset URL
-	pages  map[string]*pageOut
+	pages  *layered[*pageOut]
 	files  map[string][]byte // aliases, robots.txt
 	lazy   map[string]*lazyFile
 
@@ -55,7 +55,7 @@ func (l *lazyFile) get() []byte {
 
 // Get returns a file by output path, e.g. "guidance/india/index.html".
 func (o *Output) Get(name string) ([]byte, bool) {
-	if p := o.pages[name]; p != nil {
+	if p, _ := o.pages.get(name); p != nil {
 		return o.page(name, p), true
 	}
 	if data, ok := o.files[name]; ok {
@@ -73,8 +73,8 @@ func (o *Output) Get(name string) ([]byte, bool) {
 
 // Names returns the output path of every file, sorted.
 func (o *Output) Names() []string {
-	out := make([]string, 0, len(o.pages)+len(o.files)+len(o.lazy)+len(o.urls))
-	for n := range o.pages {
+	out := make([]string, 0, o.pages.len()+len(o.files)+len(o.lazy)+len(o.urls))
+	for n := range o.pages.all() {
 		out = append(out, n)
 	}
 	for n := range o.files {
@@ -91,7 +91,7 @@ func (o *Output) Names() []string {
 }
 
 // count is the number of files.
-func (o *Output) count() int { return len(o.pages) + len(o.files) + len(o.lazy) + len(o.urls) }
+func (o *Output) count() int { return o.pages.len() + len(o.files) + len(o.lazy) + len(o.urls) }
 
 // WriteTo writes every file to sink.
 func (o *Output) WriteTo(sink render.Sink) error {
@@ -199,7 +199,7 @@ func (b *Incremental) table(s *site.Site, generated map[string][]byte, assets *r
 // samePage reports whether a page rendered again is what the last build
 // served at name.
 func (b *Incremental) samePage(name string, data []byte, t *assetTable) bool {
-	old := b.last.out.pages[name]
+	old, _ := b.last.out.pages.get(name)
 	if old == nil {
 		return false
 	}

@@ -27,6 +27,23 @@ func buildCLI(t *testing.T) string {
 	return bin
 }
 
+// hermetic is the environment of a guidepost command run by a test: its
+// persistent caches go to a temporary folder.
+func hermetic(t *testing.T) []string {
+	return append(os.Environ(), "XDG_CACHE_HOME="+t.TempDir(), "GUIDEPOST_CACHE=on")
+}
+
+// cacheHome is the XDG_CACHE_HOME of an environment.
+func cacheHome(env []string) string {
+	home := ""
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "XDG_CACHE_HOME="); ok {
+			home = v
+		}
+	}
+	return home
+}
+
 // TestCLIServe runs `guidepost serve` as an author does: a port in use is
 // a clear error, and Ctrl-C stops a running server cleanly.
 func TestCLIServe(t *testing.T) {
@@ -42,6 +59,7 @@ func TestCLIServe(t *testing.T) {
 		port := ln.Addr().(*net.TCPAddr).Port
 		var stderr bytes.Buffer
 		cmd := exec.Command(bin, "serve", "--source", dir, "--port", fmt.Sprint(port))
+		cmd.Env = hermetic(t)
 		cmd.Stderr = &stderr
 		err = cmd.Run()
 		if code := cmd.ProcessState.ExitCode(); code != 1 {
@@ -57,6 +75,7 @@ func TestCLIServe(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
 		cmd := exec.CommandContext(ctx, bin, "serve", "--source", dir, "--port", "0")
+		cmd.Env = hermetic(t)
 		stdout, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -81,6 +100,12 @@ func TestCLIServe(t *testing.T) {
 		}
 		if !strings.Contains(strings.Join(out, "\n"), "built ") {
 			t.Errorf("no build line before the URL:\n%s", strings.Join(out, "\n"))
+		}
+		// The site's code blocks are saved for the next build or server,
+		// as `guidepost build` saves them.
+		cache := filepath.Join(cacheHome(cmd.Env), "guidepost", "highlight")
+		if entries, err := os.ReadDir(cache); err != nil || len(entries) == 0 {
+			t.Errorf("the highlight cache %s holds nothing after the first build (%v)", cache, err)
 		}
 		resp, err := http.Get(url)
 		if err != nil {

@@ -26,6 +26,7 @@ import (
 	"github.com/guidepost/guidepost/internal/build"
 	"github.com/guidepost/guidepost/internal/config"
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/wasmbuild"
 )
 
@@ -40,6 +41,10 @@ type Options struct {
 	// Heartbeat is how often an idle event stream gets a comment that
 	// keeps proxies from closing it; default 15 s.
 	Heartbeat time.Duration
+	// HighlightCache is the persistent highlight cache the builds use
+	// (see markdown.UseHighlightCache), if any: the server saves what
+	// each build highlighted into it, after telling browsers.
+	HighlightCache *markdown.HighlightCache
 }
 
 // DefaultBind is the address the server listens on unless told otherwise:
@@ -66,15 +71,19 @@ type Server struct {
 	closing   chan struct{}
 	ready     chan struct{}
 	bg        sync.WaitGroup // Finish goroutines
+	// flushWarned is set once a failure to save the highlight cache was
+	// reported; only Run's goroutine uses it.
+	flushWarned bool
 
 	mu        sync.Mutex
 	out       *build.Output // the last good build; nil before the first
 	errs      diag.List     // the last build's errors; nil when it succeeded
 	seq       uint64        // Seq of the last update applied
 	warned    map[string]bool
-	finishing bool // a goroutine runs Finish
-	again     bool // Finish must run once more
-	builds    int  // builds applied (Finish not counted), for tests
+	finishing bool      // a goroutine runs Finish or waits to
+	again     bool      // Finish must run once more
+	finishAt  time.Time // when Finish may start: finishQuiet after the last build that left it work
+	builds    int       // builds applied (Finish not counted), for tests
 }
 
 // New listens on the address opts asks for and prepares the build. It
@@ -179,6 +188,7 @@ func (s *Server) Run(ctx context.Context) error {
 	start := time.Now()
 	up, err := s.inc.Rebuild(build.Changes{})
 	s.apply(up, err, "", start)
+	s.saveHighlights()
 	close(s.ready)
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
@@ -205,6 +215,7 @@ loop:
 			start := time.Now()
 			up, err := s.inc.Rebuild(ch)
 			s.apply(up, err, describe(ch), start)
+			s.saveHighlights()
 		}
 	}
 	close(s.closing)
@@ -217,6 +228,16 @@ loop:
 	}
 	s.bg.Wait()
 	return runErr
+}
+
+// saveHighlights writes what the last build highlighted into the
+// persistent highlight cache, for later builds and servers. It costs
+// nothing when the build highlighted nothing new.
+func (s *Server) saveHighlights() {
+	if err := s.opts.HighlightCache.Flush(); err != nil && !s.flushWarned {
+		s.flushWarned = true
+		fmt.Fprintf(s.log, "warning: highlight cache %s: %v (later builds highlight code again)\n", s.opts.HighlightCache.Dir(), err)
+	}
 }
 
 // engineDir is the folder of the decision engine's sources to watch, ""
@@ -329,9 +350,18 @@ func generatedNames(names []string) string {
 // finishLabel marks the updates of Finish.
 const finishLabel = "\x00finish"
 
+// finishQuiet is how long the sources must be quiet before the slow
+// generated files (the search index, the decision engine) are brought up
+// to date. While an author saves again and again they would be out of
+// date by the next save, and on a big site building them takes seconds
+// of every core, which would slow down the rebuilds the author waits for.
+const finishQuiet = time.Second
+
 // startFinish brings the slow generated files up to date in the
-// background; s.mu must be held.
+// background once the sources have been quiet for finishQuiet; s.mu must
+// be held.
 func (s *Server) startFinish() {
+	s.finishAt = time.Now().Add(finishQuiet)
 	if s.finishing {
 		s.again = true
 		return
@@ -341,6 +371,12 @@ func (s *Server) startFinish() {
 	go func() {
 		defer s.bg.Done()
 		for {
+			if !s.waitQuiet() {
+				s.mu.Lock()
+				s.finishing, s.again = false, false
+				s.mu.Unlock()
+				return
+			}
 			start := time.Now()
 			up, err := s.inc.Finish()
 			if up != nil {
@@ -356,6 +392,26 @@ func (s *Server) startFinish() {
 			s.mu.Unlock()
 		}
 	}()
+}
+
+// waitQuiet waits until s.finishAt, which later builds push back; it
+// returns false when the server is closing.
+func (s *Server) waitQuiet() bool {
+	for {
+		s.mu.Lock()
+		wait := time.Until(s.finishAt)
+		s.mu.Unlock()
+		if wait <= 0 {
+			return true
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-s.closing:
+			t.Stop()
+			return false
+		}
+	}
 }
 
 // failureDiags returns the errors of a failed build.

@@ -12,12 +12,18 @@ import (
 type bodyChecks struct {
 	links diag.List            // every link and anchor problem
 	md    map[string]diag.List // Markdown problems, by content file
+	// byPage holds the link problems of each page that has any.
+	byPage map[*Page]diag.List
+	// targets are the pages each page's links to anchors point at, and
+	// anchored the pages whose links point at each page's anchors.
+	targets  map[*Page][]*Page
+	anchored map[*Page]map[*Page]bool
 }
 
 // UpdateBodies brings the site up to date, in place, after edits of the
 // given content files that changed only their Markdown bodies: it renders
-// those bodies again and checks every link again (an edit may remove an
-// anchor others link to). prev are the diagnostics of the load that made
+// those bodies again and checks again their links and the links to their
+// anchors (an edit may remove an anchor others link to). prev are the diagnostics of the load that made
 // the site; the returned ones are those a new Load would report. undo
 // puts the pages back as they were.
 //
@@ -75,10 +81,14 @@ func (s *Site) UpdateBodies(opts Options, files []string, prev diag.List) (diags
 	for i, p := range pages {
 		old[i] = saved{p.Body, p.Doc, s.checks.md[p.File]}
 	}
+	var undoLinks func()
 	undo = func() {
 		for i, p := range pages {
 			p.Body, p.Doc = old[i].body, old[i].doc
 			s.setMarkdownDiags(p.File, old[i].md)
+		}
+		if undoLinks != nil {
+			undoLinks()
 		}
 		s.checks.links = oldLinks
 	}
@@ -95,8 +105,7 @@ func (s *Site) UpdateBodies(opts Options, files []string, prev diag.List) (diags
 		s.setMarkdownDiags(p.File, s.renderPage(r, c, p))
 		diags = append(diags, s.checks.md[p.File]...)
 	}
-	var links diag.List
-	s.checkLinks(&links)
+	links, undoLinks := s.recheckLinks(pages)
 	s.checks.links = links
 	diags = append(diags, links...)
 	diags = append(diags, without(prev, drop)...)

@@ -187,34 +187,121 @@ func (s *Site) generatedURL(u string) bool {
 	return false
 }
 
-// checkLinks reports links to missing pages, files and anchors.
+// checkLinks reports links to missing pages, files and anchors, and
+// records them by page with the pages each page's anchored links point
+// at, for UpdateBodies to check again only what an edit can change.
 func (s *Site) checkLinks(diags *diag.List) {
+	s.checks.byPage = map[*Page]diag.List{}
+	s.checks.targets = map[*Page][]*Page{}
+	s.checks.anchored = map[*Page]map[*Page]bool{}
 	for _, p := range s.Pages {
-		if p.Doc == nil {
+		l, targets := s.checkPageLinks(p)
+		if len(l) > 0 {
+			s.checks.byPage[p] = l
+			*diags = append(*diags, l...)
+		}
+		s.setTargets(p, targets)
+	}
+}
+
+// checkPageLinks returns the problems of a page's links and the pages its
+// links to anchors point at.
+func (s *Site) checkPageLinks(p *Page) (diags diag.List, targets []*Page) {
+	if p.Doc == nil {
+		return nil, nil
+	}
+	for _, l := range p.Doc.Links {
+		r := s.resolve(p, l.Dest)
+		if r.problem != "" {
+			diags.Add(p.File, l.Line, r.problem)
 			continue
 		}
-		for _, l := range p.Doc.Links {
-			r := s.resolve(p, l.Dest)
-			if r.problem != "" {
-				diags.Add(p.File, l.Line, r.problem)
-				continue
+		if r.page == nil || r.frag == "" {
+			continue
+		}
+		if !slices.Contains(targets, r.page) {
+			targets = append(targets, r.page)
+		}
+		if r.page.Doc == nil {
+			continue
+		}
+		if !slices.Contains(r.page.Doc.IDs, r.frag) && !slices.Contains(LayoutIDs, r.frag) {
+			msg := "link to a missing anchor #" + r.frag
+			if r.page != p {
+				msg += " in " + r.page.File
 			}
-			if r.page == nil || r.frag == "" || r.page.Doc == nil {
-				continue
+			msg += ": use one of the headings' IDs"
+			if c := closestID(r.frag, r.page.Doc.IDs); c != "" {
+				msg += " (did you mean #" + c + "?)"
 			}
-			if !slices.Contains(r.page.Doc.IDs, r.frag) && !slices.Contains(LayoutIDs, r.frag) {
-				msg := "link to a missing anchor #" + r.frag
-				if r.page != p {
-					msg += " in " + r.page.File
-				}
-				msg += ": use one of the headings' IDs"
-				if c := closestID(r.frag, r.page.Doc.IDs); c != "" {
-					msg += " (did you mean #" + c + "?)"
-				}
-				diags.Add(p.File, l.Line, msg)
+			diags.Add(p.File, l.Line, msg)
+		}
+	}
+	return diags, targets
+}
+
+// setTargets records the pages p's links to anchors point at, replacing
+// those recorded before.
+func (s *Site) setTargets(p *Page, targets []*Page) {
+	for _, t := range s.checks.targets[p] {
+		delete(s.checks.anchored[t], p)
+	}
+	if len(targets) == 0 {
+		delete(s.checks.targets, p)
+		return
+	}
+	s.checks.targets[p] = targets
+	for _, t := range targets {
+		if s.checks.anchored[t] == nil {
+			s.checks.anchored[t] = map[*Page]bool{}
+		}
+		s.checks.anchored[t][p] = true
+	}
+}
+
+// recheckLinks checks again the links of the edited pages and of the
+// pages linking to their anchors, the only links whose problems a change
+// of bodies alone can change, and returns every link problem of the site
+// in the order checkLinks reports them. undo puts the records back.
+func (s *Site) recheckLinks(edited []*Page) (all diag.List, undo func()) {
+	todo := map[*Page]bool{}
+	for _, p := range edited {
+		todo[p] = true
+		for q := range s.checks.anchored[p] {
+			todo[q] = true
+		}
+	}
+	oldByPage := map[*Page]diag.List{}
+	oldTargets := map[*Page][]*Page{}
+	for p := range todo {
+		oldByPage[p] = s.checks.byPage[p]
+		oldTargets[p] = s.checks.targets[p]
+	}
+	for p := range todo {
+		l, targets := s.checkPageLinks(p)
+		if len(l) > 0 {
+			s.checks.byPage[p] = l
+		} else {
+			delete(s.checks.byPage, p)
+		}
+		s.setTargets(p, targets)
+	}
+	undo = func() {
+		for p := range todo {
+			s.setTargets(p, oldTargets[p])
+			if l := oldByPage[p]; len(l) > 0 {
+				s.checks.byPage[p] = l
+			} else {
+				delete(s.checks.byPage, p)
 			}
 		}
 	}
+	if len(s.checks.byPage) > 0 {
+		for _, p := range s.Pages {
+			all = append(all, s.checks.byPage[p]...)
+		}
+	}
+	return all, undo
 }
 
 func closestID(id string, ids []string) string {
