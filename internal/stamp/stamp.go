@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -109,12 +110,12 @@ func hashFiles(files []string) ([][sha256.Size]byte, error) {
 	for range 2 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				data, err := os.ReadFile(files[i])
+				sum, err := hashFile(files[i])
 				if err != nil {
 					errs[i] = fmt.Errorf("hash site files: %w", err)
 					continue
 				}
-				sums[i] = sha256.Sum256(data)
+				sums[i] = sum
 			}
 		})
 	}
@@ -124,6 +125,32 @@ func hashFiles(files []string) ([][sha256.Size]byte, error) {
 	close(next)
 	wg.Wait()
 	return sums, errors.Join(errs...)
+}
+
+// hashFile returns the SHA-256 of a regular file's content. Anything else
+// (a named pipe, a device) is an error: reading it could block or never
+// end, and a build rejects it anyway.
+func hashFile(name string) ([sha256.Size]byte, error) {
+	// Stat before opening: opening a named pipe blocks.
+	fi, err := os.Stat(name)
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	if !fi.Mode().IsRegular() {
+		return [sha256.Size]byte{}, fmt.Errorf("%s is not a regular file", name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum, nil
 }
 
 // WithEngine combines an inputs digest with the decision engine's key
