@@ -59,16 +59,19 @@ func TestReaderSearch(t *testing.T) {
 			[]string{"Encryption and WhatsApp", "Frequently asked questions"}, []string{"encryption", "encrypts", "encrypted"}},
 		{"every word", "q=consent+backups", "1 result for “consent backups”",
 			[]string{"Encryption and WhatsApp"}, []string{"consent", "backups"}},
+		{"partial word only last", "q=encryp+backups", "No results for “encryp backups”. Try fewer or different words.", nil, nil},
 		{"accents and plurals", "q=P%C3%A0tients+records", "1 result for “Pàtients records”",
 			[]string{"Patient consent for messaging"}, []string{"patient", "record", "records"}},
 		{"nothing", "q=zebra", "No results for “zebra”. Try fewer or different words.", nil, nil},
 		{"stop words", "q=the+of", "No results: “the of” has only words too common to search for. Try a more specific word.", nil, nil},
 		{"markup", "q=" + url.QueryEscape(xss), "No results for “" + xss + "”. Try fewer or different words.", nil, nil},
 	}
+	fresh := map[string]readerSearchView{} // by query, each on a page of its own
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			readerVisit(t, b, origin, readerPage{path: "/search/?" + tt.query})
 			v := readerEval[readerSearchView](t, b, readerResults)
+			fresh[tt.query] = v
 			if v.Status != tt.status {
 				t.Errorf("status %q, want %q", v.Status, tt.status)
 			}
@@ -92,6 +95,25 @@ func TestReaderSearch(t *testing.T) {
 				t.Errorf("the query's markup became page content (%d elements, script ran: %v)", v.Images, v.Pwned)
 			}
 		})
+	}
+	// One query after another on the same page, with words reused from
+	// those before (the page keeps files and scores), shows what it shows
+	// on a page of its own, forwards and backwards.
+	readerVisit(t, b, origin, readerPage{path: "/search/"})
+	for _, i := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 5, 4, 3, 2, 1, 0} {
+		tt := tests[i]
+		want, ok := fresh[tt.query]
+		if !ok {
+			continue
+		}
+		params, err := url.ParseQuery(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		readerEval[int](t, b, `guidepostSearch.run(`+readerJS(params.Get("q"))+`, `+readerJS(params.Get("j"))+`)`)
+		if got := readerEval[readerSearchView](t, b, readerResults); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s after other queries on the page:\n%+v\nwant, as on a page of its own:\n%+v", tt.name, got, want)
+		}
 	}
 	// A result in a section links to that section.
 	readerVisit(t, b, origin, readerPage{path: "/search/?q=backups"})

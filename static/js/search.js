@@ -191,9 +191,19 @@
   // groupScores returns doc → score for one word of the query: the
   // weight of its term, or for a partial word the best weight among the
   // terms it begins (slightly less for those), times the IDF of all the
-  // documents matched.
+  // documents matched. Scores are kept for the last few words, as a
+  // reader refining a query repeats most of them.
+  var scoreCache = new Map();
+  var SCORE_CACHE = 8;
   function groupScores(m, g) {
-    return Promise.all(shardKeys(m, g).map(function (k) { return load(m.shardFile(k)); })).then(function (shards) {
+    var id = g.term + '|' + g.prefix;
+    var hit = scoreCache.get(id);
+    if (hit) {
+      scoreCache.delete(id); // most recently used last
+      scoreCache.set(id, hit);
+      return hit;
+    }
+    var p = Promise.all(shardKeys(m, g).map(function (k) { return load(m.shardFile(k)); })).then(function (shards) {
       var sc = newScores(m.docs);
       var expanded = 0;
       shards.forEach(function (shard) {
@@ -210,6 +220,10 @@
       for (var i = 0; i < sc.size; i++) sc.w[sc.docs[i]] *= f;
       return sc;
     });
+    scoreCache.set(id, p);
+    p.catch(function () { if (scoreCache.get(id) === p) scoreCache.delete(id); });
+    if (scoreCache.size > SCORE_CACHE) scoreCache.delete(scoreCache.keys().next().value);
+    return p;
   }
 
   // decodeIds turns a jurisdiction's id gaps into a mark per document.
@@ -441,7 +455,11 @@
     return li;
   }
 
-  var timing = null; // of the last search: ms to rank, ms to show
+  // timing is of the last search: ms to find and rank the results, ms
+  // to show the first page of them, and of that ms until the last of
+  // their files arrived.
+  var timing = null;
+  var loaded = 0; // when the last file of a page of results arrived
   var state = { seq: 0, hits: new Ranked(new Int32Array(0), null), shown: 0, groups: [], q: '', j: '' };
 
   function jurName(m, slug) {
@@ -454,13 +472,22 @@
   function say(text) { status.textContent = text; }
 
   // showMore renders the next page of results — replacing the list when
-  // replace is set — and returns the first new result's link.
+  // replace is set — and returns the first new result's link. It asks
+  // for all their files at once and draws each result as its file
+  // arrives, while the others are still on their way; the list changes
+  // once, when all are drawn.
   function showMore(m, seq, replace) {
     var slice = state.hits.page(state.shown, state.shown + PAGE);
     var match = matcher(m, state.groups);
-    return Promise.all(slice.map(function (doc) { return docDetails(m, doc); })).then(function (details) {
+    var items = new Array(slice.length);
+    loaded = performance.now();
+    return Promise.all(slice.map(function (doc, i) {
+      return docDetails(m, doc).then(function (d) {
+        loaded = performance.now();
+        if (seq === state.seq) items[i] = renderResult(m, d, match);
+      });
+    })).then(function () {
       if (seq !== state.seq) return null;
-      var items = details.map(function (d) { return renderResult(m, d, match); });
       if (replace) list.replaceChildren.apply(list, items);
       else items.forEach(function (li) { list.appendChild(li); });
       var first = items.length ? items[0].querySelector('a') : null;
@@ -494,6 +521,7 @@
         list.hidden = true;
         more.hidden = true;
         say('No results: “' + q + '” has only words too common to search for. Try a more specific word.');
+        document.title = baseTitle;
         return 0;
       }
       var t0 = performance.now();
@@ -503,7 +531,8 @@
         state.shown = 0;
         var t1 = performance.now();
         return showMore(m, seq, true).then(function () {
-          timing = { rank: t1 - t0, show: performance.now() - t1 };
+          var t2 = performance.now();
+          timing = { rank: t1 - t0, show: t2 - t1, load: loaded - t1 };
           if (seq !== state.seq) return null;
           var where = state.j ? ' in ' + jurName(m, state.j) : '';
           var n = hits.length;
@@ -522,15 +551,27 @@
   }
 
   // ---- wiring ----
-  function syncURL() {
+  // syncURL puts the query searched for in the page's address, once its
+  // results are shown: the browser's work for that then does not delay
+  // the requests for them.
+  function syncURL(q, j) {
     var params = new URLSearchParams();
-    if (input.value.trim()) params.set('q', input.value.trim());
-    if (select && select.value) params.set('j', select.value);
+    if (q) params.set('q', q);
+    if (j) params.set('j', j);
     var qs = params.toString();
     history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash);
   }
 
-  function current() { return run(input.value, select ? select.value : ''); }
+  function current() { return runAndSync(input.value.trim(), select ? select.value : ''); }
+  function runAndSync(q, j) {
+    return run(q, j).then(function (n) {
+      if (n !== null) syncURL(q, j);
+      return n;
+    }, function (e) {
+      syncURL(q, j);
+      throw e;
+    });
+  }
   function quiet(p) { p.catch(function () { /* reported in the status line */ }); }
 
   // prefetch starts loading the shards of the words typed so far that
@@ -550,13 +591,12 @@
   input.addEventListener('input', function () {
     prefetch(input.value);
     clearTimeout(timer);
-    timer = setTimeout(function () { syncURL(); quiet(current()); }, 180);
+    timer = setTimeout(function () { quiet(current()); }, 180);
   });
-  if (select) select.addEventListener('change', function () { syncURL(); quiet(current()); });
+  if (select) select.addEventListener('change', function () { quiet(current()); });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     clearTimeout(timer);
-    syncURL();
     quiet(current());
   });
   more.addEventListener('click', function () {
@@ -588,7 +628,7 @@
     var j = params.get('j') || '';
     if (Array.from(select.options).some(function (o) { return o.value === j; })) select.value = j;
   }
-  var ready = input.value.trim() ? current() : manifest();
+  var ready = input.value.trim() ? run(input.value, select ? select.value : '') : manifest();
   quiet(ready);
 
   // For tests and tools: the same normalization and search the page uses.
@@ -603,8 +643,7 @@
     run: function (q, j) {
       input.value = q;
       if (select) select.value = j || '';
-      syncURL();
-      return run(q, j || '');
+      return runAndSync(q.trim(), j || '');
     }
   };
 })();
