@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/guidepost/guidepost/internal/build"
@@ -34,6 +36,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	check.begin()
+	tuneGC()
 	defer useHighlightCache()()
 	res, err := build.Build(build.Options{Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts})
 	if res != nil {
@@ -55,6 +58,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
+	tuneGC()
 	defer useHighlightCache()()
 	res, err := build.Build(build.Options{Source: *source, Drafts: *drafts, CheckOnly: true})
 	if res != nil {
@@ -73,6 +77,20 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintf(stdout, "ok: %d pages checked, %d warnings\n", res.Pages, warnings)
 	return nil
+}
+
+// buildGCPercent is the garbage collector's target for one-shot builds.
+// A build's live heap is mostly the site, held to the end, so Go's
+// default of 100 lets the heap reach twice the site; 70 keeps a
+// 10,000-page build's peak memory about 5 % lower (783 -> 740 MB) for no
+// CPU time we could measure (docs/benchmarks.md).
+const buildGCPercent = 70
+
+// tuneGC sets buildGCPercent unless the user set GOGC.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(buildGCPercent)
+	}
 }
 
 // useHighlightCache turns on the persistent highlight cache in the user's
