@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -30,17 +29,8 @@ func TestCheckPassesAGoodSiteAndWritesNothing(t *testing.T) {
 
 func TestCheckStrictFailsOnOverdueReview(t *testing.T) {
 	_, site := newSite(t)
-	// gdpr.md was never reviewed; a review in 2001 is long overdue.
-	p := filepath.Join(site, "content", "guidance", "gdpr.md")
-	src, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src = []byte(strings.Replace(string(src), "date: 2025-02-01\n", "reviewed: 2001-05-01\n", 1))
-	if err := os.WriteFile(p, src, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	const warning = "content/guidance/gdpr.md:4: warning: review overdue since 2002-05-01 (last reviewed 2001-05-01, reviewed every 12mo)"
+	makeReviewOverdue(t, site)
+	const warning = overdueWarning + " (last reviewed 2001-05-01, reviewed every 12mo)"
 	tests := []struct {
 		args       []string
 		code       int
@@ -73,4 +63,15 @@ func TestCheckStrictFailsOnOverdueReview(t *testing.T) {
 			}
 		})
 	}
+}
+
+// overdueWarning begins the warning a site gets from makeReviewOverdue.
+const overdueWarning = "content/guidance/gdpr.md:4: warning: review overdue since 2002-05-01"
+
+// makeReviewOverdue gives the test site's gdpr.md, never reviewed, a review
+// in 2001: long overdue.
+func makeReviewOverdue(t *testing.T, site string) {
+	t.Helper()
+	src := readFile(t, site, "content/guidance/gdpr.md")
+	writeFile(t, site, "content/guidance/gdpr.md", strings.Replace(src, "date: 2025-02-01\n", "reviewed: 2001-05-01\n", 1))
 }

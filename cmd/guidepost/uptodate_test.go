@@ -94,13 +94,8 @@ func TestBuildSkipsWhenNothingChanged(t *testing.T) {
 // nothing changed still prints the warnings of the build it stands for.
 func TestUpToDateBuildRepeatsWarnings(t *testing.T) {
 	work, site := newSite(t)
-	p := filepath.Join(site, "content", "guidance", "gdpr.md")
-	src, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, site, "content/guidance/gdpr.md", strings.Replace(string(src), "date: 2025-02-01\n", "reviewed: 2001-05-01\n", 1))
-	const warning = "content/guidance/gdpr.md:4: warning: review overdue since 2002-05-01"
+	makeReviewOverdue(t, site)
+	const warning = overdueWarning
 	dest := filepath.Join(work, "public")
 	for i, want := range []string{"built ", "up to date: "} {
 		res := runCLI(t, work, "build", "--source", site, "--dest", dest)

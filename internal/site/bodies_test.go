@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/frontmatter"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // TestUpdateBodiesChecksLinks edits bodies step by step: after each edit
@@ -51,7 +55,7 @@ func TestUpdateBodiesChecksLinks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			front := string(src[:len(src)-len(bodyOf(t, src))])
+			front := string(src[:len(src)-len(frontmatter.Parse(st.file, src, &diag.List{}).Body)])
 			write(t, dir, st.file, front+st.body)
 			cache.Changed(st.file)
 			got, undo, ok := s.UpdateBodies(opts, []string{st.file}, diags)
@@ -77,26 +81,4 @@ func TestUpdateBodiesChecksLinks(t *testing.T) {
 	}
 }
 
-// bodyOf returns the Markdown body of a content file's source.
-func bodyOf(t *testing.T, src []byte) []byte {
-	t.Helper()
-	const sep = "\n---\n"
-	for i := 4; i+len(sep) <= len(src); i++ {
-		if string(src[i:i+len(sep)]) == sep {
-			return src[i+len(sep):]
-		}
-	}
-	t.Fatalf("no front matter in %q", src)
-	return nil
-}
-
-func write(t *testing.T, dir, rel, data string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+var write = testsite.WriteFile
