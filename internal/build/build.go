@@ -211,22 +211,12 @@ func (b *Builder) renderer(opts markdown.Options) *markdown.Renderer {
 	return r
 }
 
-// Generated returns the files the build makes besides pages, by logical
+// generators make the files the build makes besides pages, by logical
 // name: the syntax-highlighting stylesheet, each tree's JSON and, when the
 // site has a tree, the decision engine (decide/engine.wasm, compiled or
 // taken from the cache by package wasmbuild) with js/wasm_exec.js; and the
-// search index under search/ (package search).
-func Generated(s *site.Site) (map[string][]byte, diag.List) {
-	var diags diag.List
-	out := map[string][]byte{}
-	for _, g := range generators {
-		g.make(s, out, &diags)
-	}
-	return out, diags
-}
-
-// generators make the files of Generated, each from what it reads (see
-// generator): the dev server reruns only those whose sources changed.
+// search index under search/ (package search). Each names what it reads
+// (see generator): the dev server reruns only those whose sources changed.
 var generators = []generator{
 	{"syntax", readsConfig, false, syntaxCSS},
 	{"trees", readsContent, false, treeJSON},
