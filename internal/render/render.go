@@ -3,11 +3,11 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/parallel"
 	"github.com/guidepost/guidepost/internal/site"
 )
 
@@ -38,22 +38,7 @@ func Pages(s *site.Site, t *Templates, sink Sink, include func(*site.Page) bool)
 		}
 	}
 	per := make([]diag.List, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(pages), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				per[i] = renderPage(pages[i], t, sink)
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(pages), func(i int) { per[i] = renderPage(pages[i], t, sink) })
 	var all diag.List
 	for _, l := range per {
 		all = append(all, l...)

@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"github.com/guidepost/guidepost/internal/parallel"
 )
 
 // Doc is one page to index.
@@ -157,7 +157,7 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	chunks := (len(docs) + opts.ChunkDocs - 1) / opts.ChunkDocs
 	encoded := make([][]byte, chunks)
 	errs := make([]error, chunks)
-	parallel(chunks, func(c int) {
+	parallel.For(chunks, func(c int) {
 		start := c * opts.ChunkDocs
 		end := min(start+opts.ChunkDocs, len(docs))
 		chunk := make([]docEntry, 0, end-start)
@@ -231,7 +231,7 @@ type docTerms struct {
 // is the same however many goroutines ran.
 func score(docs []Doc) (map[string][]posting, []string) {
 	counted := make([]docTerms, len(docs))
-	parallelWith(len(docs), func() func(int) {
+	parallel.Workers(len(docs), runtime.GOMAXPROCS(0), func() func(int) {
 		cache := termCache{}
 		tf := map[string]float64{}
 		return func(i int) {
@@ -316,42 +316,6 @@ func score(docs []Doc) (map[string][]posting, []string) {
 	}
 	sort.Strings(terms)
 	return postings, terms
-}
-
-// parallel calls fn(0) … fn(n-1) on all cores and returns when all have
-// returned.
-func parallel(n int, fn func(i int)) {
-	parallelWith(n, func() func(int) { return fn })
-}
-
-// parallelWith is parallel where each goroutine first makes its own fn
-// with worker, to keep state such as caches of its own.
-func parallelWith(n int, worker func() func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		if n > 0 {
-			fn := worker()
-			for i := range n {
-				fn(i)
-			}
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			fn := worker()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 type jurisdictionDocs struct {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/guidepost/guidepost/internal/parallel"
 )
 
 // Shards hold the postings of the terms that share a prefix, so a query
@@ -34,7 +36,7 @@ type shard struct {
 // bytes where prefixes allow it, in key order.
 func buildShards(terms []string, postings map[string][]posting, maxSize int) []shard {
 	enc := make([][]byte, len(terms))
-	parallel(len(terms), func(i int) { enc[i] = encodeTerm(terms[i], postings[terms[i]]) })
+	parallel.For(len(terms), func(i int) { enc[i] = encodeTerm(terms[i], postings[terms[i]]) })
 	encoded := make(map[string][]byte, len(terms))
 	for i, t := range terms {
 		encoded[t] = enc[i]

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 
+	"github.com/guidepost/guidepost/internal/parallel"
 	"github.com/guidepost/guidepost/internal/site"
 )
 
@@ -25,7 +26,7 @@ func Docs(s *site.Site) []Doc {
 		out = append(out, d)
 		pages = append(pages, p)
 	}
-	parallel(len(out), func(i int) {
+	parallel.For(len(out), func(i int) {
 		p, d := pages[i], &out[i]
 		if p.Doc != nil {
 			d.Sections = Sections(p.Doc.HTML)

@@ -13,6 +13,7 @@ import (
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/frontmatter"
 	"github.com/guidepost/guidepost/internal/markdown"
+	"github.com/guidepost/guidepost/internal/parallel"
 )
 
 // Cache lets repeated loads of one site reuse the work done for files that
@@ -189,7 +190,7 @@ func (c *Cache) parse(root string, files []string, diags *diag.List) []*frontmat
 		srcs := make([][]byte, len(todo))
 		per := make([]diag.List, len(todo))
 		docs := make([]*frontmatter.Document, len(todo))
-		parallel(len(todo), func(i int) {
+		parallel.For(len(todo), func(i int) {
 			srcs[i], docs[i] = parseFile(root, todo[i], &per[i])
 		})
 		c.mu.Lock()

@@ -6,15 +6,14 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/guidepost/guidepost/internal/config"
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/frontmatter"
 	"github.com/guidepost/guidepost/internal/markdown"
+	"github.com/guidepost/guidepost/internal/parallel"
 )
 
 // Options control loading.
@@ -217,34 +216,13 @@ func relSlash(root, p string) string {
 	return filepath.ToSlash(rel)
 }
 
-// parallel runs fn(i) for i in [0,n) on one worker per CPU.
-func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 // maxFileSize bounds a content file; larger files are reported, not read.
 const maxFileSize = 8 << 20
 
 func parseAll(root string, files []string, diags *diag.List) []*frontmatter.Document {
 	docs := make([]*frontmatter.Document, len(files))
 	per := make([]diag.List, len(files))
-	parallel(len(files), func(i int) {
+	parallel.For(len(files), func(i int) {
 		_, docs[i] = parseFile(root, files[i], &per[i])
 	})
 	for _, l := range per {

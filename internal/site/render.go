@@ -5,13 +5,14 @@ import (
 
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/markdown"
+	"github.com/guidepost/guidepost/internal/parallel"
 )
 
 // renderMarkdown renders every content page's body in parallel; links are
 // rewritten from content files to URLs.
 func (s *Site) renderMarkdown(md *markdown.Renderer, cache *Cache, diags *diag.List) {
 	per := make([]diag.List, len(s.Pages))
-	parallel(len(s.Pages), func(i int) {
+	parallel.For(len(s.Pages), func(i int) {
 		if p := s.Pages[i]; p.File != "" { // generated pages have no Markdown
 			per[i] = s.renderPage(md, cache, p)
 		}
