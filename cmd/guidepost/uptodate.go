@@ -52,18 +52,9 @@ func (u *upToDate) same(ctx context.Context) (*stamp.Stamp, bool) {
 	if !ok {
 		return nil, false
 	}
-	if u.digest, ok = u.inputs(); !ok {
-		return nil, false
-	}
-	want := u.digest
-	if prev.Engine {
-		key, err := wasmbuild.CurrentKey(ctx, wasmbuild.Options{Hints: []string{u.source}})
-		if err != nil {
-			return nil, false
-		}
-		want = stamp.WithEngine(want, key)
-	}
-	if prev.Inputs != want {
+	u.digest, _ = u.inputs()
+	want, ok := u.withEngine(ctx, prev.Engine)
+	if !ok || prev.Inputs != want {
 		return nil, false
 	}
 	out, err := stamp.OutputDigest(u.dest)
@@ -77,6 +68,23 @@ func (u *upToDate) inputs() (string, bool) {
 	}
 	d, err := u.in.Digest()
 	return d, err == nil
+}
+
+// withEngine returns the inputs' digest, combined with the decision
+// engine's key when the site uses the engine; ok is false when either is
+// unknown.
+func (u *upToDate) withEngine(ctx context.Context, engine bool) (string, bool) {
+	if u.digest == "" {
+		return "", false
+	}
+	if !engine {
+		return u.digest, true
+	}
+	key, err := wasmbuild.CurrentKey(ctx, wasmbuild.Options{Hints: []string{u.source}})
+	if err != nil {
+		return "", false
+	}
+	return stamp.WithEngine(u.digest, key), true
 }
 
 // begin is called before a build: the inputs are digested as they are
@@ -93,16 +101,13 @@ func (u *upToDate) begin() {
 // record saves the stamp of a successful build. Failing to only costs the
 // next build its shortcut.
 func (u *upToDate) record(ctx context.Context, res *build.Result) {
-	if u.store == nil || u.digest == "" {
+	if u.store == nil {
 		return
 	}
-	s := &stamp.Stamp{Inputs: u.digest, Pages: res.Pages, Files: res.Files, Engine: len(res.Site.Trees) > 0}
-	if s.Engine {
-		key, err := wasmbuild.CurrentKey(ctx, wasmbuild.Options{Hints: []string{u.source}})
-		if err != nil {
-			return
-		}
-		s.Inputs = stamp.WithEngine(s.Inputs, key)
+	s := &stamp.Stamp{Pages: res.Pages, Files: res.Files, Engine: len(res.Site.Trees) > 0}
+	var ok bool
+	if s.Inputs, ok = u.withEngine(ctx, s.Engine); !ok {
+		return
 	}
 	out, err := stamp.OutputDigest(u.dest)
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // TestBuildSkipsWhenNothingChanged runs `guidepost build` repeatedly into
@@ -106,4 +108,19 @@ func TestUpToDateBuildRepeatsWarnings(t *testing.T) {
 			t.Errorf("build %d: stderr lacks the warning %q:\n%s", i+1, warning, res.stderr)
 		}
 	}
+}
+
+// TestUpToDateWithDecisionTree builds the repository's own site, whose
+// decision tree makes the engine's key an input: a second build with
+// nothing changed must still be recognised as up to date.
+func TestUpToDateWithDecisionTree(t *testing.T) {
+	root := testsite.RepoRoot(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	for i, want := range []string{"built ", "up to date: "} {
+		res := runCLI(t, root, "build", "--dest", dest)
+		if res.code != 0 || !strings.HasPrefix(res.stdout, want) {
+			t.Fatalf("build %d: exit %d, stdout %q, want it to start %q\n%s", i+1, res.code, res.stdout, want, res.stderr)
+		}
+	}
+	readFile(t, dest, "decide/whatsapp/index.html")
 }
