@@ -84,7 +84,7 @@ func (b *Builder) Build(opts Options) (*Result, error) {
 	if err != nil {
 		return &Result{}, err
 	}
-	w := newStream(dir, 4*runtime.GOMAXPROCS(0))
+	w := newStream(dir)
 	res, err := b.run(opts, w, func(a *render.Assets) error { return copyAssets(a, opts.Source, w) })
 	if werr := w.Close(); err == nil {
 		err = werr
@@ -312,7 +312,7 @@ func (f *Files) Get(name string) ([]byte, bool) {
 func (f *Files) WriteTo(sink render.Sink) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	w := newStream(sink, 2*runtime.GOMAXPROCS(0))
+	w := newStream(sink)
 	for name, data := range f.files {
 		w.WriteFile(name, data)
 	}

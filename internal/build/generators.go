@@ -8,10 +8,10 @@ import (
 	"github.com/guidepost/guidepost/internal/site"
 )
 
-// generator makes some of the generated files (see generators). A full build runs every
-// generator; an Incremental build reruns one only when what it reads
-// changed, and runs slow ones after the pages are published (see
-// Incremental.Finish).
+// generator makes some of the generated files (see generators). A full
+// build runs every generator; an Incremental build reruns one only when
+// what it reads changed, and runs slow ones after the pages are published
+// (see Incremental.Finish).
 type generator struct {
 	name  string
 	reads reads

@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 
@@ -25,8 +26,10 @@ type streamJob struct {
 	data []byte
 }
 
-// newStream starts writers goroutines writing to sink.
-func newStream(sink render.Sink, writers int) *stream {
+// newStream starts goroutines writing to sink: four per core, as creating
+// files waits on system calls more than it computes.
+func newStream(sink render.Sink) *stream {
+	writers := 4 * runtime.GOMAXPROCS(0)
 	w := &stream{sink: sink, jobs: make(chan streamJob, writers)}
 	for range writers {
 		w.wg.Go(func() {

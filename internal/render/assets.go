@@ -133,9 +133,12 @@ func (a *Assets) URL(logical string) (string, error) {
 	a.mu.RLock()
 	u, ok := a.urls[logical]
 	var wait chan struct{}
-	for prefix, ready := range a.pending {
-		if !ok && strings.HasPrefix(logical, prefix) {
-			wait = ready
+	if !ok {
+		for prefix, ready := range a.pending {
+			if strings.HasPrefix(logical, prefix) {
+				wait = ready
+				break
+			}
 		}
 	}
 	a.mu.RUnlock()
