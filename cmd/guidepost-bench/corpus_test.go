@@ -12,6 +12,7 @@ import (
 
 	"github.com/guidepost/guidepost/internal/build"
 	"github.com/guidepost/guidepost/internal/markdown"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 var testNow = time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
@@ -158,7 +159,7 @@ func TestOutputIdenticalWithHighlightCache(t *testing.T) {
 		if err := c.Flush(); err != nil {
 			t.Fatalf("%s: Flush: %v", b.name, err)
 		}
-		trees[i] = readTree(t, dest)
+		trees[i] = testsite.ReadTree(t, dest)
 		if b.cache && treeSize(cacheDir) < 40*2*500 {
 			t.Fatalf("%s: highlight cache holds %d bytes after building 40 pages with two code blocks each", b.name, treeSize(cacheDir))
 		}
@@ -175,26 +176,4 @@ func TestOutputIdenticalWithHighlightCache(t *testing.T) {
 			t.Errorf("%s: %d files, want %d", builds[i].name, len(trees[i]), len(trees[0]))
 		}
 	}
-}
-
-// readTree returns the files below dir by relative path.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = data
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }

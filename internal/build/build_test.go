@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 var now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -126,19 +128,8 @@ func TestBuildStreamsWhatRenderHolds(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := &hashSink{}
-	err = filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dest, p)
-		return got.WriteFile(filepath.ToSlash(rel), data)
-	})
-	if err != nil {
-		t.Fatal(err)
+	for name, data := range testsite.ReadTree(t, dest) {
+		got.WriteFile(name, data)
 	}
 	for name, h := range want {
 		if got.files[name] != h {

@@ -7,26 +7,16 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // tree lists the files below dir as "path=content", sorted.
 func tree(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		out = append(out, filepath.ToSlash(rel)+"="+string(data))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for name, data := range testsite.ReadTree(t, dir) {
+		out = append(out, name+"="+string(data))
 	}
 	slices.Sort(out)
 	return out

@@ -67,3 +67,26 @@ func WriteFile(tb testing.TB, dir, rel, content string) {
 		tb.Fatal(err)
 	}
 }
+
+// ReadTree returns the content of every file below dir by slash-separated
+// relative path, failing the test on error.
+func ReadTree(tb testing.TB, dir string) map[string][]byte {
+	tb.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return files
+}
