@@ -136,6 +136,26 @@ func TestReaderSearch10k(t *testing.T) {
 			t.Errorf("%q transferred %d bytes, over the 300 KB budget", qq.q, cold)
 		}
 	}
+	// What ten requests cost this browser on this machine with no search
+	// work at all: ten document files no query loaded, fetched at once as
+	// a page of results fetches them. A query with new results cannot be
+	// faster than this plus its own shards and ranking.
+	var floor []string
+	if entries, err := os.ReadDir(filepath.Join(out, "search", "d")); err == nil {
+		for i := 0; i < 10 && len(entries) >= 10; i++ {
+			floor = append(floor, readerJS("/search/d/"+entries[(i*len(entries))/10+len(entries)/20].Name()))
+		}
+	}
+	if len(floor) != 10 {
+		t.Fatalf("search/d holds fewer than 10 document files")
+	}
+	ms := readerEval[float64](t, b, `(async urls => {
+  const t0 = performance.now();
+  await Promise.all(urls.map(u => fetch(u, {credentials: "omit"}).then(r => r.json())));
+  return performance.now() - t0;
+})([`+strings.Join(floor, ",")+`])`)
+	t.Logf("browser floor: 10 document files fetched at once, nothing else, in %.1f ms", ms)
+
 	// "Show more results" adds ten and moves focus to the first new one.
 	b.Run(t, chromedp.Click("#search-more", chromedp.ByID, chromedp.NodeVisible))
 	readerWait(t, b, `document.querySelectorAll(".search-result").length === 20`)
