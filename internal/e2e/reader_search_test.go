@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
@@ -128,6 +129,24 @@ func TestReaderSearch(t *testing.T) {
 	if got := readerEval[string](t, b, `location.search`); got != "?q=withdraw" {
 		t.Errorf("URL query %q after typing, want ?q=withdraw", got)
 	}
+	// A site this small has one shard and one document file: after the
+	// first query the page holds the whole index, and search goes on
+	// working with the network gone.
+	readerVisit(t, b, origin, readerPage{path: "/search/"})
+	readerEval[int](t, b, `guidepostSearch.run("consent", "")`)
+	b.Run(t, network.EmulateNetworkConditions(true, 0, -1, -1))
+	for _, i := range []int{2, 3, 5, 6} {
+		tt := tests[i]
+		params, err := url.ParseQuery(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		readerEval[int](t, b, `guidepostSearch.run(`+readerJS(params.Get("q"))+`, `+readerJS(params.Get("j"))+`)`)
+		if got := readerEval[readerSearchView](t, b, readerResults); got.Status != tt.status || len(got.Titles)+len(tt.titles) > 0 && !reflect.DeepEqual(got.Titles, tt.titles) {
+			t.Errorf("offline, %s: %q %q, want %q %q", tt.name, got.Status, got.Titles, tt.status, tt.titles)
+		}
+	}
+	b.Run(t, network.EmulateNetworkConditions(false, 0, -1, -1))
 	b.AssertNoConsoleErrors(t)
 	b.AssertSameOrigin(t, origin)
 }

@@ -15,7 +15,8 @@
 //
 // A query loads the manifest once, the shards of its words, then the
 // document files of the ten results it shows, all at once: one request
-// each. Every file but the manifest is named the way Options.Name names
+// each. A small site (OneShardFile, OneDocFile) has one shard and one
+// document file, so its reader's later queries load nothing. Every file but the manifest is named the way Options.Name names
 // it, so the build can fingerprint them all and browsers cache them
 // forever; the manifest gives only what Name added to each name.
 //

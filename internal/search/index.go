@@ -29,11 +29,16 @@ type Jurisdiction struct {
 // Options tune the index; the zero value is ready to use.
 type Options struct {
 	// MaxShard is the size in bytes past which the terms sharing a prefix
-	// are split into shards by a longer prefix. Default 32 KiB.
+	// are split into shards by a longer prefix. By default all terms
+	// share one shard when they come to at most OneShardFile bytes, and
+	// are split past 32 KiB otherwise.
 	MaxShard int
 	// ChunkDocs is how many documents share one document file (metadata
-	// and text for excerpts). Default 2: a result's file then costs about
-	// twice a document's text, and the manifest lists half as many files.
+	// and text for excerpts). By default all documents share one file when
+	// their entries come to at most OneDocFile bytes: the first query loads
+	// it, and no later query needs to load a document again. Otherwise 2:
+	// a result's file then costs about twice a document's text, and the
+	// manifest lists half as many files.
 	ChunkDocs int
 	// MaxText bounds the bytes of a document's text kept for excerpts.
 	// Default 32 KiB.
@@ -53,9 +58,6 @@ func (o *Options) defaults() {
 	if o.MaxShard <= 0 {
 		o.MaxShard = 32 << 10
 	}
-	if o.ChunkDocs <= 0 {
-		o.ChunkDocs = 2
-	}
 	if o.MaxText <= 0 {
 		o.MaxText = 32 << 10
 	}
@@ -63,6 +65,17 @@ func (o *Options) defaults() {
 		o.Name = func(name string, _ []byte) string { return name }
 	}
 }
+
+// OneDocFile is the most bytes of document entries the index puts in one
+// file by default. A page of ten results from a bigger site costs a
+// reader about ten small files; below this size one file costs less on
+// any connection, and it is cached for every later query.
+const OneDocFile = 192 << 10
+
+// OneShardFile is the most bytes of postings the index keeps in one shard
+// by default: a site this small is searched with one shard, loaded by the
+// first query. With OneDocFile it bounds what that query loads.
+const OneShardFile = 64 << 10
 
 // ManifestName is the manifest's name in the index folder. It is the only
 // file a page must know; it lists every other file by its published name.
@@ -125,6 +138,10 @@ func IDF(df, n int) float64 {
 // output depends only on the documents, not on the order they come in nor
 // on how many cores share the work.
 func Build(docs []Doc, opts Options) (*Index, error) {
+	oneShard := opts.MaxShard
+	if oneShard <= 0 {
+		oneShard = OneShardFile
+	}
 	opts.defaults()
 	docs = append([]Doc(nil), docs...)
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
@@ -137,7 +154,7 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 		return nameTag(stem, ext, opts.Name(stem+ext, data))
 	}
 
-	m := manifest{Version: manifestVersion, Docs: len(docs), ChunkDocs: opts.ChunkDocs, Stop: strings.Join(StopWords, " "), Fold: FoldTable(), MinPrefix: MinPrefix, Shards: map[string]string{}}
+	m := manifest{Version: manifestVersion, Docs: len(docs), Stop: strings.Join(StopWords, " "), Fold: FoldTable(), MinPrefix: MinPrefix, Shards: map[string]string{}}
 
 	jurs, jurIndex := jurisdictions(docs)
 	for _, j := range jurs {
@@ -153,32 +170,30 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 		m.Jurisdictions = append(m.Jurisdictions, manifestJurisdiction{Name: j.Name, Slug: j.Slug, File: resolveTag(stem, ".json", name)})
 	}
 
-	// Document files, encoded in parallel, named in order.
-	chunks := (len(docs) + opts.ChunkDocs - 1) / opts.ChunkDocs
-	encoded := make([][]byte, chunks)
-	errs := make([]error, chunks)
-	parallel.For(chunks, func(c int) {
-		start := c * opts.ChunkDocs
-		end := min(start+opts.ChunkDocs, len(docs))
-		chunk := make([]docEntry, 0, end-start)
-		for id := start; id < end; id++ {
-			d := &docs[id]
-			e := docEntry{URL: d.URL, Title: d.Title, Summary: d.Summary, Sections: docSections(d, opts.MaxText)}
-			for _, j := range d.Jurisdictions {
-				if i, ok := jurIndex[j.Slug]; ok && !containsInt(e.Jurisdictions, i) {
-					e.Jurisdictions = append(e.Jurisdictions, i)
-				}
+	// Document files: entries encoded in parallel, grouped, named in
+	// order.
+	entries := make([][]byte, len(docs))
+	errs := make([]error, len(docs))
+	parallel.For(len(docs), func(id int) {
+		d := &docs[id]
+		e := docEntry{URL: d.URL, Title: d.Title, Summary: d.Summary, Sections: docSections(d, opts.MaxText)}
+		for _, j := range d.Jurisdictions {
+			if i, ok := jurIndex[j.Slug]; ok && !containsInt(e.Jurisdictions, i) {
+				e.Jurisdictions = append(e.Jurisdictions, i)
 			}
-			chunk = append(chunk, e)
 		}
-		encoded[c], errs[c] = marshal(chunk)
+		entries[id], errs[id] = marshal(e)
 	})
-	fileTags := make([]string, 0, chunks)
-	for c, data := range encoded {
-		if errs[c] != nil {
-			return nil, fmt.Errorf("search: encode %s: %w", docs[c*opts.ChunkDocs].URL, errs[c])
+	for id, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("search: encode %s: %w", docs[id].URL, err)
 		}
-		tag, err := add("d/"+strconv.Itoa(c), ".json", data)
+	}
+	m.ChunkDocs = chunkDocs(entries, opts.ChunkDocs)
+	chunks := (len(docs) + m.ChunkDocs - 1) / m.ChunkDocs
+	fileTags := make([]string, 0, chunks)
+	for c := range chunks {
+		tag, err := add("d/"+strconv.Itoa(c), ".json", joinEntries(entries[c*m.ChunkDocs:min((c+1)*m.ChunkDocs, len(entries))]))
 		if err != nil {
 			return nil, err
 		}
@@ -186,7 +201,7 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	}
 	m.setFileTags(fileTags)
 
-	shards := buildShards(terms, postings, opts.MaxShard)
+	shards := buildShards(terms, postings, opts.MaxShard, oneShard)
 	for _, sh := range shards {
 		stem := "t/" + fileKey(sh.key)
 		tag, err := add(stem, ".json", sh.data)
@@ -215,6 +230,39 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	idx.Stats.Shards = len(shards)
 	idx.Stats.Chunks = chunks
 	return idx, nil
+}
+
+// chunkDocs returns how many documents share a file: asked, when it is
+// set; all of them when their entries fit in OneDocFile bytes; else 2.
+func chunkDocs(entries [][]byte, asked int) int {
+	if asked > 0 {
+		return asked
+	}
+	size := 2
+	for _, e := range entries {
+		size += len(e) + 1
+	}
+	if size <= OneDocFile {
+		return max(1, len(entries))
+	}
+	return 2
+}
+
+// joinEntries encodes document entries as one JSON array.
+func joinEntries(entries [][]byte) []byte {
+	size := 2
+	for _, e := range entries {
+		size += len(e) + 1
+	}
+	out := make([]byte, 0, size)
+	out = append(out, '[')
+	for i, e := range entries {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, e...)
+	}
+	return append(out, ']')
 }
 
 // docTerms are a document's distinct terms with their weighted counts,

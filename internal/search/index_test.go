@@ -187,6 +187,97 @@ func TestDocumentData(t *testing.T) {
 	}
 }
 
+// TestDocumentFilesBySize checks how many documents share a file by
+// default: all of them while their entries fit in OneDocFile bytes, so a
+// small site's reader loads them once, else two.
+func TestDocumentFilesBySize(t *testing.T) {
+	docsOf := func(n, textBytes int) []Doc {
+		docs := make([]Doc, n)
+		for i := range docs {
+			docs[i] = Doc{URL: fmt.Sprintf("/p%04d/", i), Title: "Page", Sections: []Section{{Text: strings.Repeat("word ", textBytes/5)}}}
+		}
+		return docs
+	}
+	tests := []struct {
+		name      string
+		docs      []Doc
+		opts      Options
+		wantChunk int
+		wantFiles int
+	}{
+		{"small site: one file", docsOf(40, 3000), Options{}, 40, 1},
+		{"one document", docsOf(1, 100), Options{}, 1, 1},
+		{"just over the limit: two per file", docsOf(70, 3000), Options{}, 2, 35},
+		{"asked for", docsOf(40, 3000), Options{ChunkDocs: 3}, 3, 14},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			idx := mustBuild(t, tt.docs, tt.opts)
+			r := newReader(t, idx)
+			files := 0
+			for name := range idx.Files {
+				if strings.HasPrefix(name, "d/") {
+					files++
+				}
+			}
+			if r.m.ChunkDocs != tt.wantChunk || files != tt.wantFiles {
+				t.Errorf("%d documents per file in %d files, want %d in %d", r.m.ChunkDocs, files, tt.wantChunk, tt.wantFiles)
+			}
+			last := len(tt.docs) - 1
+			if got := r.meta(last).URL; got != tt.docs[last].URL {
+				t.Errorf("last document reads as %s, want %s", got, tt.docs[last].URL)
+			}
+		})
+	}
+}
+
+// TestShardsBySize checks how terms are sharded by default: in one shard
+// while their postings fit in OneShardFile bytes, split by prefix past it,
+// and split as asked when MaxShard is set.
+func TestShardsBySize(t *testing.T) {
+	docsOf := func(n int) []Doc {
+		docs := make([]Doc, n)
+		for i := range docs {
+			var words []string
+			for w := range 10 {
+				words = append(words, fmt.Sprintf("w%06d", i*10+w)) // each word once in the site
+			}
+			docs[i] = Doc{URL: fmt.Sprintf("/p%04d/", i), Title: "Page", Sections: []Section{{Text: strings.Join(words, " ")}}}
+		}
+		return docs
+	}
+	tests := []struct {
+		name     string
+		docs     []Doc
+		opts     Options
+		wantOne  bool
+		maxBytes int
+	}{
+		{"small site: one shard", docsOf(200), Options{}, true, OneShardFile},
+		{"bigger: split", docsOf(1000), Options{}, false, 32 << 10},
+		{"asked for", docsOf(200), Options{MaxShard: 4 << 10}, false, 4 << 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			idx := mustBuild(t, tt.docs, tt.opts)
+			r := newReader(t, idx)
+			_, one := r.m.Shards[""]
+			if one != tt.wantOne || (one && len(r.m.Shards) != 1) {
+				t.Errorf("%d shards, one of all terms: %v; want one of all terms: %v", len(r.m.Shards), one, tt.wantOne)
+			}
+			for key := range r.m.Shards {
+				if n := len(idx.Files[r.shardFile(key)]); n > tt.maxBytes && len(r.shard(key)) > 1 {
+					t.Errorf("shard %q is %d bytes, over %d", key, n, tt.maxBytes)
+				}
+			}
+			last := fmt.Sprintf("w%06d", len(tt.docs)*10-1)
+			if got := r.search(last); len(got) != 1 || got[0] != tt.docs[len(tt.docs)-1].URL {
+				t.Errorf("search %s: %v, want the last page", last, got)
+			}
+		})
+	}
+}
+
 func TestBuildIsDeterministic(t *testing.T) {
 	docs := []Doc{
 		{URL: "/x/", Title: "X ray", Jurisdictions: []Jurisdiction{{"India", "india"}}, Sections: []Section{{Text: "scan images securely"}}},

@@ -66,7 +66,7 @@ func (r *reader) decode(name string, v any) {
 // shardKey is the key of the shard holding term: the longest key that
 // begins it.
 func (r *reader) shardKey(term string) (string, bool) {
-	for n := min(utf8.RuneCountInString(term), maxKeyRunes); n > 0; n-- {
+	for n := min(utf8.RuneCountInString(term), maxKeyRunes); n >= 0; n-- {
 		if _, ok := r.m.Shards[prefix(term, n)]; ok {
 			return prefix(term, n), true
 		}

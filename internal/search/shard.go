@@ -10,11 +10,13 @@ import (
 )
 
 // Shards hold the postings of the terms that share a prefix, so a query
-// loads only the shards of its own terms. Terms are first grouped by their
-// first two runes; a group whose encoded size passes the limit is split by
-// one more rune, again and again, keeping in the group only the term that
-// is exactly its key. The term's shard is thus the one with the longest
-// key that begins the term.
+// loads only the shards of its own terms. All terms start in one group,
+// of key ""; a group whose encoded size passes the limit is split by one
+// more rune, again and again, keeping in the group only the term that is
+// exactly its key. The term's shard is thus the one with the longest key
+// that begins the term. A small site's terms so stay in one shard, which
+// its reader loads once; a big site's are split as far as their sizes
+// need, a rare first letter's terms staying together.
 //
 // A shard encodes as a JSON object from term to its postings in document
 // order, (document id gap, weight) pairs encoded as a string of digits
@@ -23,8 +25,7 @@ import (
 //	{"consent":"ADjBhD…","consult":"…"}
 
 const (
-	firstKeyRunes = 2
-	maxKeyRunes   = 8 // a group is not split past this, whatever its size
+	maxKeyRunes = 8 // a group is not split past this, whatever its size
 )
 
 type shard struct {
@@ -33,8 +34,9 @@ type shard struct {
 }
 
 // buildShards groups the sorted terms into shards of at most maxSize
-// bytes where prefixes allow it, in key order.
-func buildShards(terms []string, postings map[string][]posting, maxSize int) []shard {
+// bytes where prefixes allow it, in key order; all of them stay in one
+// shard if they come to at most oneShard bytes.
+func buildShards(terms []string, postings map[string][]posting, maxSize, oneShard int) []shard {
 	enc := make([][]byte, len(terms))
 	parallel.For(len(terms), func(i int) { enc[i] = encodeTerm(terms[i], postings[terms[i]]) })
 	encoded := make(map[string][]byte, len(terms))
@@ -49,7 +51,11 @@ func buildShards(terms []string, postings map[string][]posting, maxSize int) []s
 			for _, t := range g.terms {
 				size += len(encoded[t]) + 1
 			}
-			if size <= maxSize || runes >= maxKeyRunes || len(g.terms) == 1 {
+			limit := maxSize
+			if runes == 0 {
+				limit = max(maxSize, oneShard)
+			}
+			if size <= limit || runes >= maxKeyRunes || len(g.terms) == 1 {
 				out = append(out, shard{key: g.key, data: joinTerms(g.terms, encoded)})
 				continue
 			}
@@ -68,7 +74,7 @@ func buildShards(terms []string, postings map[string][]posting, maxSize int) []s
 			split(longer, runes+1)
 		}
 	}
-	split(terms, firstKeyRunes)
+	split(terms, 0)
 	sortShards(out)
 	return out
 }
@@ -136,6 +142,9 @@ func joinTerms(terms []string, encoded map[string][]byte) []byte {
 // lower-case ASCII letters, digits and hyphens, else "u-" and its bytes in
 // hex (so no two keys share a name, on any file system).
 func fileKey(key string) string {
+	if key == "" {
+		return "u-" // the hex of no bytes: the shard of all terms
+	}
 	for _, r := range key {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
 			return "u-" + hex.EncodeToString([]byte(key))

@@ -127,7 +127,7 @@
   // ---- shards ----
   function runes(s, n) { return Array.from(s).slice(0, n).join(''); }
   function shardKey(m, term) {
-    for (var n = Math.min(Array.from(term).length, MAX_KEY_RUNES); n > 0; n--) {
+    for (var n = Math.min(Array.from(term).length, MAX_KEY_RUNES); n >= 0; n--) {
       var k = runes(term, n);
       if (hasOwn(m.shards, k)) return k;
     }
