@@ -18,6 +18,9 @@ type Doc struct {
 	Summary       string
 	Jurisdictions []Jurisdiction
 	Sections      []Section
+	// Boost multiplies the document's score for every word: above 1 it
+	// ranks higher, below 1 lower. Zero counts as 1.
+	Boost float64
 }
 
 // Jurisdiction is a jurisdiction term of a page: its name as shown and its
@@ -348,9 +351,13 @@ func score(docs []Doc) (map[string][]posting, []string) {
 	for i := range counted {
 		dt := &counted[i]
 		norm := bm25K1 * (1 - bm25B + bm25B*float64(dt.length)/avg)
+		boost := docs[i].Boost
+		if boost <= 0 {
+			boost = 1
+		}
 		for k, id := range docIDs[i] {
 			f := dt.weights[k]
-			s := int(math.Round(scoreScale * f * (bm25K1 + 1) / (f + norm)))
+			s := int(math.Round(scoreScale * boost * f * (bm25K1 + 1) / (f + norm)))
 			lists[id] = append(lists[id], posting{doc: i, score: max(s, 1)})
 		}
 	}

@@ -67,6 +67,32 @@ func TestRanking(t *testing.T) {
 	}
 }
 
+// TestBoost checks that Boost moves a document up or down the ranking
+// for every word, and that zero counts as no boost.
+func TestBoost(t *testing.T) {
+	body := filler(40)
+	page := func(url, heading string, boost float64) Doc {
+		return Doc{URL: url, Title: "Page", Boost: boost, Sections: []Section{{Heading: heading, Text: "consent records " + body}}}
+	}
+	tests := []struct {
+		name string
+		docs []Doc
+		want []string
+	}{
+		{"no boost: the heading match first", []Doc{page("/a/", "", 0), page("/b/", "Consent", 0)}, []string{"/b/", "/a/"}},
+		{"halved: below a body match", []Doc{page("/a/", "", 0), page("/b/", "Consent", 0.5)}, []string{"/a/", "/b/"}},
+		{"doubled: above a heading match", []Doc{page("/a/", "", 2), page("/b/", "Consent", 1)}, []string{"/a/", "/b/"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newReader(t, mustBuild(t, tt.docs, Options{}))
+			if got := r.search("consent"); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("search consent: %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestShardsSplitByPrefix(t *testing.T) {
 	// Many terms sharing prefixes, and small shards, force splits to three
 	// and four runes.

@@ -7,11 +7,17 @@ import (
 	"github.com/guidepost/guidepost/internal/site"
 )
 
+// OutcomeBoost is the Boost of a decision tree's outcome pages. They are
+// short and repeat the words of the guidance they sum up, so unboosted they
+// would rank above it: a reader searching "BAA" found an outcome of the
+// tool before the page that explains business associate agreements.
+const OutcomeBoost = 0.5
+
 // Docs returns the documents of a site's searchable pages: the home page,
-// sections, content pages, decision trees' start pages and their outcomes.
-// Questions, taxonomy lists, maps and the 404 page are left out: none of
-// them answers a question on its own. Pages' text is extracted on all
-// cores.
+// sections, content pages, decision trees' start pages and their outcomes
+// (ranked below guidance, see OutcomeBoost). Questions, taxonomy lists,
+// maps and the 404 page are left out: none of them answers a question on
+// its own. Pages' text is extracted on all cores.
 func Docs(s *site.Site) []Doc {
 	var out []Doc
 	var pages []*site.Page
@@ -20,6 +26,9 @@ func Docs(s *site.Site) []Doc {
 			continue
 		}
 		d := Doc{URL: p.RelPermalink(), Title: p.Title(), Summary: p.Summary()}
+		if p.Kind == site.KindNode {
+			d.Boost = OutcomeBoost
+		}
 		for _, t := range p.Jurisdictions() {
 			d.Jurisdictions = append(d.Jurisdictions, Jurisdiction{Name: t.Name, Slug: t.Slug})
 		}

@@ -1,0 +1,53 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/guidepost/guidepost/internal/browsertest"
+)
+
+// TestReaderSearchSite searches the repository's own site for what its
+// readers come to ask and expects the guidance page that answers among
+// the first results: first, or second where another page answers as
+// well (the glossary's definition, the COVID-19 page's history). It
+// reports what each query cost: on a site this small the first query
+// loads the whole index, and the others load nothing.
+func TestReaderSearchSite(t *testing.T) {
+	t.Parallel()
+	dir, _ := decideSite(t, "../..")
+	origin := browsertest.ServeDir(t, dir)
+	b := browsertest.New(t, browsertest.Options{})
+	readerVisit(t, b, origin, readerPage{path: "/search/"})
+	readerEval[bool](t, b, `guidepostSearch.ready`)
+	queries := []struct {
+		q, want string
+		within  int
+	}{
+		{"business associate agreement", "/guidance/united-states/", 2},
+		{"BAA", "/guidance/united-states/", 1},
+		{"HIPAA", "/guidance/united-states/", 2},
+		{"enforcement discretion", "/guidance/covid-19-enforcement-discretion/", 1},
+		{"GDPR", "/guidance/european-union/", 1},
+		{"NHS", "/guidance/united-kingdom/", 1},
+		{"Telemedicine Practice Guidelines", "/guidance/india/", 1},
+		{"Brazil", "/guidance/other-jurisdictions/", 1},
+		{"end-to-end encryption", "/guidance/encryption/", 1},
+		{"backups", "/guidance/encryption/", 1},
+		{"consent", "/guidance/clinical-practice/", 1},
+	}
+	for _, qq := range queries {
+		m := readerEval[readerQuery](t, b, readerMeasure+`(`+readerJS(qq.q)+`)`)
+		v := readerEval[readerSearchView](t, b, readerResults)
+		var pages []string
+		for _, h := range v.Hrefs {
+			page, _, _ := strings.Cut(h, "#")
+			pages = append(pages, page)
+		}
+		t.Logf("%-34q %2d results in %5.1f ms, %3d KiB in %d requests", qq.q, m.Count, m.Ms, m.Bytes>>10, m.Requests)
+		if !readerContains(pages[:min(qq.within, len(pages))], qq.want) {
+			t.Errorf("%q: first results %q, want %s among the first %d", qq.q, pages[:min(3, len(pages))], qq.want, qq.within)
+		}
+	}
+	b.AssertNoConsoleErrors(t)
+}
