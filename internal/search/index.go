@@ -18,6 +18,9 @@ type Doc struct {
 	Summary       string
 	Jurisdictions []Jurisdiction
 	Sections      []Section
+	// Keywords are words chosen to describe the page (its tags): they
+	// count as words of the summary do, and results do not show them.
+	Keywords []string
 	// Boost multiplies the document's score for every word: above 1 it
 	// ranks higher, below 1 lower. Zero counts as 1.
 	Boost float64
@@ -297,6 +300,9 @@ func score(docs []Doc) (map[string][]posting, []string) {
 			}
 			addText(d.Title, titleWeight)
 			addText(d.Summary, summaryWeight)
+			for _, k := range d.Keywords {
+				addText(k, summaryWeight)
+			}
 			for _, s := range d.Sections {
 				addText(s.Heading, headingWeight)
 				addText(s.Text, bodyWeight)

@@ -93,6 +93,27 @@ func TestBoost(t *testing.T) {
 	}
 }
 
+// TestKeywords checks that a page's keywords find it and rank it as its
+// summary would, and that results do not show them.
+func TestKeywords(t *testing.T) {
+	body := filler(40)
+	docs := []Doc{
+		{URL: "/body/", Title: "Page one", Sections: []Section{{Text: "consent " + body}}},
+		{URL: "/keyword/", Title: "Page two", Keywords: []string{"Consent", "records"}, Sections: []Section{{Text: body}}},
+		{URL: "/summary/", Title: "Page three", Summary: "About consent.", Sections: []Section{{Text: body}}},
+	}
+	r := newReader(t, mustBuild(t, docs, Options{}))
+	if got, want := r.search("consent"), []string{"/keyword/", "/summary/", "/body/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("search consent: %q, want %q (a keyword counts as the summary does; equal scores keep URL order)", got, want)
+	}
+	if got, want := r.search("records"), []string{"/keyword/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("search records: %q, want %q", got, want)
+	}
+	if m := r.meta(1); strings.Contains(fmt.Sprint(m), "records") {
+		t.Errorf("the document file shows the keywords: %+v", m)
+	}
+}
+
 func TestShardsSplitByPrefix(t *testing.T) {
 	// Many terms sharing prefixes, and small shards, force splits to three
 	// and four runes.

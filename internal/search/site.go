@@ -29,6 +29,9 @@ func Docs(s *site.Site) []Doc {
 		if p.Kind == site.KindNode {
 			d.Boost = OutcomeBoost
 		}
+		for _, t := range p.Tags() {
+			d.Keywords = append(d.Keywords, t.Name)
+		}
 		for _, t := range p.Jurisdictions() {
 			d.Jurisdictions = append(d.Jurisdictions, Jurisdiction{Name: t.Name, Slug: t.Slug})
 		}
