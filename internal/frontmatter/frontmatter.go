@@ -51,6 +51,9 @@ type FrontMatter struct {
 	Aliases       []string
 	Sources       []Source
 	Layout        string
+	// SearchWeight multiplies the page's rank in search; 0 leaves the
+	// page out of search. Nil when the page does not set it.
+	SearchWeight *float64
 
 	// Decision-tree fields: Start and Scenarios on a tree's _index.md,
 	// Options and Help on a question, Verdict and Safeguards on an outcome.
@@ -203,12 +206,16 @@ func decode(d *yamlx.Decoder, n *yaml.Node, fm *FrontMatter) {
 		"aliases":       func(v *yaml.Node) { fm.Aliases = d.Strings(v, "aliases") },
 		"sources":       func(v *yaml.Node) { fm.Sources = decodeSources(d, v) },
 		"layout":        func(v *yaml.Node) { fm.Layout = d.String(v, "layout") },
-		"start":         func(v *yaml.Node) { fm.Start = d.String(v, "start") },
-		"scenarios":     func(v *yaml.Node) { fm.Scenarios = decodeScenarios(d, v) },
-		"options":       func(v *yaml.Node) { fm.Options = decodeOptions(d, v) },
-		"help":          func(v *yaml.Node) { fm.Help = d.String(v, "help") },
-		"verdict":       func(v *yaml.Node) { fm.Verdict = d.String(v, "verdict") },
-		"safeguards":    func(v *yaml.Node) { fm.Safeguards = d.Strings(v, "safeguards") },
+		"search_weight": func(v *yaml.Node) {
+			w := d.Number(v, "search_weight (0 leaves the page out of search, 1 is the default)", 0, 10)
+			fm.SearchWeight = &w
+		},
+		"start":      func(v *yaml.Node) { fm.Start = d.String(v, "start") },
+		"scenarios":  func(v *yaml.Node) { fm.Scenarios = decodeScenarios(d, v) },
+		"options":    func(v *yaml.Node) { fm.Options = decodeOptions(d, v) },
+		"help":       func(v *yaml.Node) { fm.Help = d.String(v, "help") },
+		"verdict":    func(v *yaml.Node) { fm.Verdict = d.String(v, "verdict") },
+		"safeguards": func(v *yaml.Node) { fm.Safeguards = d.Strings(v, "safeguards") },
 	})
 }
 

@@ -17,7 +17,8 @@ const OutcomeBoost = 0.5
 // sections, content pages, decision trees' start pages and their outcomes
 // (ranked below guidance, see OutcomeBoost). Questions, taxonomy lists,
 // maps and the 404 page are left out: none of them answers a question on
-// its own. Pages' text is extracted on all cores.
+// its own; so are pages that set search_weight: 0. A page's search_weight
+// is its Boost. Pages' text is extracted on all cores.
 func Docs(s *site.Site) []Doc {
 	var out []Doc
 	var pages []*site.Page
@@ -26,7 +27,12 @@ func Docs(s *site.Site) []Doc {
 			continue
 		}
 		d := Doc{URL: p.RelPermalink(), Title: p.Title(), Summary: p.Summary()}
-		if p.Kind == site.KindNode {
+		switch w := p.FM.SearchWeight; {
+		case w != nil && *w == 0:
+			continue // search_weight: 0 leaves the page out
+		case w != nil:
+			d.Boost = *w
+		case p.Kind == site.KindNode:
 			d.Boost = OutcomeBoost
 		}
 		for _, t := range p.Tags() {

@@ -21,6 +21,8 @@ var siteFiles = map[string]string{
 title: India
 summary: Telemedicine rules in India.
 jurisdictions: [India]
+tags: [TPG 2020]
+search_weight: 2
 reviewed: 2026-01-10
 sources:
   - title: Telemedicine Practice Guidelines
@@ -33,7 +35,8 @@ Intro about consent.
 
 Lists of drugs.
 `,
-	"content/decide/_index.md": "---\ntitle: Tools\n---\n",
+	"content/guidance/legal.md": "---\ntitle: Legal notice\nsearch_weight: 0\n---\nNot for search.\n",
+	"content/decide/_index.md":  "---\ntitle: Tools\n---\n",
 	"content/decide/t/_index.md": `---
 title: The tool
 start: q
@@ -47,7 +50,7 @@ scenarios:
 `,
 	"content/decide/t/q.md":   "---\ntitle: Shall we?\noptions:\n  - label: \"Yes\"\n    next: yes\n  - label: \"No\"\n    next: no\n---\n",
 	"content/decide/t/yes.md": "---\ntitle: Go ahead\nverdict: allowed\nreviewed: 2026-01-10\nsafeguards: [Get consent]\nsources:\n  - title: Rule 1\n    url: https://example.org/1\n---\nWhy.\n",
-	"content/decide/t/no.md":  "---\ntitle: Do not\nverdict: avoid\nreviewed: 2026-01-10\nsources:\n  - title: Rule 2\n    url: https://example.org/2\n---\n",
+	"content/decide/t/no.md":  "---\ntitle: Do not\nverdict: avoid\nsearch_weight: 1\nreviewed: 2026-01-10\nsources:\n  - title: Rule 2\n    url: https://example.org/2\n---\n",
 }
 
 func TestDocsOfSite(t *testing.T) {
@@ -71,7 +74,8 @@ func TestDocsOfSite(t *testing.T) {
 		byURL[d.URL] = d
 		urls = append(urls, d.URL)
 	}
-	// Questions, taxonomies, maps, the search and 404 pages are left out.
+	// Questions, taxonomies, maps, the search and 404 pages are left out,
+	// and the page that asks to be.
 	want := []string{"/docs/", "/docs/decide/", "/docs/decide/t/", "/docs/decide/t/no/", "/docs/decide/t/yes/", "/docs/guidance/", "/docs/guidance/india/"}
 	got := append([]string(nil), urls...)
 	sort.Strings(got)
@@ -82,6 +86,8 @@ func TestDocsOfSite(t *testing.T) {
 	wantIndia := Doc{
 		URL: "/docs/guidance/india/", Title: "India", Summary: "Telemedicine rules in India.",
 		Jurisdictions: []Jurisdiction{{Name: "India", Slug: "india"}},
+		Keywords:      []string{"TPG 2020"},
+		Boost:         2,
 		Sections: []Section{
 			{Text: "Intro about consent."},
 			{Heading: "Prescribing", Anchor: "prescribing", Text: "Lists of drugs."},
@@ -90,6 +96,10 @@ func TestDocsOfSite(t *testing.T) {
 	}
 	if !reflect.DeepEqual(india, wantIndia) {
 		t.Errorf("India page:\n got %+v\nwant %+v", india, wantIndia)
+	}
+	// Outcomes rank below guidance unless they say otherwise.
+	if yes, no := byURL["/docs/decide/t/yes/"].Boost, byURL["/docs/decide/t/no/"].Boost; yes != OutcomeBoost || no != 1 {
+		t.Errorf("outcome boosts %v and %v, want %v by default and 1 as asked", yes, no, OutcomeBoost)
 	}
 	yes := byURL["/docs/decide/t/yes/"]
 	wantYes := []Section{{Text: "Why."}, {Heading: "Safeguards that apply", Text: "Get consent"}, {Heading: "Sources", Anchor: "sources", Text: "Rule 1"}}

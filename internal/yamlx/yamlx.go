@@ -6,6 +6,7 @@ package yamlx
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -174,6 +175,16 @@ func (d *Decoder) Int(n *yaml.Node, name string) int {
 	v, err := strconv.Atoi(n.Value)
 	if n.Kind != yaml.ScalarNode || err != nil {
 		d.Error(n, name+" must be a whole number, got "+kindName(n))
+		return 0
+	}
+	return v
+}
+
+// Number decodes a number, whole or decimal, from min to max.
+func (d *Decoder) Number(n *yaml.Node, name string, min, max float64) float64 {
+	v, err := strconv.ParseFloat(n.Value, 64)
+	if n.Kind != yaml.ScalarNode || isNull(n) || err != nil || v < min || v > max {
+		d.Error(n, fmt.Sprintf("%s must be a number from %g to %g, got %s", name, min, max, kindName(n)))
 		return 0
 	}
 	return v
