@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"unicode"
@@ -23,6 +24,26 @@ var blockTags = map[string]bool{
 	"header": true, "hr": true, "li": true, "main": true, "nav": true, "ol": true, "p": true,
 	"pre": true, "section": true, "summary": true, "table": true, "tbody": true, "td": true,
 	"tfoot": true, "th": true, "thead": true, "tr": true, "ul": true,
+}
+
+// itemTags end an item of text that a reader sees apart from the next: a
+// list item, a cell, a paragraph, a minor heading. When one ends without
+// punctuation (a list of links, say), " · " keeps it apart from text that
+// follows, in excerpts as on the page.
+var itemTags = map[string]bool{
+	"dd": true, "dt": true, "figcaption": true, "h1": true, "h5": true, "h6": true, "li": true, "p": true,
+	"summary": true, "td": true, "th": true,
+}
+
+// endsPhrase reports whether text, ignoring trailing spaces, is empty or
+// ends in punctuation that already separates it from what follows.
+func endsPhrase(text []byte) bool {
+	text = bytes.TrimRightFunc(text, unicode.IsSpace)
+	if len(text) == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRune(text)
+	return strings.ContainsRune(".!?:;,·…—–", r)
 }
 
 // skippedTags hold no reader-visible text.
@@ -48,6 +69,7 @@ func Sections(src []byte) []Section {
 		inHead  string // the open section heading's tag, "" outside one
 		skip    string // the tag whose content is being skipped
 		skipN   int    // nesting depth of skip
+		apart   bool   // an item ended without punctuation: mark it off from more text
 		s       = string(src)
 		flushed = func() {
 			cur.Text = collapseBytes(text)
@@ -55,6 +77,7 @@ func Sections(src []byte) []Section {
 				out = append(out, cur)
 			}
 			text = text[:0]
+			apart = false
 		}
 	)
 	for len(s) > 0 {
@@ -64,9 +87,14 @@ func Sections(src []byte) []Section {
 		}
 		if lt > 0 && skip == "" {
 			t := html.UnescapeString(s[:lt])
-			if inHead != "" {
+			switch {
+			case inHead != "":
 				head = append(head, t...)
-			} else {
+			case apart && strings.TrimSpace(t) != "":
+				text = append(text, "· "...)
+				apart = false
+				fallthrough
+			default:
 				text = append(text, t...)
 			}
 		}
@@ -118,9 +146,13 @@ func Sections(src []byte) []Section {
 			continue
 		}
 		if blockTags[name] {
-			if inHead != "" {
+			switch {
+			case inHead != "":
 				head = append(head, ' ')
-			} else {
+			case closing && itemTags[name] && !endsPhrase(text):
+				apart = true
+				text = append(text, ' ')
+			default:
 				text = append(text, ' ')
 			}
 		}
