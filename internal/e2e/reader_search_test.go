@@ -116,6 +116,13 @@ func TestReaderSearch(t *testing.T) {
 			t.Errorf("%s after other queries on the page:\n%+v\nwant, as on a page of its own:\n%+v", tt.name, got, want)
 		}
 	}
+	// Each result says where its page sits; an outcome of the decision
+	// tool says so, as its verdict holds only for the answers leading to it.
+	readerVisit(t, b, origin, readerPage{path: "/search/?q=consent"})
+	contexts := readerEval[[]string](t, b, `[...document.querySelectorAll(".search-result")].map(r => r.querySelector(".result-context")?.textContent ?? "")`)
+	if want := []string{"Guidance", "Guidance", "Guidance", "An outcome of the decision tool “Can we message patients on WhatsApp?”"}; !reflect.DeepEqual(contexts, want) {
+		t.Errorf("result contexts %q, want %q", contexts, want)
+	}
 	// A result in a section links to that section.
 	readerVisit(t, b, origin, readerPage{path: "/search/?q=backups"})
 	if v := readerEval[readerSearchView](t, b, readerResults); len(v.Hrefs) != 1 || v.Hrefs[0] != "/guidance/encryption/#consent-records" {

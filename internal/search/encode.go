@@ -58,6 +58,7 @@ type manifestJurisdiction struct {
 type docEntry struct {
 	URL           string      `json:"u"`
 	Title         string      `json:"t"`
+	Context       string      `json:"c,omitempty"`
 	Summary       string      `json:"s,omitempty"`
 	Jurisdictions []int       `json:"j,omitempty"` // indexes into the manifest's jurisdictions
 	Sections      [][3]string `json:"x"`           // [heading, anchor, text]

@@ -18,6 +18,10 @@ type Doc struct {
 	Summary       string
 	Jurisdictions []Jurisdiction
 	Sections      []Section
+	// Context says where the page sits, shown with its title in results:
+	// the sections it is in, or the decision tool it is an outcome of.
+	// It is not searched.
+	Context string
 	// Keywords are words chosen to describe the page (its tags): they
 	// count as words of the summary do, and results do not show them.
 	Keywords []string
@@ -182,7 +186,7 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	errs := make([]error, len(docs))
 	parallel.For(len(docs), func(id int) {
 		d := &docs[id]
-		e := docEntry{URL: d.URL, Title: d.Title, Summary: d.Summary, Sections: docSections(d, opts.MaxText)}
+		e := docEntry{URL: d.URL, Title: d.Title, Context: d.Context, Summary: d.Summary, Sections: docSections(d, opts.MaxText)}
 		for _, j := range d.Jurisdictions {
 			if i, ok := jurIndex[j.Slug]; ok && !containsInt(e.Jurisdictions, i) {
 				e.Jurisdictions = append(e.Jurisdictions, i)

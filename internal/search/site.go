@@ -26,7 +26,7 @@ func Docs(s *site.Site) []Doc {
 		if !searchable(p) {
 			continue
 		}
-		d := Doc{URL: p.RelPermalink(), Title: p.Title(), Summary: p.Summary()}
+		d := Doc{URL: p.RelPermalink(), Title: p.Title(), Summary: p.Summary(), Context: context(p)}
 		switch w := p.FM.SearchWeight; {
 		case w != nil && *w == 0:
 			continue // search_weight: 0 leaves the page out
@@ -65,6 +65,25 @@ func Docs(s *site.Site) []Doc {
 		}
 	})
 	return out
+}
+
+// context says where a page sits for its search result: the titles of
+// the sections above it, below the home page; for an outcome, the tool it
+// is an outcome of, as its verdict holds only for the answers that lead
+// there.
+func context(p *site.Page) string {
+	if p.Kind == site.KindNode {
+		if tree := p.TreePage(); tree != nil {
+			return "An outcome of the decision tool “" + tree.Title() + "”"
+		}
+	}
+	var titles []string
+	for _, b := range p.Breadcrumbs() {
+		if !b.IsHome() {
+			titles = append(titles, b.Title())
+		}
+	}
+	return strings.Join(titles, " › ")
 }
 
 // searchable reports whether a page is in the search index.

@@ -86,6 +86,7 @@ func TestDocsOfSite(t *testing.T) {
 	wantIndia := Doc{
 		URL: "/docs/guidance/india/", Title: "India", Summary: "Telemedicine rules in India.",
 		Jurisdictions: []Jurisdiction{{Name: "India", Slug: "india"}},
+		Context:       "Guidance",
 		Keywords:      []string{"TPG 2020"},
 		Boost:         2,
 		Sections: []Section{
@@ -96,6 +97,16 @@ func TestDocsOfSite(t *testing.T) {
 	}
 	if !reflect.DeepEqual(india, wantIndia) {
 		t.Errorf("India page:\n got %+v\nwant %+v", india, wantIndia)
+	}
+	// Results say where a page sits; an outcome, which tool it ends.
+	for url, want := range map[string]string{
+		"/docs/":             "",
+		"/docs/decide/t/":    "Tools",
+		"/docs/decide/t/no/": "An outcome of the decision tool “The tool”",
+	} {
+		if got := byURL[url].Context; got != want {
+			t.Errorf("context of %s: %q, want %q", url, got, want)
+		}
 	}
 	// Outcomes rank below guidance unless they say otherwise.
 	if yes, no := byURL["/docs/decide/t/yes/"].Boost, byURL["/docs/decide/t/no/"].Boost; yes != OutcomeBoost || no != 1 {

@@ -418,6 +418,7 @@
     var ex = excerpt(d.sections, match);
     var href = d.meta.u;
     if (ex && ex.section[1]) href += '#' + ex.section[1];
+    if (d.meta.c) li.appendChild(el('p', 'result-context', d.meta.c));
     var h = el('h2', 'result-title');
     var a = el('a');
     a.href = href;
