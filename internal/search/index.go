@@ -180,30 +180,33 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 		m.Jurisdictions = append(m.Jurisdictions, manifestJurisdiction{Name: j.Name, Slug: j.Slug, File: resolveTag(stem, ".json", name)})
 	}
 
-	// Document files: entries encoded in parallel, grouped, named in
-	// order.
-	entries := make([][]byte, len(docs))
-	errs := make([]error, len(docs))
-	parallel.For(len(docs), func(id int) {
-		d := &docs[id]
-		e := docEntry{URL: d.URL, Title: d.Title, Context: d.Context, Summary: d.Summary, Sections: docSections(d, opts.MaxText)}
-		for _, j := range d.Jurisdictions {
-			if i, ok := jurIndex[j.Slug]; ok && !containsInt(e.Jurisdictions, i) {
-				e.Jurisdictions = append(e.Jurisdictions, i)
-			}
-		}
-		entries[id], errs[id] = marshal(e)
-	})
-	for id, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("search: encode %s: %w", docs[id].URL, err)
-		}
-	}
-	m.ChunkDocs = chunkDocs(entries, opts.ChunkDocs)
+	// Document files, encoded in parallel, named in order.
+	m.ChunkDocs = chunkDocs(docs, opts)
 	chunks := (len(docs) + m.ChunkDocs - 1) / m.ChunkDocs
+	encoded := make([][]byte, chunks)
+	errs := make([]error, chunks)
+	parallel.For(chunks, func(c int) {
+		start := c * m.ChunkDocs
+		end := min(start+m.ChunkDocs, len(docs))
+		chunk := make([]docEntry, 0, end-start)
+		for id := start; id < end; id++ {
+			d := &docs[id]
+			e := docEntry{URL: d.URL, Title: d.Title, Context: d.Context, Summary: d.Summary, Sections: docSections(d, opts.MaxText)}
+			for _, j := range d.Jurisdictions {
+				if i, ok := jurIndex[j.Slug]; ok && !containsInt(e.Jurisdictions, i) {
+					e.Jurisdictions = append(e.Jurisdictions, i)
+				}
+			}
+			chunk = append(chunk, e)
+		}
+		encoded[c], errs[c] = marshal(chunk)
+	})
 	fileTags := make([]string, 0, chunks)
-	for c := range chunks {
-		tag, err := add("d/"+strconv.Itoa(c), ".json", joinEntries(entries[c*m.ChunkDocs:min((c+1)*m.ChunkDocs, len(entries))]))
+	for c, data := range encoded {
+		if errs[c] != nil {
+			return nil, fmt.Errorf("search: encode %s: %w", docs[c*m.ChunkDocs].URL, errs[c])
+		}
+		tag, err := add("d/"+strconv.Itoa(c), ".json", data)
 		if err != nil {
 			return nil, err
 		}
@@ -242,37 +245,30 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	return idx, nil
 }
 
-// chunkDocs returns how many documents share a file: asked, when it is
-// set; all of them when their entries fit in OneDocFile bytes; else 2.
-func chunkDocs(entries [][]byte, asked int) int {
-	if asked > 0 {
-		return asked
+// chunkDocs returns how many documents share a file: as asked, when
+// opts.ChunkDocs is set; all of them when their entries come to about
+// OneDocFile bytes at most; else 2. Entries are sized from their text,
+// not encoded, so that no document is encoded twice.
+func chunkDocs(docs []Doc, opts Options) int {
+	if opts.ChunkDocs > 0 {
+		return opts.ChunkDocs
 	}
+	const perEntry, perSection = 40, 16 // JSON keys, quotes and commas
 	size := 2
-	for _, e := range entries {
-		size += len(e) + 1
-	}
-	if size <= OneDocFile {
-		return max(1, len(entries))
-	}
-	return 2
-}
-
-// joinEntries encodes document entries as one JSON array.
-func joinEntries(entries [][]byte) []byte {
-	size := 2
-	for _, e := range entries {
-		size += len(e) + 1
-	}
-	out := make([]byte, 0, size)
-	out = append(out, '[')
-	for i, e := range entries {
-		if i > 0 {
-			out = append(out, ',')
+	for i := range docs {
+		d := &docs[i]
+		size += perEntry + len(d.URL) + len(d.Title) + len(d.Context) + len(d.Summary) + 4*len(d.Jurisdictions)
+		left := opts.MaxText
+		for _, s := range d.Sections {
+			text := min(len(s.Text), max(left, 0))
+			left -= text
+			size += perSection + len(s.Heading) + len(s.Anchor) + text
 		}
-		out = append(out, e...)
+		if size > OneDocFile {
+			return 2
+		}
 	}
-	return append(out, ']')
+	return max(1, len(docs))
 }
 
 // docTerms are a document's distinct terms with their weighted counts,
