@@ -44,7 +44,7 @@ func TestReaderSearchSite(t *testing.T) {
 			page, _, _ := strings.Cut(h, "#")
 			pages = append(pages, page)
 		}
-		t.Logf("%-34q %2d results in %5.1f ms, %3d KiB in %d requests", qq.q, m.Count, m.Ms, m.Bytes>>10, m.Requests)
+		t.Logf("%-34q %2d results in %5.1f ms (rank %.1f show %.1f load %.1f), %3d KiB in %d requests", qq.q, m.Count, m.Ms, m.Rank, m.Show, m.Load, m.Bytes>>10, m.Requests)
 		if !readerContains(pages[:min(qq.within, len(pages))], qq.want) {
 			t.Errorf("%q: first results %q, want %s among the first %d", qq.q, pages[:min(3, len(pages))], qq.want, qq.within)
 		}
