@@ -66,7 +66,21 @@
       m.jurBySlug = new Map();
       m.jurisdictions.forEach(function (j) { m.jurBySlug.set(j.slug, j); });
       index = m;
+      preloadSmall(m);
       return m;
+    });
+  }
+
+  // preloadSmall loads a small site's whole index — one shard and one
+  // document file (internal/search, OneShardFile and OneDocFile) — once
+  // the page is idle, so the reader's first query is as quick as the
+  // others and search works from then on without the network.
+  function preloadSmall(m) {
+    if (!hasOwn(m.shards, '') || m.chunk < m.docs) return;
+    var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
+    idle(function () {
+      quiet(load(m.shardFile('')));
+      if (m.docs > 0) quiet(load(m.docFile(0)));
     });
   }
 
