@@ -352,17 +352,37 @@
     };
   }
 
+  // sectionHits scans a section's text for the query's words, keeping
+  // only what a window needs: how many words there are, and the place and
+  // query word of each that matches, as pairs in one array.
+  function sectionHits(text, match) {
+    var re = new RegExp(WORD.source, 'gu');
+    var at = [];
+    var n = 0;
+    var found;
+    while ((found = re.exec(text)) !== null) {
+      var g = match(found[0]);
+      if (g >= 0) at.push(n, g);
+      n++;
+    }
+    return { n: n, at: at };
+  }
+
   // bestWindow finds the run of WINDOW words with the most distinct query
-  // words, then the most matches.
-  function bestWindow(ws, hits) {
+  // words, then the most matches: a run starts four words before a match.
+  function bestWindow(h) {
     var best = { start: 0, distinct: 0, count: 0 };
-    for (var i = 0; i < ws.length; i++) {
-      if (hits[i] < 0) continue;
-      var start = Math.max(0, i - 4);
+    var at = h.at;
+    var from = 0; // the first match at or after the run's start
+    for (var k = 0; k < at.length; k += 2) {
+      var start = Math.max(0, at[k] - 4);
+      var end = Math.min(h.n, start + WINDOW);
+      while (at[from] < start) from += 2;
       var seen = new Set();
       var count = 0;
-      for (var j = start; j < Math.min(ws.length, start + WINDOW); j++) {
-        if (hits[j] >= 0) { seen.add(hits[j]); count++; }
+      for (var q = from; q < at.length && at[q] < end; q += 2) {
+        seen.add(at[q + 1]);
+        count++;
       }
       if (seen.size > best.distinct || (seen.size === best.distinct && count > best.count)) best = { start: start, distinct: seen.size, count: count };
     }
@@ -371,31 +391,34 @@
 
   // excerpt picks the section that best matches and the words to show from
   // it: {section, parts: [{text, mark}]} — parts are plain strings, put on
-  // the page as text nodes.
+  // the page as text nodes. Only the chosen section is split into words.
   function excerpt(sections, match) {
     var best = null;
     sections.forEach(function (s, i) {
-      var ws = words(s[2]);
-      var hits = ws.map(function (w) { return match(w.word); });
-      var win = bestWindow(ws, hits);
-      var headHits = new Set(words(s[0]).map(function (w) { return match(w.word); }).filter(function (h) { return h >= 0; }));
+      var win = bestWindow(sectionHits(s[2], match));
+      var headHits = new Set();
+      words(s[0]).forEach(function (w) {
+        var g = match(w.word);
+        if (g >= 0) headHits.add(g);
+      });
       var rank = win.distinct * 100 + headHits.size * 60 + Math.min(win.count, 20) - i * 0.01;
-      if (!best || rank > best.rank) best = { rank: rank, section: s, ws: ws, hits: hits, win: win };
+      if (!best || rank > best.rank) best = { rank: rank, section: s, win: win };
     });
     if (!best) return null;
     var text = best.section[2];
-    var ws = best.ws;
+    var ws = words(text);
     if (ws.length === 0) return { section: best.section, parts: [] };
+    var hits = ws.map(function (w) { return match(w.word); });
     var from = best.win.start;
     // Do not start inside a word such as "patient's" at its "s".
-    while (from > 0 && from < ws.length - 1 && best.hits[from] < 0 && /^['’]$/.test(text.slice(ws[from - 1].end, ws[from].start))) from++;
+    while (from > 0 && from < ws.length - 1 && hits[from] < 0 && /^['’]$/.test(text.slice(ws[from - 1].end, ws[from].start))) from++;
     var to = Math.min(ws.length, from + WINDOW);
     var parts = [];
     if (from > 0) parts.push({ text: '… ', mark: false });
     var pos = ws[from].start;
     if (from === 0) pos = 0;
     for (var i = from; i < to; i++) {
-      if (best.hits[i] < 0) continue;
+      if (hits[i] < 0) continue;
       if (ws[i].start > pos) parts.push({ text: text.slice(pos, ws[i].start), mark: false });
       parts.push({ text: ws[i].word, mark: true });
       pos = ws[i].end;
