@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -135,6 +136,34 @@ func TestReaderSearch(t *testing.T) {
 	readerWait(t, b, `document.getElementById("search-status").textContent === "1 result for “withdraw”"`)
 	if got := readerEval[string](t, b, `location.search`); got != "?q=withdraw" {
 		t.Errorf("URL query %q after typing, want ?q=withdraw", got)
+	}
+	// With the whole index in the page, results follow the keys: a reader
+	// typing a key every 120 ms sees results for the word so far once it
+	// has three letters, and nothing flashes for its first two.
+	readerVisit(t, b, origin, readerPage{path: "/search/"})
+	readerWait(t, b, `(() => {
+  const loaded = performance.getEntriesByType("resource").map(e => e.name);
+  return loaded.some(u => u.includes("/search/t/")) && loaded.some(u => u.includes("/search/d/"));
+})()`)
+	b.Run(t, chromedp.Evaluate(`window.statuses = [];
+new MutationObserver(() => statuses.push(document.getElementById("search-status").textContent))
+  .observe(document.getElementById("search-status"), {childList: true, characterData: true, subtree: true});`, nil))
+	for _, key := range []string{"w", "i", "t", "h", "d", "r", "a", "w"} {
+		b.Run(t, chromedp.SendKeys("#search-q", key, chromedp.ByQuery), chromedp.Sleep(120*time.Millisecond))
+	}
+	readerWait(t, b, `document.getElementById("search-status").textContent === "1 result for “withdraw”"`)
+	statuses := readerEval[[]string](t, b, `statuses`)
+	var partial bool
+	for _, st := range statuses {
+		if strings.Contains(st, "“w”") || strings.Contains(st, "“wi”") {
+			t.Errorf("typing showed %q for a word's first letters", st)
+		}
+		if strings.Contains(st, "“wit") && !strings.Contains(st, "withdraw”") {
+			partial = true
+		}
+	}
+	if !partial {
+		t.Errorf("typing a key every 120 ms showed %q: want results for the word so far before it was finished", statuses)
 	}
 	// A site this small has one shard and one document file, which the
 	// search page loads once it is idle: from then on search works with

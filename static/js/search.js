@@ -75,12 +75,14 @@
   // document file (internal/search, OneShardFile and OneDocFile) — once
   // the page is idle, so the reader's first query is as quick as the
   // others and search works from then on without the network.
+  var local = false; // the whole index is in the page
   function preloadSmall(m) {
     if (!hasOwn(m.shards, '') || m.chunk < m.docs) return;
     var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
     idle(function () {
-      quiet(load(m.shardFile('')));
-      if (m.docs > 0) quiet(load(m.docFile(0)));
+      var files = [load(m.shardFile(''))];
+      if (m.docs > 0) files.push(load(m.docFile(0)));
+      quiet(Promise.all(files).then(function () { local = true; }));
     });
   }
 
@@ -625,11 +627,24 @@
     });
   }
 
+  // typingDelay is how long typing must pause before the page searches:
+  // 180 ms, so that a query loads files only once the reader has paused;
+  // 60 ms when the whole index is in the page and the last word is
+  // complete or long enough to match the words it begins, so the results
+  // follow the keys without showing "No results" for a word's first
+  // letters.
+  function typingDelay(q) {
+    if (!local) return 180;
+    var ws = words(q);
+    var last = ws.length ? ws[ws.length - 1].word : '';
+    return /\s$/.test(q) || Array.from(last).length >= index.minPrefix ? 60 : 180;
+  }
+
   var timer = 0;
   input.addEventListener('input', function () {
     prefetch(input.value);
     clearTimeout(timer);
-    timer = setTimeout(function () { quiet(current()); }, 180);
+    timer = setTimeout(function () { quiet(current()); }, typingDelay(input.value));
   });
   if (select) select.addEventListener('change', function () { quiet(current()); });
   form.addEventListener('submit', function (e) {
