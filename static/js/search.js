@@ -32,7 +32,7 @@
   function load(name) {
     var u = new URL(name, manifestURL).href;
     if (!cache.has(u)) {
-      cache.set(u, fetch(u, { credentials: 'omit' }).then(function (r) {
+      cache.set(u, fetch(u, { credentials: 'same-origin' }).then(function (r) {
         if (!r.ok) throw new Error(u + ': ' + r.status);
         return r.json();
       }).catch(function (e) { cache.delete(u); throw e; }));
