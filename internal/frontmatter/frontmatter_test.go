@@ -207,6 +207,14 @@ func TestParse(t *testing.T) {
 			diags:    []string{`c.md:3: search_weight (0 leaves the page out of search, 1 is the default) must be a number from 0 to 10, got "high"`},
 		},
 		{
+			name:     "search weight not a number: NaN",
+			src:      "---\ntitle: A\nsearch_weight: NaN\n---\n",
+			title:    "A",
+			lines:    map[string]int{"title": 2, "search_weight": 3},
+			bodyLine: 4,
+			diags:    []string{`c.md:3: search_weight (0 leaves the page out of search, 1 is the default) must be a number from 0 to 10, got "NaN"`},
+		},
+		{
 			name:     "search weight",
 			src:      "---\ntitle: A\nsearch_weight: 0.5\n---\n",
 			title:    "A",

@@ -183,7 +183,7 @@ func (d *Decoder) Int(n *yaml.Node, name string) int {
 // Number decodes a number, whole or decimal, from min to max.
 func (d *Decoder) Number(n *yaml.Node, name string, min, max float64) float64 {
 	v, err := strconv.ParseFloat(n.Value, 64)
-	if n.Kind != yaml.ScalarNode || isNull(n) || err != nil || v < min || v > max {
+	if n.Kind != yaml.ScalarNode || isNull(n) || err != nil || !(v >= min && v <= max) { // NaN too
 		d.Error(n, fmt.Sprintf("%s must be a number from %g to %g, got %s", name, min, max, kindName(n)))
 		return 0
 	}
