@@ -30,6 +30,10 @@ type Options struct {
 	// CheckOnly runs every stage, templates included, but writes nothing.
 	CheckOnly bool
 	Now       time.Time
+	// SearchWorkers bounds the goroutines that build the search index;
+	// 0 means one per core. The dev server leaves a core to the rebuilds
+	// of edits made while the index is rebuilt.
+	SearchWorkers int
 }
 
 // Result describes a build.
@@ -146,7 +150,7 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*render.Asset
 			slow = append(slow, g)
 			continue
 		}
-		g.make(s, generated, &res.Diags)
+		g.make(s, generated, &res.Diags, opts.SearchWorkers)
 	}
 	assets := render.NewAssets(s, generated, &res.Diags)
 	if len(res.Diags.Errors()) > 0 {
@@ -164,7 +168,7 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*render.Asset
 		provide := assets.Await(slowOutputs[g.name]...)
 		slowDone.Go(func() {
 			out := map[string][]byte{}
-			g.make(s, out, &slowDiags[i])
+			g.make(s, out, &slowDiags[i], opts.SearchWorkers)
 			provide(out, &slowDiags[i])
 		})
 	}
@@ -224,7 +228,7 @@ var generators = []generator{
 	{"search", readsContent, true, searchIndex},
 }
 
-func syntaxCSS(s *site.Site, out map[string][]byte, diags *diag.List) {
+func syntaxCSS(s *site.Site, out map[string][]byte, diags *diag.List, _ int) {
 	css, err := markdown.StyleCSS(s.Config.HighlightLight, s.Config.HighlightDark)
 	if err != nil {
 		diags.Add("guidepost.yaml", s.Config.Lines["highlight"], "highlight style: "+err.Error()+" (see https://xyproto.github.io/splash/docs/ for style names)")
@@ -233,7 +237,7 @@ func syntaxCSS(s *site.Site, out map[string][]byte, diags *diag.List) {
 	}
 }
 
-func treeJSON(s *site.Site, out map[string][]byte, diags *diag.List) {
+func treeJSON(s *site.Site, out map[string][]byte, diags *diag.List, _ int) {
 	for _, t := range s.Trees {
 		data, err := json.Marshal(t)
 		if err != nil {
@@ -244,7 +248,7 @@ func treeJSON(s *site.Site, out map[string][]byte, diags *diag.List) {
 	}
 }
 
-func engineWasm(s *site.Site, out map[string][]byte, diags *diag.List) {
+func engineWasm(s *site.Site, out map[string][]byte, diags *diag.List, _ int) {
 	if len(s.Trees) > 0 {
 		eng, err := wasmbuild.Build(context.Background(), wasmbuild.Options{Hints: []string{s.Root}})
 		if err != nil {
@@ -256,8 +260,8 @@ func engineWasm(s *site.Site, out map[string][]byte, diags *diag.List) {
 	}
 }
 
-func searchIndex(s *site.Site, out map[string][]byte, diags *diag.List) {
-	idx, err := search.Build(search.Docs(s), search.Options{Name: render.Fingerprint})
+func searchIndex(s *site.Site, out map[string][]byte, diags *diag.List, workers int) {
+	idx, err := search.Build(search.Docs(s, workers), search.Options{Name: render.Fingerprint, Workers: workers})
 	if err != nil {
 		diags.Add(site.ContentDir, 0, "cannot build the search index: "+err.Error())
 	} else {

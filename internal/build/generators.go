@@ -18,7 +18,9 @@ type generator struct {
 	// slow generators may take long: a search index of a big site, an
 	// engine whose Go sources changed and must be compiled.
 	slow bool
-	make func(s *site.Site, out map[string][]byte, diags *diag.List)
+	// make writes the generator's files into out. workers bounds the
+	// goroutines it may use (0: one per core).
+	make func(s *site.Site, out map[string][]byte, diags *diag.List, workers int)
 }
 
 // reads is a set of the sources a generator's output depends on.
@@ -44,7 +46,7 @@ func (b *Incremental) generate(s *site.Site, full bool) {
 		}
 		out := map[string][]byte{}
 		var diags diag.List
-		g.make(s, out, &diags)
+		g.make(s, out, &diags, b.opts.SearchWorkers)
 		b.setGenerated(g.name, out, diags)
 	}
 }

@@ -403,7 +403,7 @@ func (b *Incremental) Finish() (*Update, error) {
 		if g.slow && stale[g.name] {
 			out := map[string][]byte{}
 			var diags diag.List
-			g.make(snap, out, &diags)
+			g.make(snap, out, &diags, b.opts.SearchWorkers)
 			made[g.name], madeDiags[g.name] = out, diags
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -129,7 +130,9 @@ func New(opts Options) (*Server, error) {
 		ready:     make(chan struct{}),
 		warned:    map[string]bool{},
 	}
-	s.inc = build.NewIncremental(build.Options{Source: opts.Source, BaseURL: s.url, Drafts: opts.Drafts})
+	// The search index is rebuilt while the author goes on editing: leave
+	// a core to the rebuilds of those edits.
+	s.inc = build.NewIncremental(build.Options{Source: opts.Source, BaseURL: s.url, Drafts: opts.Drafts, SearchWorkers: max(1, runtime.GOMAXPROCS(0)-1)})
 	return s, nil
 }
 

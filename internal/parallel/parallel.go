@@ -10,8 +10,15 @@ import (
 // For calls fn(i) for every i in [0, n), on up to GOMAXPROCS goroutines
 // at once, and returns when every call has. fn must be safe to run
 // concurrently; results are best written to a slice by i.
-func For(n int, fn func(i int)) {
-	Workers(n, runtime.GOMAXPROCS(0), func() func(int) { return fn })
+func For(n int, fn func(i int)) { ForUpTo(n, 0, fn) }
+
+// ForUpTo is For on at most workers goroutines; workers ≤ 0 means one
+// per core (GOMAXPROCS).
+func ForUpTo(n, workers int, fn func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	Workers(n, workers, func() func(int) { return fn })
 }
 
 // Workers calls a function for every i in [0, n) on up to workers

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestWorkersCallsEachIndexOnce(t *testing.T) {
@@ -36,6 +37,33 @@ func TestForCallsEachIndexOnce(t *testing.T) {
 	for i, v := range got {
 		if v != i+1 {
 			t.Fatalf("index %d: %d, want %d", i, v, i+1)
+		}
+	}
+}
+
+func TestForUpToKeepsToItsWorkers(t *testing.T) {
+	for _, workers := range []int{1, 2, 3} {
+		var running, most atomic.Int32
+		done := make([]atomic.Bool, 60)
+		ForUpTo(len(done), workers, func(i int) {
+			now := running.Add(1)
+			for {
+				m := most.Load()
+				if now <= m || most.CompareAndSwap(m, now) {
+					break
+				}
+			}
+			time.Sleep(time.Millisecond)
+			done[i].Store(true)
+			running.Add(-1)
+		})
+		if m := most.Load(); m > int32(workers) {
+			t.Errorf("workers=%d: %d calls ran at once", workers, m)
+		}
+		for i := range done {
+			if !done[i].Load() {
+				t.Fatalf("workers=%d: index %d not called", workers, i)
+			}
 		}
 	}
 }

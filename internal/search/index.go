@@ -50,6 +50,9 @@ type Options struct {
 	// a result's file then costs about twice a document's text, and the
 	// manifest lists half as many files.
 	ChunkDocs int
+	// Workers bounds the goroutines that build the index; 0 means one per
+	// core. The dev server leaves a core to rebuilds with it.
+	Workers int
 	// MaxText bounds the bytes of a document's text kept for excerpts.
 	// Default 32 KiB.
 	MaxText int
@@ -156,7 +159,7 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	docs = append([]Doc(nil), docs...)
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
 
-	postings, terms := score(docs)
+	postings, terms := score(docs, opts.Workers)
 	idx := &Index{Files: map[string][]byte{}}
 	add := func(stem, ext string, data []byte) (string, error) {
 		idx.Files[stem+ext] = data
@@ -185,7 +188,7 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	chunks := (len(docs) + m.ChunkDocs - 1) / m.ChunkDocs
 	encoded := make([][]byte, chunks)
 	errs := make([]error, chunks)
-	parallel.For(chunks, func(c int) {
+	parallel.ForUpTo(chunks, opts.Workers, func(c int) {
 		start := c * m.ChunkDocs
 		end := min(start+m.ChunkDocs, len(docs))
 		chunk := make([]docEntry, 0, end-start)
@@ -214,7 +217,7 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	}
 	m.setFileTags(fileTags)
 
-	shards := buildShards(terms, postings, opts.MaxShard, oneShard)
+	shards := buildShards(terms, postings, opts.MaxShard, oneShard, opts.Workers)
 	for _, sh := range shards {
 		stem := "t/" + fileKey(sh.key)
 		tag, err := add(stem, ".json", sh.data)
@@ -283,9 +286,12 @@ type docTerms struct {
 // weighted fields — and returns them with the sorted list of terms.
 // Documents are counted in parallel and merged in id order, so the result
 // is the same however many goroutines ran.
-func score(docs []Doc) (map[string][]posting, []string) {
+func score(docs []Doc, workers int) (map[string][]posting, []string) {
 	counted := make([]docTerms, len(docs))
-	parallel.Workers(len(docs), runtime.GOMAXPROCS(0), func() func(int) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	parallel.Workers(len(docs), workers, func() func(int) {
 		cache := termCache{}
 		tf := map[string]float64{}
 		return func(i int) {

@@ -429,6 +429,9 @@ func TestBuildSameOnAnyCores(t *testing.T) {
 		if !reflect.DeepEqual(first.Files, idx.Files) {
 			t.Errorf("with GOMAXPROCS=%d the index differs from the one built with 1", procs)
 		}
+		if one := mustBuild(t, docs, Options{MaxShard: 2 << 10, Workers: 1}); !reflect.DeepEqual(first.Files, one.Files) {
+			t.Errorf("with GOMAXPROCS=%d and one worker the index differs from the one built with 1", procs)
+		}
 	}
 }
 

@@ -35,10 +35,11 @@ type shard struct {
 
 // buildShards groups the sorted terms into shards of at most maxSize
 // bytes where prefixes allow it, in key order; all of them stay in one
-// shard if they come to at most oneShard bytes.
-func buildShards(terms []string, postings map[string][]posting, maxSize, oneShard int) []shard {
+// shard if they come to at most oneShard bytes. Terms are encoded on up to
+// workers goroutines (0: one per core).
+func buildShards(terms []string, postings map[string][]posting, maxSize, oneShard, workers int) []shard {
 	enc := make([][]byte, len(terms))
-	parallel.For(len(terms), func(i int) { enc[i] = encodeTerm(terms[i], postings[terms[i]]) })
+	parallel.ForUpTo(len(terms), workers, func(i int) { enc[i] = encodeTerm(terms[i], postings[terms[i]]) })
 	encoded := make(map[string][]byte, len(terms))
 	for i, t := range terms {
 		encoded[t] = enc[i]

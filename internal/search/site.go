@@ -18,8 +18,9 @@ const OutcomeBoost = 0.5
 // (ranked below guidance, see OutcomeBoost). Questions, taxonomy lists,
 // maps and the 404 page are left out: none of them answers a question on
 // its own; so are pages that set search_weight: 0. A page's search_weight
-// is its Boost. Pages' text is extracted on all cores.
-func Docs(s *site.Site) []Doc {
+// is its Boost. Pages' text is extracted on up to workers goroutines (0:
+// one per core).
+func Docs(s *site.Site, workers int) []Doc {
 	var out []Doc
 	var pages []*site.Page
 	for _, p := range s.Pages {
@@ -44,7 +45,7 @@ func Docs(s *site.Site) []Doc {
 		out = append(out, d)
 		pages = append(pages, p)
 	}
-	parallel.For(len(out), func(i int) {
+	parallel.ForUpTo(len(out), workers, func(i int) {
 		p, d := pages[i], &out[i]
 		if p.Doc != nil {
 			d.Sections = Sections(p.Doc.HTML)

@@ -70,7 +70,7 @@ func TestDocsOfSite(t *testing.T) {
 	}
 	byURL := map[string]Doc{}
 	var urls []string
-	for _, d := range Docs(s) {
+	for _, d := range Docs(s, 0) {
 		byURL[d.URL] = d
 		urls = append(urls, d.URL)
 	}
