@@ -145,9 +145,11 @@ func TestReaderSearch(t *testing.T) {
   const loaded = performance.getEntriesByType("resource").map(e => e.name);
   return loaded.some(u => u.includes("/search/t/")) && loaded.some(u => u.includes("/search/d/"));
 })()`)
-	b.Run(t, chromedp.Evaluate(`window.statuses = [];
+	b.Run(t, chromedp.Evaluate(`window.statuses = []; window.announced = [];
 new MutationObserver(() => statuses.push(document.getElementById("search-status").textContent))
-  .observe(document.getElementById("search-status"), {childList: true, characterData: true, subtree: true});`, nil))
+  .observe(document.getElementById("search-status"), {childList: true, characterData: true, subtree: true});
+new MutationObserver(() => announced.push(document.getElementById("search-announce").textContent))
+  .observe(document.getElementById("search-announce"), {childList: true, characterData: true, subtree: true});`, nil))
 	for _, key := range []string{"w", "i", "t", "h", "d", "r", "a", "w"} {
 		b.Run(t, chromedp.SendKeys("#search-q", key, chromedp.ByQuery), chromedp.Sleep(120*time.Millisecond))
 	}
@@ -164,6 +166,18 @@ new MutationObserver(() => statuses.push(document.getElementById("search-status"
 	}
 	if !partial {
 		t.Errorf("typing a key every 120 ms showed %q: want results for the word so far before it was finished", statuses)
+	}
+	// Screen readers hear the count once typing has paused, not for each
+	// letter.
+	readerWait(t, b, `document.getElementById("search-announce").textContent === "1 result for “withdraw”"`)
+	if got := readerEval[[]string](t, b, `announced`); !reflect.DeepEqual(got, []string{"1 result for “withdraw”"}) {
+		t.Errorf("while typing, screen readers were told %q; want only the final count", got)
+	}
+	// A submitted search is announced at once.
+	b.Run(t, chromedp.Evaluate(`document.getElementById("search-q").value = "consent"; document.querySelector("#search form").requestSubmit()`, nil))
+	readerWait(t, b, `document.getElementById("search-status").textContent === "4 results for “consent”"`)
+	if got := readerEval[string](t, b, `document.getElementById("search-announce").textContent`); got != "4 results for “consent”" {
+		t.Errorf("after submitting, screen readers were told %q, want the count at once", got)
 	}
 	// A site this small has one shard and one document file, which the
 	// search page loads once it is idle: from then on search works with

@@ -22,6 +22,7 @@
   var input = document.getElementById('search-q');
   var select = document.getElementById('search-j');
   var status = document.getElementById('search-status');
+  var announce = document.getElementById('search-announce');
   var list = document.getElementById('search-results');
   var more = document.getElementById('search-more');
   var baseTitle = document.title;
@@ -509,7 +510,18 @@
     return slug;
   }
 
-  function say(text) { status.textContent = text; }
+  // say shows text in the status line and has screen readers announce
+  // it: at once, or for a search started by typing once typing has
+  // paused for ANNOUNCE_PAUSE ms, so results that follow the keys do not
+  // read out a count for every letter.
+  var ANNOUNCE_PAUSE = 1000;
+  var announceTimer = 0;
+  function say(text, typed) {
+    status.textContent = text;
+    clearTimeout(announceTimer);
+    if (typed) announceTimer = setTimeout(function () { announce.textContent = text; }, ANNOUNCE_PAUSE);
+    else announce.textContent = text;
+  }
 
   // showMore renders the next page of results — replacing the list when
   // replace is set — and returns the first new result's link. It asks
@@ -538,8 +550,9 @@
   }
 
   // run searches for q (in jurisdiction j) and renders the first page of
-  // results; it resolves with the number of results.
-  function run(q, j) {
+  // results; it resolves with the number of results. typed says typing
+  // started it (see say).
+  function run(q, j, typed) {
     var seq = ++state.seq;
     q = q.trim();
     state.q = q;
@@ -552,7 +565,7 @@
         list.replaceChildren();
         list.hidden = true;
         more.hidden = true;
-        say('');
+        say('', typed);
         document.title = baseTitle;
         return 0;
       }
@@ -560,7 +573,7 @@
         list.replaceChildren();
         list.hidden = true;
         more.hidden = true;
-        say('No results: “' + q + '” has only words too common to search for. Try a more specific word.');
+        say('No results: “' + q + '” has only words too common to search for. Try a more specific word.', typed);
         document.title = baseTitle;
         return 0;
       }
@@ -577,8 +590,8 @@
           var where = state.j ? ' in ' + jurName(m, state.j) : '';
           var n = hits.length;
           list.hidden = n === 0;
-          if (n === 0) say('No results for “' + q + '”' + where + '. Try fewer or different words' + (state.j ? ', or all jurisdictions.' : '.'));
-          else say(n + (n === 1 ? ' result' : ' results') + ' for “' + q + '”' + where);
+          if (n === 0) say('No results for “' + q + '”' + where + '. Try fewer or different words' + (state.j ? ', or all jurisdictions.' : '.'), typed);
+          else say(n + (n === 1 ? ' result' : ' results') + ' for “' + q + '”' + where, typed);
           document.title = '“' + q + '” – ' + baseTitle;
           return n;
         });
@@ -602,9 +615,11 @@
     history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash);
   }
 
-  function current() { return runAndSync(input.value.trim(), select ? select.value : ''); }
-  function runAndSync(q, j) {
-    return run(q, j).then(function (n) {
+  // current searches for what the form holds; typed says typing started
+  // the search.
+  function current(typed) { return runAndSync(input.value.trim(), select ? select.value : '', typed); }
+  function runAndSync(q, j, typed) {
+    return run(q, j, typed).then(function (n) {
       if (n !== null) syncURL(q, j);
       return n;
     }, function (e) {
@@ -644,7 +659,7 @@
   input.addEventListener('input', function () {
     prefetch(input.value);
     clearTimeout(timer);
-    timer = setTimeout(function () { quiet(current()); }, typingDelay(input.value));
+    timer = setTimeout(function () { quiet(current(true)); }, typingDelay(input.value));
   });
   if (select) select.addEventListener('change', function () { quiet(current()); });
   form.addEventListener('submit', function (e) {
