@@ -22,10 +22,7 @@ func TestReaderSearchSite(t *testing.T) {
 	readerVisit(t, b, origin, readerPage{path: "/search/"})
 	// The page loads a site this small's whole index once it is idle, as
 	// it is while a reader types: the queries start after that.
-	readerWait(t, b, `(() => {
-  const loaded = performance.getEntriesByType("resource").map(e => e.name);
-  return loaded.some(u => u.includes("/search/t/")) && loaded.some(u => u.includes("/search/d/"));
-})()`)
+	readerWait(t, b, `guidepostSearch.local()`)
 	queries := []struct {
 		q, want string
 		within  int

@@ -72,10 +72,11 @@
     });
   }
 
-  // preloadSmall loads a small site's whole index — one shard and one
-  // document file (internal/search, OneShardFile and OneDocFile) — once
-  // the page is idle, so the reader's first query is as quick as the
-  // others and search works from then on without the network.
+  // preloadSmall loads a small site's whole index — one shard, one
+  // document file (internal/search, OneShardFile and OneDocFile) and the
+  // jurisdictions' lists — once the page is idle, so the reader's first
+  // query is as quick as the others and search, filter included, works
+  // from then on without the network.
   var local = false; // the whole index is in the page
   function preloadSmall(m) {
     if (!hasOwn(m.shards, '') || m.chunk < m.docs) return;
@@ -83,6 +84,7 @@
     idle(function () {
       var files = [load(m.shardFile(''))];
       if (m.docs > 0) files.push(load(m.docFile(0)));
+      m.jurisdictions.forEach(function (j) { files.push(load(j.file)); });
       quiet(Promise.all(files).then(function () { local = true; }));
     });
   }
@@ -708,6 +710,8 @@
       });
     },
     timing: function () { return timing; },
+    // whether a small site's whole index is in the page (preloadSmall)
+    local: function () { return local; },
     run: function (q, j) {
       input.value = q;
       if (select) select.value = j || '';
