@@ -51,6 +51,11 @@ func TestReaderSearchSite(t *testing.T) {
 		if !readerContains(pages[:min(qq.within, len(pages))], qq.want) {
 			t.Errorf("%q: first results %q, want %s among the first %d", qq.q, pages[:min(3, len(pages))], qq.want, qq.within)
 		}
+		// Every one of these is answered in the pages' text: the first
+		// result leads there, not to its list of sources.
+		if len(v.Hrefs) > 0 && strings.HasSuffix(v.Hrefs[0], "#sources") {
+			t.Errorf("%q: the first result links to %s, a list of sources", qq.q, v.Hrefs[0])
+		}
 	}
 	b.AssertNoConsoleErrors(t)
 }

@@ -15,6 +15,7 @@
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
   var NUMBER = /^\p{N}+$/u;
   var MAX_KEY_RUNES = 8;
+  var SOURCES = 'sources'; // the anchor of a page's sources (internal/search, Docs)
 
   var root = document.getElementById('search');
   if (!root) return;
@@ -407,6 +408,10 @@
         if (g >= 0) headHits.add(g);
       });
       var rank = win.distinct * 100 + headHits.size * 60 + Math.min(win.count, 20) - i * 0.01;
+      // A page's list of sources repeats the names a query looks for
+      // (HIPAA, WhatsApp, HHS) in title after title: it is the excerpt
+      // only when no other section matches as many of the query's words.
+      if (s[1] === SOURCES) rank -= 25;
       if (!best || rank > best.rank) best = { rank: rank, section: s, win: win };
     });
     if (!best) return null;
