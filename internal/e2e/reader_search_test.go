@@ -108,11 +108,7 @@ func TestReaderSearch(t *testing.T) {
 		if !ok {
 			continue
 		}
-		params, err := url.ParseQuery(tt.query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		readerEval[int](t, b, `guidepostSearch.run(`+readerJS(params.Get("q"))+`, `+readerJS(params.Get("j"))+`)`)
+		readerRunQuery(t, b, tt.query)
 		if got := readerEval[readerSearchView](t, b, readerResults); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s after other queries on the page:\n%+v\nwant, as on a page of its own:\n%+v", tt.name, got, want)
 		}
@@ -185,11 +181,7 @@ new MutationObserver(() => announced.push(document.getElementById("search-announ
 	b.Run(t, network.EmulateNetworkConditions(true, 0, -1, -1))
 	for _, i := range []int{1, 2, 3, 5, 6} {
 		tt := tests[i]
-		params, err := url.ParseQuery(tt.query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		readerEval[int](t, b, `guidepostSearch.run(`+readerJS(params.Get("q"))+`, `+readerJS(params.Get("j"))+`)`)
+		readerRunQuery(t, b, tt.query)
 		if got := readerEval[readerSearchView](t, b, readerResults); got.Status != tt.status || len(got.Titles)+len(tt.titles) > 0 && !reflect.DeepEqual(got.Titles, tt.titles) {
 			t.Errorf("offline, %s: %q %q, want %q %q", tt.name, got.Status, got.Titles, tt.status, tt.titles)
 		}
@@ -197,6 +189,17 @@ new MutationObserver(() => announced.push(document.getElementById("search-announ
 	b.Run(t, network.EmulateNetworkConditions(false, 0, -1, -1))
 	b.AssertNoConsoleErrors(t)
 	b.AssertSameOrigin(t, origin)
+}
+
+// readerRunQuery searches on the open search page for what query, a URL
+// query string (q=…&j=…), asks.
+func readerRunQuery(t *testing.T, b *browsertest.Browser, query string) {
+	t.Helper()
+	params, err := url.ParseQuery(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readerEval[int](t, b, `guidepostSearch.run(`+readerJS(params.Get("q"))+`, `+readerJS(params.Get("j"))+`)`)
 }
 
 func readerContains(list []string, s string) bool {

@@ -27,7 +27,7 @@ func Docs(s *site.Site, workers int) []Doc {
 		if !searchable(p) {
 			continue
 		}
-		d := Doc{URL: p.RelPermalink(), Title: p.Title(), Summary: p.Summary(), Context: context(p)}
+		d := Doc{URL: p.RelPermalink(), Title: p.Title(), Summary: p.Summary(), Context: resultContext(p)}
 		switch w := p.FM.SearchWeight; {
 		case w != nil && *w == 0:
 			continue // search_weight: 0 leaves the page out
@@ -68,11 +68,11 @@ func Docs(s *site.Site, workers int) []Doc {
 	return out
 }
 
-// context says where a page sits for its search result: the titles of
+// resultContext says where a page sits, for its search result: the titles of
 // the sections above it, below the home page; for an outcome, the tool it
 // is an outcome of, as its verdict holds only for the answers that lead
 // there.
-func context(p *site.Page) string {
+func resultContext(p *site.Page) string {
 	if p.Kind == site.KindNode {
 		if tree := p.TreePage(); tree != nil {
 			return "An outcome of the decision tool “" + tree.Title() + "”"
