@@ -63,3 +63,18 @@ func write(tb testing.TB, dir, name, content string) {
 	tb.Helper()
 	testsite.WriteFile(tb, dir, name, content)
 }
+
+// corpusIncremental writes a corpus of n pages into a new folder, builds
+// it with a new Incremental and returns the folder, the Incremental and
+// its first update.
+func corpusIncremental(t *testing.T, n int) (string, *Incremental, *Update) {
+	t.Helper()
+	src := t.TempDir()
+	writeCorpus(t, src, n)
+	inc := NewIncremental(Options{Source: src, Now: now})
+	first, err := inc.Rebuild(Changes{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src, inc, first
+}

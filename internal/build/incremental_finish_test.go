@@ -56,13 +56,7 @@ func editBody(t *testing.T, src, rel, text string) {
 // now outdated work, and once Finish has run again the output equals a
 // full build's, search index included.
 func TestIncrementalEditDuringFinish(t *testing.T) {
-	src := t.TempDir()
-	writeCorpus(t, src, 40)
-	inc := NewIncremental(Options{Source: src, Now: now})
-	first, err := inc.Rebuild(Changes{All: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, inc, first := corpusIncremental(t, 40)
 	const page = "content/s01/p0002.md"
 	editBody(t, src, page, "\nFirst edit, searchable as zanzibarfirst.\n")
 	up, err := inc.Rebuild(Changes{Files: []string{page}})
@@ -119,12 +113,7 @@ func TestIncrementalEditDuringFinish(t *testing.T) {
 // time, as the dev server does (run it with -race): the result equals a
 // full build's.
 func TestIncrementalConcurrentFinish(t *testing.T) {
-	src := t.TempDir()
-	writeCorpus(t, src, 40)
-	inc := NewIncremental(Options{Source: src, Now: now})
-	if _, err := inc.Rebuild(Changes{All: true}); err != nil {
-		t.Fatal(err)
-	}
+	src, inc, _ := corpusIncremental(t, 40)
 	pages := []string{"content/s00/p0001.md", "content/s03/p0007.md", "content/s05/p0011.md"}
 	var wg sync.WaitGroup
 	for i := range 12 {

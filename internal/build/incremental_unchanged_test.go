@@ -9,13 +9,7 @@ import (
 // serves the last good build as it is, and that after a failed build it
 // builds again, so the failure is not hidden.
 func TestIncrementalNothingChanged(t *testing.T) {
-	src := t.TempDir()
-	writeCorpus(t, src, 20)
-	inc := NewIncremental(Options{Source: src, Now: now})
-	first, err := inc.Rebuild(Changes{All: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, inc, first := corpusIncremental(t, 20)
 	up, err := inc.Rebuild(Changes{})
 	if err != nil {
 		t.Fatal(err)
