@@ -9,7 +9,6 @@ import (
 	"github.com/guidepost/guidepost/internal/build"
 	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/stamp"
-	"github.com/guidepost/guidepost/internal/wasmbuild"
 )
 
 // upToDate decides whether `guidepost build` can skip its work because
@@ -53,8 +52,7 @@ func (u *upToDate) same(ctx context.Context) (*stamp.Stamp, bool) {
 		return nil, false
 	}
 	u.digest, _ = u.inputs()
-	want, ok := u.withEngine(ctx, prev.Engine)
-	if !ok || prev.Inputs != want {
+	if u.digest == "" || prev.Inputs != u.digest {
 		return nil, false
 	}
 	out, err := stamp.OutputDigest(u.dest)
@@ -68,23 +66,6 @@ func (u *upToDate) inputs() (string, bool) {
 	}
 	d, err := u.in.Digest()
 	return d, err == nil
-}
-
-// withEngine returns the inputs' digest, combined with the decision
-// engine's key when the site uses the engine; ok is false when either is
-// unknown.
-func (u *upToDate) withEngine(ctx context.Context, engine bool) (string, bool) {
-	if u.digest == "" {
-		return "", false
-	}
-	if !engine {
-		return u.digest, true
-	}
-	key, err := wasmbuild.CurrentKey(ctx, wasmbuild.Options{Hints: []string{u.source}})
-	if err != nil {
-		return "", false
-	}
-	return stamp.WithEngine(u.digest, key), true
 }
 
 // begin is called before a build: the inputs are digested as they are
@@ -104,11 +85,10 @@ func (u *upToDate) record(ctx context.Context, res *build.Result) {
 	if u.store == nil {
 		return
 	}
-	s := &stamp.Stamp{Pages: res.Pages, Files: res.Files, Engine: len(res.Site.Trees) > 0}
-	var ok bool
-	if s.Inputs, ok = u.withEngine(ctx, s.Engine); !ok {
+	if u.digest == "" {
 		return
 	}
+	s := &stamp.Stamp{Inputs: u.digest, Pages: res.Pages, Files: res.Files}
 	out, err := stamp.OutputDigest(u.dest)
 	if err != nil {
 		return

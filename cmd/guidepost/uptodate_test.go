@@ -110,9 +110,9 @@ func TestUpToDateBuildRepeatsWarnings(t *testing.T) {
 	}
 }
 
-// TestUpToDateWithDecisionTree builds the repository's own site, whose
-// decision tree makes the engine's key an input: a second build with
-// nothing changed must still be recognised as up to date.
+// TestUpToDateWithDecisionTree builds the repository's own site, which
+// publishes the embedded decision engine: a second build with nothing
+// changed must still be recognised as up to date.
 func TestUpToDateWithDecisionTree(t *testing.T) {
 	root := testsite.RepoRoot(t)
 	dest := filepath.Join(t.TempDir(), "public")

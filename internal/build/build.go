@@ -3,7 +3,6 @@
 package build
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,12 +12,12 @@ import (
 	"time"
 
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/engine"
 	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/output"
 	"github.com/guidepost/guidepost/internal/render"
 	"github.com/guidepost/guidepost/internal/search"
 	"github.com/guidepost/guidepost/internal/site"
-	"github.com/guidepost/guidepost/internal/wasmbuild"
 )
 
 // Options control a build.
@@ -122,9 +121,7 @@ func (b *Builder) Render(opts Options) (*Result, *Files, error) {
 // index runs before the pages instead: it uses every core itself, and
 // beside the rendering it raised a 10k-page build's live heap from 350 to
 // 570 MB.
-var slowOutputs = map[string][]string{
-	"engine": {"decide/engine.wasm", "js/wasm_exec.js"},
-}
+var slowOutputs = map[string][]string{}
 
 // run loads, checks and renders the site into sink, running the slow
 // generators concurrently with the pages, and finally hands the complete
@@ -224,7 +221,7 @@ func (b *Builder) renderer(opts markdown.Options) *markdown.Renderer {
 var generators = []generator{
 	{"syntax", readsConfig, false, syntaxCSS},
 	{"trees", readsContent, false, treeJSON},
-	{"engine", readsContent | readsEngine, true, engineWasm},
+	{"engine", readsContent, false, engineWasm},
 	{"search", readsContent, true, searchIndex},
 }
 
@@ -248,15 +245,12 @@ func treeJSON(s *site.Site, out map[string][]byte, diags *diag.List, _ int) {
 	}
 }
 
-func engineWasm(s *site.Site, out map[string][]byte, diags *diag.List, _ int) {
+// engineWasm publishes the decision engine embedded in the binary (see
+// package engine) when the site has a tree.
+func engineWasm(s *site.Site, out map[string][]byte, _ *diag.List, _ int) {
 	if len(s.Trees) > 0 {
-		eng, err := wasmbuild.Build(context.Background(), wasmbuild.Options{Hints: []string{s.Root}})
-		if err != nil {
-			diags.Add(s.Trees[0].Pos.File, 0, "the decision tool's WebAssembly engine cannot be built: "+err.Error())
-		} else {
-			out["decide/engine.wasm"] = eng.Wasm
-			out["js/wasm_exec.js"] = eng.WasmExec
-		}
+		out["decide/engine.wasm"] = engine.Wasm()
+		out["js/wasm_exec.js"] = engine.WasmExec()
 	}
 }
 

@@ -15,8 +15,7 @@ import (
 type generator struct {
 	name  string
 	reads reads
-	// slow generators may take long: a search index of a big site, an
-	// engine whose Go sources changed and must be compiled.
+	// slow generators may take long: the search index of a big site.
 	slow bool
 	// make writes the generator's files into out. workers bounds the
 	// goroutines it may use (0: one per core).
@@ -31,8 +30,6 @@ const (
 	readsConfig reads = 1 << iota
 	// readsContent is anything under content/ (pages, trees).
 	readsContent
-	// readsEngine is the decision engine's Go sources.
-	readsEngine
 )
 
 // generate runs the generators whose sources changed: fast ones now, slow

@@ -20,8 +20,6 @@ type Changes struct {
 	// Files are the site-relative, slash-separated paths of files and
 	// folders that changed, appeared or disappeared.
 	Files []string
-	// Engine is set when the decision engine's Go sources changed.
-	Engine bool
 	// All is set when anything may have changed, e.g. after the watcher
 	// lost events: the build starts again from scratch.
 	All bool
@@ -46,12 +44,11 @@ type Update struct {
 	Static bool
 	// Full is set when every page was rendered.
 	Full bool
-	// Pending is set when slow generated files (the search index, the
-	// decision engine) are still those of an earlier build: Finish
-	// brings them up to date.
+	// Pending is set when slow generated files (the search index) are
+	// still those of an earlier build: Finish brings them up to date.
 	Pending bool
 	// Generated names the slow generators whose files Finish changed
-	// ("engine", "search").
+	// ("search").
 	Generated []string
 	// Seq numbers the updates of an Incremental in the order they were
 	// made, failed ones included, so that a caller applying updates from
@@ -134,7 +131,7 @@ func (b *Incremental) Rebuild(ch Changes) (*Update, error) {
 // that costs as much as a real edit. It returns nil when a build is
 // needed.
 func (b *Incremental) unchanged(ch Changes) *Update {
-	if b.last == nil || b.failed || b.published || ch.All || ch.Engine || len(ch.Files) > 0 {
+	if b.last == nil || b.failed || b.published || ch.All || len(ch.Files) > 0 {
 		return nil
 	}
 	start := time.Now()
@@ -247,13 +244,10 @@ func (b *Incremental) prepare(ch Changes) (w what, full bool) {
 	}
 	changed := reads(0)
 	if full {
-		changed = readsConfig | readsContent | readsEngine
+		changed = readsConfig | readsContent
 	}
 	if w.content {
 		changed |= readsContent
-	}
-	if ch.Engine {
-		changed |= readsEngine
 	}
 	for _, g := range generators {
 		if g.reads&changed != 0 {

@@ -16,7 +16,6 @@ import (
 	"net/url"
 	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -28,7 +27,6 @@ import (
 	"github.com/guidepost/guidepost/internal/config"
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/markdown"
-	"github.com/guidepost/guidepost/internal/wasmbuild"
 )
 
 // Options configure a Server.
@@ -170,7 +168,7 @@ func (s *Server) Run(ctx context.Context) error {
 	defer stopWatch()
 	warned := map[string]bool{}
 	var warnMu sync.Mutex
-	w, err := newWatcher(s.opts.Source, engineDir(s.opts.Source), func(err error) {
+	w, err := newWatcher(s.opts.Source, func(err error) {
 		warnMu.Lock()
 		defer warnMu.Unlock()
 		if msg := err.Error(); !warned[msg] {
@@ -243,28 +241,11 @@ func (s *Server) saveHighlights() {
 	}
 }
 
-// engineDir is the folder of the decision engine's sources to watch, ""
-// when they cannot be found.
-func engineDir(source string) string {
-	mod, err := wasmbuild.ModuleDir(source)
-	if err != nil {
-		return ""
-	}
-	dir := filepath.Join(mod, "decision")
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return ""
-	}
-	return dir
-}
-
 // describe names what changed in a batch for the terminal.
 func describe(ch build.Changes) string {
 	var parts []string
 	if ch.All {
 		parts = append(parts, "many files")
-	}
-	if ch.Engine {
-		parts = append(parts, "decision engine sources")
 	}
 	switch n := len(ch.Files); {
 	case n == 1:

@@ -57,10 +57,9 @@ const (
 
 // watcher reports changes to a site's sources in batches.
 type watcher struct {
-	root      string // the site folder
-	engineDir string // the decision engine's sources; "" when unknown
-	be        backend
-	batches   chan build.Changes
+	root    string // the site folder
+	be      backend
+	batches chan build.Changes
 	// warn reports a folder that cannot be watched.
 	warn func(error)
 
@@ -72,18 +71,18 @@ type watcher struct {
 var watchedDirs = []string{site.ContentDir, site.LayoutsDir, site.StaticDir}
 
 // newWatcher watches root's content/, layouts/ and static/ folders and its
-// config file, and engineDir when not empty.
-func newWatcher(root, engineDir string, warn func(error)) (*watcher, error) {
+// config file.
+func newWatcher(root string, warn func(error)) (*watcher, error) {
 	be, err := newBackend()
 	if err != nil {
 		return nil, err
 	}
-	return watchWith(be, root, engineDir, warn)
+	return watchWith(be, root, warn)
 }
 
 // watchWith is newWatcher with a given backend.
-func watchWith(be backend, root, engineDir string, warn func(error)) (*watcher, error) {
-	w := &watcher{root: root, engineDir: engineDir, be: be, batches: make(chan build.Changes), watched: map[string]bool{}, warn: warn}
+func watchWith(be backend, root string, warn func(error)) (*watcher, error) {
+	w := &watcher{root: root, be: be, batches: make(chan build.Changes), watched: map[string]bool{}, warn: warn}
 	// The site folder itself, for the config file and for content/,
 	// layouts/ or static/ made later.
 	if err := w.be.add(root); err != nil {
@@ -93,9 +92,6 @@ func watchWith(be backend, root, engineDir string, warn func(error)) (*watcher, 
 	w.watched[root] = true
 	for _, d := range watchedDirs {
 		w.addTree(filepath.Join(root, d))
-	}
-	if engineDir != "" {
-		w.addTree(engineDir)
 	}
 	return w, nil
 }
@@ -136,29 +132,23 @@ func (w *watcher) forget(dir string) {
 	w.be.remove(dir)
 }
 
-// relevant maps an event's path to what changed: a site-relative path, or
-// the engine. ok is false for paths the site does not read and for
-// editors' temporary files.
-func (w *watcher) relevant(p string) (rel string, engine, ok bool) {
-	if w.engineDir != "" {
-		if r, err := filepath.Rel(w.engineDir, p); err == nil && (filepath.IsLocal(r) || r == ".") {
-			keep := !ignoredPath(r)
-			return "", keep, keep
-		}
-	}
+// relevant maps an event's path to the site-relative path that changed.
+// ok is false for paths the site does not read and for editors' temporary
+// files.
+func (w *watcher) relevant(p string) (rel string, ok bool) {
 	r, err := filepath.Rel(w.root, p)
 	if err != nil || !filepath.IsLocal(r) {
-		return "", false, false
+		return "", false
 	}
 	r = filepath.ToSlash(r)
 	top, _, _ := strings.Cut(r, "/")
 	if r != config.FileName && top != site.ContentDir && top != site.LayoutsDir && top != site.StaticDir {
-		return "", false, false
+		return "", false
 	}
 	if ignoredPath(r) {
-		return "", false, false
+		return "", false
 	}
-	return r, false, true
+	return r, true
 }
 
 // ignoredPath reports whether any part of a relative path is hidden or an
@@ -179,7 +169,6 @@ func (w *watcher) run(ctx context.Context) {
 	defer w.be.close()
 	var (
 		pending  = map[string]bool{}
-		engine   bool
 		all      bool
 		first    time.Time
 		timer    = time.NewTimer(time.Hour)
@@ -190,7 +179,7 @@ func (w *watcher) run(ctx context.Context) {
 	timer.Stop()
 	arm := func() {
 		wait := quietOne
-		if len(pending) > 1 || engine {
+		if len(pending) > 1 {
 			wait = quietBurst
 		}
 		for rel := range pending {
@@ -217,7 +206,7 @@ func (w *watcher) run(ctx context.Context) {
 			if !ok {
 				return
 			}
-			if !w.note(ev, pending, &engine, &all) {
+			if !w.note(ev, pending, &all) {
 				continue
 			}
 			if !timerSet {
@@ -234,9 +223,8 @@ func (w *watcher) run(ctx context.Context) {
 			}
 			sort.Strings(ready.Files)
 			ready.Files = slices.Compact(ready.Files)
-			ready.Engine = ready.Engine || engine
 			ready.All = ready.All || all
-			pending, engine, all = map[string]bool{}, false, false
+			pending, all = map[string]bool{}, false
 			out = w.batches
 		case out <- next:
 			ready, out = nil, nil
@@ -247,12 +235,12 @@ func (w *watcher) run(ctx context.Context) {
 // note records an event in the pending batch and reports whether it
 // matters. New folders are watched, and the files already in them count
 // as changed; folders that went away are no longer watched.
-func (w *watcher) note(ev fsEvent, pending map[string]bool, engine, all *bool) bool {
+func (w *watcher) note(ev fsEvent, pending map[string]bool, all *bool) bool {
 	if ev.overflow {
 		*all = true
 		return true
 	}
-	rel, eng, ok := w.relevant(ev.path)
+	rel, ok := w.relevant(ev.path)
 	if !ok {
 		return false
 	}
@@ -261,14 +249,6 @@ func (w *watcher) note(ev fsEvent, pending map[string]bool, engine, all *bool) b
 	}
 	if ev.created && ev.dir {
 		w.addTree(ev.path)
-	}
-	if eng {
-		// Only Go sources and folders of them matter to the engine.
-		if ev.dir || strings.HasSuffix(ev.path, ".go") {
-			*engine = true
-			return true
-		}
-		return false
 	}
 	if ev.dir && ev.path == w.root {
 		return false

@@ -13,43 +13,39 @@ import (
 
 func TestWatcherKeepsWhatTheSiteReads(t *testing.T) {
 	root := filepath.FromSlash("/site")
-	engine := filepath.FromSlash("/mod/decision")
-	w := &watcher{root: root, engineDir: engine}
+	w := &watcher{root: root}
 	tests := []struct {
-		path   string
-		rel    string
-		engine bool
-		ok     bool
+		path string
+		rel  string
+		ok   bool
 	}{
-		{"/site/content/a.md", "content/a.md", false, true},
-		{"/site/content/deep/img.png", "content/deep/img.png", false, true},
-		{"/site/layouts/_default/single.html", "layouts/_default/single.html", false, true},
-		{"/site/static/css/site.css", "static/css/site.css", false, true},
-		{"/site/guidepost.yaml", "guidepost.yaml", false, true},
-		{"/site/content", "content", false, true},
-		{"/site/README.md", "", false, false},
-		{"/site/public/index.html", "", false, false},
-		{"/site/.git/index", "", false, false},
-		{"/site/content/.a.md.swp", "", false, false},
-		{"/site/content/a.md~", "", false, false},
-		{"/site/content/4913", "", false, false},
-		{"/site/content/.#a.md", "", false, false},
-		{"/site/content/#a.md#", "", false, false},
-		{"/site/content/.goutputstream-ABC123", "", false, false},
-		{"/site/content/a.md.tmp", "", false, false},
-		{"/site/content/jb_old___", "", false, false},
-		{"/site/content/a.md___jb_tmp___", "", false, false},
-		{"/site/content/a.md.bck", "", false, false},
-		{"/site/content/.hidden/a.md", "", false, false},
-		{"/mod/decision/engine.go", "", true, true},
-		{"/mod/decision/wasm/main_js.go", "", true, true},
-		{"/mod/decision/.engine.go.swp", "", false, false},
-		{"/elsewhere/x.md", "", false, false},
+		{"/site/content/a.md", "content/a.md", true},
+		{"/site/content/deep/img.png", "content/deep/img.png", true},
+		{"/site/layouts/_default/single.html", "layouts/_default/single.html", true},
+		{"/site/static/css/site.css", "static/css/site.css", true},
+		{"/site/guidepost.yaml", "guidepost.yaml", true},
+		{"/site/content", "content", true},
+		{"/site/README.md", "", false},
+		{"/site/public/index.html", "", false},
+		{"/site/.git/index", "", false},
+		{"/site/content/.a.md.swp", "", false},
+		{"/site/content/a.md~", "", false},
+		{"/site/content/4913", "", false},
+		{"/site/content/.#a.md", "", false},
+		{"/site/content/#a.md#", "", false},
+		{"/site/content/.goutputstream-ABC123", "", false},
+		{"/site/content/a.md.tmp", "", false},
+		{"/site/content/jb_old___", "", false},
+		{"/site/content/a.md___jb_tmp___", "", false},
+		{"/site/content/a.md.bck", "", false},
+		{"/site/content/.hidden/a.md", "", false},
+		{"/mod/decision/engine.go", "", false},
+		{"/elsewhere/x.md", "", false},
 	}
 	for _, tt := range tests {
-		rel, eng, ok := w.relevant(filepath.FromSlash(tt.path))
-		if rel != tt.rel || eng != tt.engine || ok != tt.ok {
-			t.Errorf("relevant(%s) = %q, %v, %v; want %q, %v, %v", tt.path, rel, eng, ok, tt.rel, tt.engine, tt.ok)
+		rel, ok := w.relevant(filepath.FromSlash(tt.path))
+		if rel != tt.rel || ok != tt.ok {
+			t.Errorf("relevant(%s) = %q, %v; want %q, %v", tt.path, rel, ok, tt.rel, tt.ok)
 		}
 	}
 }
@@ -82,10 +78,8 @@ func TestWatcherBackends(t *testing.T) {
 	for name, newBE := range backends {
 		t.Run(name, func(t *testing.T) {
 			root := t.TempDir()
-			engine := filepath.Join(t.TempDir(), "decision")
 			writeFile(t, root, "content/_index.md", "---\ntitle: Home\n---\n")
-			writeFile(t, engine, "engine.go", "package decision\n")
-			w, err := watchWith(newBE(t), root, engine, func(err error) { t.Errorf("watch: %v", err) })
+			w, err := watchWith(newBE(t), root, func(err error) { t.Errorf("watch: %v", err) })
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +91,7 @@ func TestWatcherBackends(t *testing.T) {
 			// An edit, with an editor's swap file beside it.
 			writeFile(t, root, "content/.page.md.swp", "junk")
 			writeFile(t, root, "content/page.md", "---\ntitle: Page\n---\n")
-			if ch := nextBatch(t, w); !slices.Contains(ch.Files, "content/page.md") || slices.Contains(ch.Files, "content/.page.md.swp") || ch.Engine {
+			if ch := nextBatch(t, w); !slices.Contains(ch.Files, "content/page.md") || slices.Contains(ch.Files, "content/.page.md.swp") {
 				t.Errorf("batch %+v, want content/page.md", ch)
 			}
 			// A folder made later is watched, with what is in it.
@@ -117,14 +111,10 @@ func TestWatcherBackends(t *testing.T) {
 			if ch := nextBatch(t, w); !slices.ContainsFunc(ch.Files, func(f string) bool { return f == "content/new" || f == "content/new/deeper" }) {
 				t.Errorf("batch %+v does not name the removed folder", ch)
 			}
-			// The config file, and the engine's Go sources.
+			// The config file.
 			writeFile(t, root, "guidepost.yaml", "title: Changed\n")
 			if ch := nextBatch(t, w); !slices.Contains(ch.Files, "guidepost.yaml") {
 				t.Errorf("batch %+v, want guidepost.yaml", ch)
-			}
-			writeFile(t, engine, "engine.go", "package decision\n\n// changed\n")
-			if ch := nextBatch(t, w); !ch.Engine || len(ch.Files) > 0 {
-				t.Errorf("batch %+v, want the engine only", ch)
 			}
 		})
 	}

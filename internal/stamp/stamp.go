@@ -25,20 +25,16 @@ import (
 
 // format changes whenever what a stamp covers changes, so stamps written
 // by another guidepost are never trusted.
-const format = 1
+const format = 2
 
 // Stamp is what a successful build records.
 type Stamp struct {
 	Format int
-	// Inputs is the digest of what the build read (see Inputs.Digest),
-	// with the engine's key when Engine is set.
+	// Inputs is the digest of what the build read (see Inputs.Digest).
 	Inputs string
 	// Output is the digest of the output folder as the build left it (see
 	// OutputDigest).
 	Output string
-	// Engine is set when the site used the decision engine, whose sources
-	// and toolchain are inputs too: see WithEngine.
-	Engine       bool
 	Pages, Files int
 	// Warnings are the build's problems that did not fail it, as printed,
 	// so an up-to-date build still shows them.
@@ -144,13 +140,6 @@ func hashFile(name string) ([sha256.Size]byte, error) {
 	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
 	return sum, nil
-}
-
-// WithEngine combines an inputs digest with the decision engine's key
-// (wasmbuild.CurrentKey).
-func WithEngine(inputs, engineKey string) string {
-	sum := sha256.Sum256([]byte(inputs + "\nengine " + engineKey))
-	return hex.EncodeToString(sum[:])
 }
 
 // OutputDigest hashes the listing of the folder dest: every file's path,

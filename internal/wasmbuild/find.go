@@ -7,13 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 )
-
-// EnvEngineDir names the environment variable that points at the guidepost
-// module folder, overriding every other way of finding it.
-const EnvEngineDir = "GUIDEPOST_ENGINE_DIR"
 
 // ModulePath is the import path of the module that holds the engine.
 const ModulePath = "github.com/guidepost/guidepost"
@@ -21,38 +16,13 @@ const ModulePath = "github.com/guidepost/guidepost"
 // MainPackage is the engine's main package, relative to the module folder.
 const MainPackage = "decision/wasm"
 
-// ModuleDir returns the folder of the guidepost module whose decision/wasm
-// is compiled: $GUIDEPOST_ENGINE_DIR when set; else the module this program
-// was compiled from, when its sources are still there; else the first
-// guidepost module at or above one of hints or the working directory.
-func ModuleDir(hints ...string) (string, error) {
-	if dir := os.Getenv(EnvEngineDir); dir != "" {
-		abs, err := filepath.Abs(dir)
-		if err != nil {
-			return "", fmt.Errorf("%s=%s: %w", EnvEngineDir, dir, err)
-		}
-		if err := checkModule(abs); err != nil {
-			return "", fmt.Errorf("%s=%s: %w; point it at the folder of the guidepost sources", EnvEngineDir, dir, err)
-		}
-		return abs, nil
+// ModuleDir returns the guidepost module folder at or above start, the
+// folder Compile and Key take.
+func ModuleDir(start string) (string, error) {
+	if dir, ok := findUp(start); ok {
+		return dir, nil
 	}
-	var starts []string
-	// With -trimpath the file name is an import path, not a folder: skip it.
-	if _, file, _, ok := runtime.Caller(0); ok && filepath.IsAbs(file) {
-		starts = append(starts, filepath.Dir(file))
-	}
-	starts = append(starts, hints...)
-	if wd, err := os.Getwd(); err == nil {
-		starts = append(starts, wd)
-	}
-	for _, start := range starts {
-		if dir, ok := findUp(start); ok {
-			return dir, nil
-		}
-	}
-	return "", errors.New("cannot find the Go sources of the decision engine (" + ModulePath + "/" + MainPackage +
-		"), which the build compiles to WebAssembly: run guidepost from inside its source folder or set " +
-		EnvEngineDir + " to that folder")
+	return "", errors.New("no guidepost module (go.mod of " + ModulePath + " with " + MainPackage + "/) at or above " + start)
 }
 
 // findUp returns the first guidepost module folder at or above start.

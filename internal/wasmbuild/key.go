@@ -15,47 +15,79 @@ import (
 	"strings"
 )
 
-// keyVersion changes when the way the engine is built changes, so old
-// cache entries are not reused.
-const keyVersion = "guidepost-wasm 1"
+// keyVersion changes when the way the engine is built changes, so an
+// engine compiled the old way no longer matches the sources.
+const keyVersion = "guidepost-wasm 2"
 
-// buildFlags are the flags of `go build` besides -o.
-var buildFlags = []string{"-trimpath", "-ldflags=-s -w"}
+// BuildFlags are the flags of `go build` besides -o.
+var BuildFlags = []string{"-trimpath", "-ldflags=-s -w"}
 
-// Key returns the cache key of the engine in the module folder dir when
-// compiled by Go goVersion: the hex SHA-256 of the Go files (tests left out)
-// of every package under decision/ and of the module's packages they import,
-// go.mod, go.sum, goVersion, the build flags and $GOFLAGS.
-func Key(dir, goVersion string) (string, error) {
-	files, err := sourceFiles(dir)
+// Key returns the hash of the engine's sources in the module folder dir:
+// the hex SHA-256 of the Go files (tests left out) of every package under
+// decision/ and of the module's packages they import, the go and toolchain
+// lines of go.mod, the go.sum lines of the other modules those packages
+// import, and the build flags. Requirements the engine does not import are
+// left out, so adding a dependency to the rest of guidepost does not make
+// the embedded engine stale. The Go version is not part of it either: an
+// engine compiled by another release of Go from the same sources behaves
+// the same, and wasm_exec.js always comes from the toolchain that compiled
+// it.
+func Key(dir string) (string, error) {
+	files, external, err := sourceFiles(dir)
 	if err != nil {
 		return "", err
 	}
-	files = append(files, "go.mod", "go.sum")
 	slices.Sort(files)
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\ngo %s\nGOOS=js GOARCH=wasm\nflags %q\nGOFLAGS=%s\n",
-		keyVersion, goVersion, buildFlags, os.Getenv("GOFLAGS"))
+	fmt.Fprintf(h, "%s\nGOOS=js GOARCH=wasm\nflags %q\n", keyVersion, BuildFlags)
 	for _, rel := range files {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
-		if os.IsNotExist(err) && rel == "go.sum" {
-			data, err = nil, nil // a module without dependencies has none
-		}
 		if err != nil {
 			return "", fmt.Errorf("hash engine sources: %w", err)
 		}
 		sum := sha256.Sum256(data)
 		fmt.Fprintf(h, "%s %x\n", strconv.Quote(rel), sum)
 	}
+	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return "", fmt.Errorf("hash engine sources: %w", err)
+	}
+	for _, line := range strings.Split(string(gomod), "\n") {
+		if f := strings.Fields(line); len(f) == 2 && (f[0] == "go" || f[0] == "toolchain") {
+			fmt.Fprintf(h, "go.mod %s %s\n", f[0], f[1])
+		}
+	}
+	if len(external) > 0 {
+		gosum, err := os.ReadFile(filepath.Join(dir, "go.sum"))
+		if err != nil && !os.IsNotExist(err) {
+			return "", fmt.Errorf("hash engine sources: %w", err)
+		}
+		for _, line := range strings.Split(string(gosum), "\n") {
+			if f := strings.Fields(line); len(f) == 3 && providesAny(f[0], external) {
+				fmt.Fprintf(h, "go.sum %s\n", line)
+			}
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// providesAny reports whether module path mod holds one of the packages.
+func providesAny(mod string, packages []string) bool {
+	for _, p := range packages {
+		if p == mod || strings.HasPrefix(p, mod+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceFiles returns the slash paths, relative to dir, of the non-test Go
 // files of every package under decision/ and of every package of the
-// module they import, directly or not.
-func sourceFiles(dir string) ([]string, error) {
+// module they import, directly or not, and the import paths of other
+// modules' packages they import (standard library left out).
+func sourceFiles(dir string) (files, external []string, err error) {
 	var queue []string // package folders, slash paths relative to dir
-	err := filepath.WalkDir(filepath.Join(dir, "decision"), func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(filepath.Join(dir, "decision"), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -72,32 +104,36 @@ func sourceFiles(dir string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("list engine sources: %w", err)
+		return nil, nil, fmt.Errorf("list engine sources: %w", err)
 	}
 	seen := map[string]bool{}
 	for _, pkg := range queue {
 		seen[pkg] = true
 	}
-	var files []string
+	ext := map[string]bool{}
 	for len(queue) > 0 {
 		pkg := queue[0]
 		queue = queue[1:]
 		names, imports, err := goFiles(filepath.Join(dir, filepath.FromSlash(pkg)))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, n := range names {
 			files = append(files, path.Join(pkg, n))
 		}
 		for _, imp := range imports {
 			rel, ok := strings.CutPrefix(imp, ModulePath+"/")
-			if ok && !seen[rel] {
+			switch {
+			case ok && !seen[rel]:
 				seen[rel] = true
 				queue = append(queue, rel)
+			case !ok && strings.Contains(strings.Split(imp, "/")[0], ".") && !ext[imp]:
+				ext[imp] = true
+				external = append(external, imp)
 			}
 		}
 	}
-	return files, nil
+	return files, external, nil
 }
 
 // skipDir reports whether the go tool ignores a folder of this name.

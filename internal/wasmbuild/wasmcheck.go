@@ -10,11 +10,11 @@ import (
 // format.
 var wasmHeader = []byte{0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00}
 
-// checkWasm reports whether data is structurally a WebAssembly module:
+// CheckWasm reports whether data is structurally a WebAssembly module:
 // the header, then sections whose sizes add up to exactly the end of the
-// data. It catches empty, truncated and overwritten cache entries without
-// decoding the sections.
-func checkWasm(data []byte) error {
+// data. It catches empty, truncated and overwritten files without decoding
+// the sections.
+func CheckWasm(data []byte) error {
 	if !bytes.HasPrefix(data, wasmHeader) {
 		return errors.New("not a WebAssembly module (wrong header)")
 	}
