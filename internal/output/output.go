@@ -6,6 +6,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,15 +25,37 @@ type Dir struct {
 	made   sync.Map // folders already created
 }
 
+// Marker is the file every build writes into its output folder. A
+// non-empty folder without it was not written by guidepost (or by one
+// older than the marker), so a build refuses to replace it: a mistyped
+// --dest must never delete a user's files.
+const Marker = ".guidepost-build"
+
+// markerText is the marker's content, for whoever finds the file.
+const markerText = "written by guidepost build; this folder is replaced by each build\n"
+
+// Options adjust Begin.
+type Options struct {
+	// Wrote, when not nil, reports whether guidepost wrote the existing
+	// destination although it holds no Marker: the output of a guidepost
+	// older than the marker, recognised by the record of the last build
+	// into it. It is asked only about a non-empty folder without the
+	// marker; nil means such a folder is never replaced.
+	Wrote func() bool
+}
+
 // Begin creates a temporary folder beside dest. It refuses a destination
-// that holds a site's sources or a repository, so a mistyped --dest cannot
-// replace them.
-func Begin(dest string) (*Dir, error) {
+// that holds a site's sources or a repository, or any non-empty folder
+// guidepost did not write, so a mistyped --dest cannot replace it.
+func Begin(dest string) (*Dir, error) { return BeginWith(dest, Options{}) }
+
+// BeginWith is Begin with options.
+func BeginWith(dest string, opts Options) (*Dir, error) {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", dest, err)
 	}
-	if err := checkDest(abs); err != nil {
+	if err := checkDest(abs, opts.Wrote); err != nil {
 		return nil, err
 	}
 	parent := filepath.Dir(abs)
@@ -59,7 +82,10 @@ func Begin(dest string) (*Dir, error) {
 	return &Dir{dest: abs, tmp: tmp, unlock: unlock}, nil
 }
 
-func checkDest(abs string) error {
+// checkDest refuses a destination that is a file, holds a site's sources,
+// a repository or a Go module, or is a non-empty folder that has no Marker
+// and that wrote does not vouch for.
+func checkDest(abs string, wrote func() bool) error {
 	fi, err := os.Stat(abs)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -75,7 +101,45 @@ func checkDest(abs string) error {
 			return fmt.Errorf("output folder %s contains %s, so it is not a build output: choose another --dest (the build replaces the whole folder)", abs, precious)
 		}
 	}
-	return nil
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", abs, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if fi, err := os.Lstat(filepath.Join(abs, Marker)); err == nil && fi.Mode().IsRegular() {
+		return nil
+	}
+	if wrote != nil && wrote() {
+		return nil
+	}
+	return fmt.Errorf("output folder %s was not written by guidepost build (it has no %s file) and holds files such as %s, which the build would delete: choose an empty or new --dest, or delete it yourself",
+		abs, Marker, sampleFile(abs))
+}
+
+// sampleFile names a file below dir, relative to it, for a message: the
+// first file in lexical order, else the first folder.
+func sampleFile(dir string) string {
+	var first, file string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if first == "" {
+			first = rel
+		}
+		if !d.IsDir() {
+			file = rel
+			return fs.SkipAll
+		}
+		return nil
+	})
+	if file != "" {
+		return file
+	}
+	return first
 }
 
 func removeLeftovers(parent, base string) {
@@ -122,10 +186,13 @@ func (d *Dir) path(name string) (string, error) {
 	return filepath.Join(d.tmp, clean), nil
 }
 
-// Commit makes the temporary folder the destination and removes the old
-// output.
+// Commit writes the Marker, makes the temporary folder the destination
+// and removes the old output.
 func (d *Dir) Commit() error {
 	defer d.unlock()
+	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", Marker, err)
+	}
 	if _, err := os.Lstat(d.dest); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(d.tmp, d.dest); err != nil {
 			return fmt.Errorf("move output into place: %w", err)

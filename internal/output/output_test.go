@@ -68,7 +68,7 @@ func TestCommit(t *testing.T) {
 		previous map[string]string // nil: no destination yet
 	}{
 		{"new destination", nil},
-		{"replaces the previous output", map[string]string{"index.html": "old", "gone/index.html": "old page"}},
+		{"replaces the previous output", map[string]string{Marker: markerText, "index.html": "old", "gone/index.html": "old page"}},
 		{"empty previous folder", map[string]string{}},
 	}
 	for _, tt := range tests {
@@ -95,7 +95,7 @@ func TestCommit(t *testing.T) {
 			if err := d.Commit(); err != nil {
 				t.Fatal(err)
 			}
-			if got, want := tree(t, dest), []string{"a/b/index.html=page", "index.html=new"}; !slices.Equal(got, want) {
+			if got, want := tree(t, dest), []string{Marker + "=" + markerText, "a/b/index.html=page", "index.html=new"}; !slices.Equal(got, want) {
 				t.Errorf("after Commit the destination holds %v, want %v", got, want)
 			}
 			if left := temps(t, parent); len(left) > 0 {
@@ -112,9 +112,10 @@ func TestAbortLeavesDestinationUntouched(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	write(t, filepath.Join(dest, "index.html"), "old")
+	write(t, filepath.Join(dest, Marker), markerText)
 	d := begin(t, dest, map[string]string{"index.html": "new", "extra.html": "x"})
 	d.Abort()
-	if got := tree(t, dest); !slices.Equal(got, []string{"index.html=old"}) {
+	if got := tree(t, dest); !slices.Equal(got, []string{Marker + "=" + markerText, "index.html=old"}) {
 		t.Errorf("after Abort the destination holds %v", got)
 	}
 	if left := temps(t, parent); len(left) > 0 {
@@ -170,6 +171,69 @@ func TestBeginRefusesPreciousFolders(t *testing.T) {
 	}
 }
 
+// A build replaces only a folder that is empty or that guidepost wrote:
+// one with the marker, or one the caller vouches for. Any other folder is
+// refused with a message naming a file that would be lost, and left as it
+// was.
+func TestBeginReplacesOnlyWhatGuidepostWrote(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  map[string]string
+		wrote  func() bool
+		phrase string // "" when the folder is replaced
+	}{
+		{"a user's documents", map[string]string{"thesis.docx": "years of work"}, nil, "holds files such as thesis.docx"},
+		{"a file deep down", map[string]string{"a/b/notes.txt": "x"}, nil, filepath.Join("a", "b", "notes.txt")},
+		{"an old output nobody vouches for", map[string]string{"index.html": "old"}, func() bool { return false }, "holds files such as index.html"},
+		{"a marker that is a folder", map[string]string{Marker + "/x": "x"}, nil, "was not written by guidepost build"},
+		{"an empty folder", map[string]string{}, nil, ""},
+		{"a marked output", map[string]string{Marker: markerText, "index.html": "old"}, nil, ""},
+		{"a marked output with a file added by hand", map[string]string{Marker: markerText, "stale.txt": "x"}, nil, ""},
+		{"an old output the caller vouches for", map[string]string{"index.html": "old"}, func() bool { return true }, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parent := t.TempDir()
+			dest := filepath.Join(parent, "out")
+			if err := os.Mkdir(dest, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for name, c := range tt.files {
+				write(t, filepath.Join(dest, name), c)
+			}
+			before := tree(t, dest)
+			d, err := BeginWith(dest, Options{Wrote: tt.wrote})
+			if tt.phrase == "" {
+				if err != nil {
+					t.Fatalf("Begin refused the folder: %v", err)
+				}
+				if err := d.Commit(); err != nil {
+					t.Fatal(err)
+				}
+				if got, want := tree(t, dest), []string{Marker + "=" + markerText}; !slices.Equal(got, want) {
+					t.Errorf("after Commit the folder holds %v, want %v", got, want)
+				}
+				return
+			}
+			if err == nil {
+				d.Abort()
+				t.Fatal("Begin accepted the folder")
+			}
+			for _, want := range []string{tt.phrase, "choose an empty or new --dest, or delete it yourself"} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q does not say %q", err, want)
+				}
+			}
+			if got := tree(t, dest); !slices.Equal(got, before) {
+				t.Errorf("a refused Begin changed the folder: %v, was %v", got, before)
+			}
+			if left := temps(t, parent); len(left) > 0 {
+				t.Errorf("a refused Begin left %v", left)
+			}
+		})
+	}
+}
+
 func TestWriteFileStaysInsideTheFolder(t *testing.T) {
 	parent := t.TempDir()
 	d := begin(t, filepath.Join(parent, "public"), nil)
@@ -212,7 +276,7 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 		}
 	}
 	entries, err := os.ReadDir(dest)
-	if err != nil || len(entries) != 50 {
-		t.Fatalf("output has %d entries (%v), want the 50 pages of one build", len(entries), err)
+	if err != nil || len(entries) != 51 {
+		t.Fatalf("output has %d entries (%v), want the 50 pages and the marker of one build", len(entries), err)
 	}
 }
