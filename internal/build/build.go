@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -33,6 +34,12 @@ type Options struct {
 	// 0 means one per core. The dev server leaves a core to the rebuilds
 	// of edits made while the index is rebuilt.
 	SearchWorkers int
+	// WroteDest, when not nil, reports whether guidepost wrote Dest
+	// although it holds no output.Marker (the output of a guidepost older
+	// than the marker, recognised by the record of its last build). A
+	// non-empty Dest is replaced only when it has the marker or WroteDest
+	// says so.
+	WroteDest func() bool
 }
 
 // Result describes a build.
@@ -83,7 +90,7 @@ func (b *Builder) Build(opts Options) (*Result, error) {
 	if err := checkDest(opts.Source, opts.Dest); err != nil {
 		return &Result{}, err
 	}
-	dir, err := output.Begin(opts.Dest)
+	dir, err := output.BeginWith(opts.Dest, output.Options{Wrote: opts.WroteDest})
 	if err != nil {
 		return &Result{}, err
 	}
@@ -323,25 +330,54 @@ func (f *Files) WriteTo(sink render.Sink) error {
 
 // checkDest refuses an output folder whose replacement would delete the
 // site's sources: the site folder, a folder holding it, or a folder in its
-// content/, layouts/ or static/.
+// content/, layouts/ or static/. Both paths are compared as the system
+// resolves them, symbolic links followed, so a site reached through a link
+// (or a --dest reached through one) is recognised all the same.
 func checkDest(source, dest string) error {
-	src, err := filepath.Abs(source)
+	src, err := resolve(source)
 	if err != nil {
 		return fmt.Errorf("site folder %s: %w", source, err)
 	}
-	dst, err := filepath.Abs(dest)
+	dst, err := resolve(dest)
 	if err != nil {
 		return fmt.Errorf("output folder %s: %w", dest, err)
 	}
 	if within(dst, src) {
-		return fmt.Errorf("output folder %s holds the site's sources, which the build would delete: choose another --dest such as %s", dest, filepath.Join(source, "public"))
+		return fmt.Errorf("output folder %s holds the site's sources (%s), which the build would delete: choose another --dest such as %s", dest, src, filepath.Join(source, "public"))
 	}
 	for _, sub := range []string{site.ContentDir, site.LayoutsDir, site.StaticDir} {
-		if within(filepath.Join(src, sub), dst) {
+		dir, err := resolve(filepath.Join(src, sub))
+		if err != nil {
+			return fmt.Errorf("site folder %s: %w", source, err)
+		}
+		if within(dir, dst) {
 			return fmt.Errorf("output folder %s is inside the site's %s/ folder, which the build would overwrite: choose another --dest such as %s", dest, sub, filepath.Join(source, "public"))
 		}
 	}
 	return nil
+}
+
+// resolve returns the absolute path p names once every symbolic link in it
+// is followed. For a path that does not exist yet (a new --dest), its
+// deepest existing folder is resolved and the rest appended, which is
+// where the build would create it. The path is first cleaned as
+// filepath.Abs does, as output.Begin uses it.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) || dir == filepath.Dir(dir) {
+			return "", err
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 // within reports whether p is dir or a path below it.

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guidepost/guidepost/internal/output"
 	"github.com/guidepost/guidepost/internal/testsite"
 )
 
@@ -131,6 +132,15 @@ func TestBuildStreamsWhatRenderHolds(t *testing.T) {
 	for name, data := range testsite.ReadTree(t, dest) {
 		got.WriteFile(name, data)
 	}
+	// The marker is the output folder's, written on commit: neither a
+	// file of the site nor one the dev server serves.
+	if _, ok := got.files[output.Marker]; !ok {
+		t.Errorf("the build did not write %s", output.Marker)
+	}
+	if _, ok := want[output.Marker]; ok {
+		t.Errorf("the in-memory render holds %s", output.Marker)
+	}
+	delete(got.files, output.Marker)
 	for name, h := range want {
 		if got.files[name] != h {
 			t.Errorf("%s: differs from the in-memory render (or is missing)", name)
@@ -147,6 +157,7 @@ func TestBuildFailureKeepsDest(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	write(t, dest, "index.html", "previous")
+	write(t, dest, output.Marker, "written by guidepost build")
 	write(t, src, "content/s00/bad.md", "---\ntitle: Bad\nweight: heavy\n---\n[x](nowhere.md)\n")
 
 	res, err := Build(Options{Source: src, Dest: dest, Now: now})
@@ -213,6 +224,60 @@ func TestCheckDest(t *testing.T) {
 			t.Errorf("checkDest(%s) = %v, want nil", tt.dest, err)
 		case tt.phrase != "" && (err == nil || !strings.Contains(err.Error(), tt.phrase)):
 			t.Errorf("checkDest(%s) = %v, want an error saying %q", tt.dest, err, tt.phrase)
+		}
+	}
+}
+
+// A site or an output folder reached through a symbolic link is the folder
+// the link leads to: checkDest compares the paths the system resolves.
+func TestCheckDestFollowsLinks(t *testing.T) {
+	root := t.TempDir()
+	real := filepath.Join(root, "r", "site")
+	for _, sub := range []string{"content", "layouts"} {
+		if err := os.MkdirAll(filepath.Join(real, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shared := filepath.Join(root, "shared-static")
+	if err := os.MkdirAll(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := func(target, name string) string {
+		t.Helper()
+		p := filepath.Join(root, name)
+		if err := os.Symlink(target, p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	link(shared, filepath.Join("r", "site", "static"))
+	siteLink := link(real, "link")
+	parentLink := link(filepath.Join(root, "r"), "rlink")
+	destLink := link(real, "dest-link")
+	tests := []struct {
+		source, dest string
+		phrase       string // "" when the destination is fine
+	}{
+		{siteLink, filepath.Join(root, "r"), "holds the site's sources"},
+		{siteLink, real, "holds the site's sources"},
+		{siteLink, filepath.Join(real, "content", "new"), "inside the site's content/ folder"},
+		{real, siteLink, "holds the site's sources"},
+		{real, destLink, "holds the site's sources"},
+		{real, parentLink, "holds the site's sources"},
+		{real, filepath.Join(parentLink, "site", "layouts"), "inside the site's layouts/ folder"},
+		{real, filepath.Join(parentLink, "site", "layouts", "not", "yet"), "inside the site's layouts/ folder"},
+		{real, filepath.Join(shared, "out"), "inside the site's static/ folder"},
+		{siteLink, filepath.Join(siteLink, "public"), ""},
+		{siteLink, filepath.Join(root, "public"), ""},
+		{siteLink, filepath.Join(parentLink, "public"), ""},
+	}
+	for _, tt := range tests {
+		err := checkDest(tt.source, tt.dest)
+		switch {
+		case tt.phrase == "" && err != nil:
+			t.Errorf("checkDest(%s, %s) = %v, want nil", tt.source, tt.dest, err)
+		case tt.phrase != "" && (err == nil || !strings.Contains(err.Error(), tt.phrase)):
+			t.Errorf("checkDest(%s, %s) = %v, want an error saying %q", tt.source, tt.dest, err, tt.phrase)
 		}
 	}
 }
