@@ -85,7 +85,7 @@ func (r *codeRenderer) renderFenced(w util.BufWriter, src []byte, node ast.Node,
 		lang = "" // e.g. "{.class}": an attribute, not a language
 	}
 	code := codeText(n, src)
-	if lang != "" {
+	if _, plain := n.AttributeString(plainAttr); lang != "" && !plain {
 		if h := r.highlight(lang, code); h.ok {
 			_, _ = w.WriteString(`<div class="highlight"><pre class="chroma" tabindex="0"><code`)
 			writeAttr(w, "class", "language-"+lang)
@@ -98,6 +98,37 @@ func (r *codeRenderer) renderFenced(w util.BufWriter, src []byte, node ast.Node,
 	}
 	writePlainCode(w, lang, code)
 	return ast.WalkSkipChildren, nil
+}
+
+// maxHighlighted bounds the code one page has highlighted, in bytes of
+// fenced code with a language. chroma allocates about 2 MB and takes 3 to
+// 5 ms per KB of code: 2 MB of code took 7 s and 3 GB. Blocks past the
+// bound are written plain, as code in an unknown language is.
+const maxHighlighted = 128 << 10
+
+// plainAttr marks a fenced code block written without highlighting. It is
+// never written to the page: renderFenced writes its own attributes.
+const plainAttr = "guidepost-plain"
+
+// limitHighlighting marks the fenced code blocks of a page past the first
+// maxHighlighted bytes of code to be written plain.
+func limitHighlighting(root ast.Node) {
+	total := 0
+	_ = ast.Walk(root, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		n, ok := node.(*ast.FencedCodeBlock)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			total += seg.Len()
+		}
+		if total > maxHighlighted {
+			n.SetAttributeString(plainAttr, true)
+		}
+		return ast.WalkSkipChildren, nil
+	})
 }
 
 func (r *codeRenderer) renderIndented(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -16,7 +16,7 @@ import (
 // an author error, reported as a diag.List with File left empty.
 func assignHeadingIDs(root ast.Node, src []byte, lines lineIndex) error {
 	var headings []*ast.Heading
-	used := idSet{}
+	used := newIDSet()
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -25,9 +25,9 @@ func assignHeadingIDs(root ast.Node, src []byte, lines lineIndex) error {
 		case *ast.Heading:
 			headings = append(headings, n)
 		case *east.FootnoteLink:
-			used[footnoteRefID(n)] = true
+			used.add(footnoteRefID(n))
 		case *east.Footnote:
-			used[footnoteID(n)] = true
+			used.add(footnoteID(n))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -45,13 +45,13 @@ func assignHeadingIDs(root ast.Node, src []byte, lines lineIndex) error {
 				"heading id %q is already used by the heading on line %d; give one of them a different {#id}", id, prev))
 			continue
 		}
-		if used[id] {
+		if used.has(id) {
 			errs.Add("", line, fmt.Sprintf(
 				"heading id %q is also a footnote id; choose an {#id} without ':'", id))
 			continue
 		}
 		explicitLine[id] = line
-		used[id] = true
+		used.add(id)
 	}
 	if len(errs) > 0 {
 		return errs

@@ -95,15 +95,21 @@ var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // rewrite, when not nil, maps each link and image destination to the href
 // emitted; Document.Links keeps the destinations as written.
 //
-// When two headings declare the same explicit id the error is a diag.List
-// whose entries carry the line but an empty File, for the caller to fill in.
+// When two headings declare the same explicit id, or src passes one of the
+// limits that bound the work of a page (see checkLimits), the error is a
+// diag.List whose entries carry the line but an empty File, for the
+// caller to fill in.
 func (r *Renderer) Render(src []byte, lineOffset int, rewrite LinkRewriter) (*Document, error) {
+	if err := checkLimits(src, lineOffset); err != nil {
+		return nil, err
+	}
 	root := r.md.Parser().Parse(text.NewReader(src))
 	lines := newLineIndex(src, lineOffset)
 
 	if err := assignHeadingIDs(root, src, lines); err != nil {
 		return nil, err
 	}
+	limitHighlighting(root)
 	doc := &Document{}
 	c := collector{src: src, lines: lines, rewrite: rewrite, scanHTML: r.opts.AllowHTML, doc: doc}
 	if err := ast.Walk(root, c.visit); err != nil {

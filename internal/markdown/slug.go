@@ -29,15 +29,35 @@ func slugify(s string) string {
 }
 
 // idSet hands out ids unique within one document.
-type idSet map[string]bool
+type idSet struct {
+	used map[string]bool
+	// next is, per base, the suffix after the last one unique handed out:
+	// the suffixes below it are taken, so they are not probed again and a
+	// document with thousands of equal headings takes linear time.
+	next map[string]int
+}
+
+func newIDSet() *idSet {
+	return &idSet{used: map[string]bool{}, next: map[string]int{}}
+}
+
+// add marks id as used.
+func (s *idSet) add(id string) { s.used[id] = true }
+
+// has reports whether id is used.
+func (s *idSet) has(id string) bool { return s.used[id] }
 
 // unique returns base if unused, else the first free base-1, base-2, …,
 // and marks the result as used.
-func (s idSet) unique(base string) string {
+func (s *idSet) unique(base string) string {
 	id := base
-	for i := 1; s[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	i := max(s.next[base], 1)
+	if s.used[id] {
+		for id = base + "-" + strconv.Itoa(i); s.used[id]; id = base + "-" + strconv.Itoa(i) {
+			i++
+		}
+		s.next[base] = i + 1
 	}
-	s[id] = true
+	s.used[id] = true
 	return id
 }
