@@ -28,6 +28,25 @@ func TestGeneratedBadInputs(t *testing.T) {
 			body := bytes.Repeat([]byte("All work and no play makes a dull page.\n"), 50<<20/40)
 			writeFile(t, site, "content/big.md", "---\ntitle: Big\n---\n"+string(body))
 		}, []want{{"content/big.md:1: ", "larger than 8 MB: split it"}}},
+		// Issue 18's hostile Markdown, each under the 8 MB cap: minutes or
+		// gigabytes each before the limits of package markdown.
+		{"markdown-40k-equal-headings", func(t *testing.T, site string) {
+			writeFile(t, site, "content/big.md", "---\ntitle: Big\n---\n"+strings.Repeat("## h\n", 40000))
+		}, []want{{"content/big.md:33337: ", "more than 200000 Markdown elements"}}},
+		{"markdown-80k-nested-list-items", func(t *testing.T, site string) {
+			writeFile(t, site, "content/big.md", "---\ntitle: Big\n---\n"+strings.Repeat("- ", 80000)+"x")
+		}, []want{{"content/big.md:4: ", "nested more than 100 levels deep"}}},
+		{"markdown-1m-nested-quotes", func(t *testing.T, site string) {
+			writeFile(t, site, "content/big.md", "---\ntitle: Big\n---\n"+strings.Repeat("> ", 1000000))
+		}, []want{{"content/big.md:4: ", "nested more than 100 levels deep"}}},
+		{"markdown-7mb-of-brackets", func(t *testing.T, site string) {
+			writeFile(t, site, "content/big.md", "---\ntitle: Big\n---\n"+strings.Repeat("[", 7<<20))
+		}, []want{{"content/big.md:4: ", "more than 200000 Markdown elements"}}},
+		{"markdown-6mb-table-of-20k-columns", func(t *testing.T, site string) {
+			row := "|" + strings.Repeat(" b |", 20000) + "\n"
+			table := "|" + strings.Repeat(" a |", 20000) + "\n|" + strings.Repeat("-|", 20000) + "\n" + strings.Repeat(row, 6<<20/len(row))
+			writeFile(t, site, "content/big.md", "---\ntitle: Big\n---\n"+table)
+		}, []want{{"content/big.md:5: ", "the table has 20000 columns, more than 1000"}}},
 		{"binary-with-md-name", func(t *testing.T, site string) {
 			png := "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
 			writeFile(t, site, "content/logo.md", png)
