@@ -5,13 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/guidepost/guidepost/internal/build"
+	"github.com/guidepost/guidepost/internal/config"
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/markdown"
+	"github.com/guidepost/guidepost/internal/site"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -47,7 +51,31 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	check.record(ctx, res)
 	fmt.Fprintf(stdout, "built %d pages, %d files in %s → %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond), *dest)
+	warnLocalBaseURL(stderr, res.Site)
 	return nil
+}
+
+// warnLocalBaseURL reminds the author, after a build for a local base URL,
+// that canonical links, the sitemap, the feed and robots.txt name that
+// address: fine for a preview, wrong for a published site.
+func warnLocalBaseURL(w io.Writer, s *site.Site) {
+	if s == nil {
+		return
+	}
+	u, err := url.Parse(s.BaseURL)
+	if err != nil {
+		return
+	}
+	host := u.Hostname()
+	if host != "localhost" && !strings.HasSuffix(host, ".localhost") && host != "::1" && !strings.HasPrefix(host, "127.") {
+		return
+	}
+	where := "(the default)"
+	if line, ok := s.Config.Lines["base_url"]; ok {
+		where = fmt.Sprintf("(%s:%d)", config.FileName, line)
+	}
+	fmt.Fprintf(w, "note: base_url is %s %s, so canonical links, the sitemap, the feed and robots.txt point at this computer: "+
+		"before you publish, set base_url in %s to the site's address or build with --base-url https://…/\n", s.BaseURL, where, config.FileName)
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -24,6 +24,7 @@ var commands = []command{
 	{"build", "build the site into an output folder", runBuild},
 	{"check", "check the site without writing anything", runCheck},
 	{"serve", "serve the site with live reload while you write", runServe},
+	{"new", "create a site, a page or a decision tree to start from", runNew},
 	{"version", "print the version", runVersion},
 }
 

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/guidepost/guidepost/internal/build"
+	"github.com/guidepost/guidepost/internal/config"
+	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/stamp"
 )
@@ -32,13 +34,29 @@ func newUpToDate(source, dest string, options []string) *upToDate {
 	}
 	u.store = stamp.NewStore(filepath.Join(base, "guidepost", "builds"))
 	abs, _ := filepath.Abs(dest)
-	u.in = stamp.Inputs{Source: source, Options: append([]string{
+	u.in = stamp.Inputs{Source: source, Folders: themeFolder(source), Options: append([]string{
 		"dest " + abs,
 		"version " + versionString(),
 		// Review warnings depend on the day.
 		"date " + time.Now().Format(time.DateOnly),
 	}, options...)}
 	return u
+}
+
+// themeFolder returns the theme folder the site's config names, as a
+// list for stamp.Inputs.Folders; none when the config names none or
+// cannot be read (the build reports that).
+func themeFolder(source string) []string {
+	var ignored diag.List
+	cfg := config.Load(source, &ignored)
+	if cfg.Theme == "" {
+		return nil
+	}
+	dir := cfg.Theme
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(source, filepath.FromSlash(dir))
+	}
+	return []string{dir}
 }
 
 // same returns the last build's stamp when the site, the options and the

@@ -146,7 +146,7 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*render.Asset
 	if len(diags.Errors()) > 0 {
 		return res, &Failure{Diags: res.Diags}
 	}
-	tmpl := render.LoadTemplates(opts.Source, b.funcs.Map(), &res.Diags)
+	tmpl := render.LoadTemplates(s.Theme, b.funcs.Map(), &res.Diags)
 	generated := map[string][]byte{}
 	var slow []generator
 	for _, g := range generators {
@@ -227,9 +227,18 @@ func (b *Builder) renderer(opts markdown.Options) *markdown.Renderer {
 // (see generator): the dev server reruns only those whose sources changed.
 var generators = []generator{
 	{"syntax", readsConfig, false, syntaxCSS},
+	{"colors", readsConfig, false, colorsCSS},
 	{"trees", readsContent, false, treeJSON},
 	{"engine", readsContent, false, engineWasm},
 	{"search", readsContent, true, searchIndex},
+}
+
+// colorsCSS writes css/colors.css, the colours guidepost.yaml sets over
+// the theme's, when it sets any (the theme's head links it then).
+func colorsCSS(s *site.Site, out map[string][]byte, _ *diag.List, _ int) {
+	if css := render.ColorsCSS(s.Config.Colors); css != nil {
+		out["css/colors.css"] = css
+	}
 }
 
 func syntaxCSS(s *site.Site, out map[string][]byte, diags *diag.List, _ int) {

@@ -2,12 +2,14 @@ package build
 
 import (
 	"hash/maphash"
-	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
+	"github.com/guidepost/guidepost/internal/config"
+	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/render"
 	"github.com/guidepost/guidepost/internal/site"
 )
@@ -16,24 +18,15 @@ import (
 // own file, the base layout and the partials.
 func (b *Incremental) loadTemplates() {
 	b.tmplDiag = nil
-	b.tmpl = render.LoadTemplates(b.opts.Source, b.funcs.Map(), &b.tmplDiag)
-	dir := filepath.Join(b.opts.Source, site.LayoutsDir)
-	own := map[string][]byte{}
+	// Problems of the config, the theme folder included, are the site's
+	// to report (site.Load).
+	var ignored diag.List
+	stack := site.Theme(b.opts.Source, config.Load(b.opts.Source, &ignored), &ignored)
+	b.tmpl = render.LoadTemplates(stack, b.funcs.Map(), &b.tmplDiag)
+	own := b.tmpl.Sources()
+	names := slices.Sorted(maps.Keys(own))
 	shared := &hasher{}
 	shared.h.SetSeed(b.seed)
-	var names []string
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") || site.IgnoredName(d.Name()) {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		data, _ := os.ReadFile(p)
-		own[rel] = data
-		names = append(names, rel)
-		return nil
-	})
-	sort.Strings(names)
 	for _, n := range names {
 		if n == "_default/baseof.html" || strings.HasPrefix(n, "partials/") {
 			shared.str(n)

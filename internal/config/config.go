@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,7 +42,45 @@ type Config struct {
 	HighlightLight string
 	HighlightDark  string
 	Menus          map[string][]MenuEntry
-	Lines          map[string]int
+	// Theme is a folder, relative to the site, whose layouts/ and static/
+	// come between the site's own and the built-in theme's; "" for none.
+	Theme string
+	// Disclaimer is shown at the foot of every page (inline Markdown);
+	// "" shows none.
+	Disclaimer string
+	// FooterNote is a line of inline Markdown below the footer menu.
+	FooterNote string
+	// Logo is the URL path of an image shown before the site title; ""
+	// shows the title alone.
+	Logo string
+	// Favicon is the URL path of the site's icon.
+	Favicon string
+	// Colors override the theme's colours, by CSS custom property name
+	// without "--" ("accent", "header-bg"), for the light and dark schemes.
+	Colors Colors
+	Lines  map[string]int
+}
+
+// Colors are colour overrides for the light and the dark colour scheme.
+type Colors struct {
+	Light, Dark map[string]string
+}
+
+// Set reports whether any colour is overridden.
+func (c Colors) Set() bool { return len(c.Light)+len(c.Dark) > 0 }
+
+// DefaultDisclaimer is the disclaimer of a site that does not set one:
+// guidepost sites give health and legal guidance.
+const DefaultDisclaimer = "**General information, not legal advice.** Check the sources, your regulator and your organisation's policies before you act."
+
+// DefaultFavicon is the icon the built-in theme provides.
+const DefaultFavicon = "/favicon.svg"
+
+// ColorNames are the colours a site may set under `colors:`: the custom
+// properties of the built-in theme's stylesheet.
+var ColorNames = []string{
+	"bg", "fg", "muted", "link", "link-visited", "border", "surface", "accent",
+	"focus", "focus-fg", "header-bg", "header-fg", "mark-bg",
 }
 
 // Default returns the configuration used for keys the file does not set.
@@ -52,6 +92,9 @@ func Default() *Config {
 		HighlightLight: "github",
 		HighlightDark:  "github-dark",
 		Menus:          map[string][]MenuEntry{},
+		Disclaimer:     DefaultDisclaimer,
+		FooterNote:     "Built with guidepost",
+		Favicon:        DefaultFavicon,
 	}
 }
 
@@ -93,7 +136,18 @@ func Parse(src []byte, cfg *Config, diags *diag.List) {
 				"dark":  func(v *yaml.Node) { cfg.HighlightDark = d.String(v, "highlight.dark") },
 			})
 		},
-		"menus": func(v *yaml.Node) { decodeMenus(d, v, cfg) },
+		"menus":       func(v *yaml.Node) { decodeMenus(d, v, cfg) },
+		"theme":       func(v *yaml.Node) { cfg.Theme = d.String(v, "theme") },
+		"disclaimer":  func(v *yaml.Node) { cfg.Disclaimer = d.String(v, "disclaimer") },
+		"footer_note": func(v *yaml.Node) { cfg.FooterNote = d.String(v, "footer_note") },
+		"logo":        func(v *yaml.Node) { cfg.Logo = sitePath(d, v, "logo") },
+		"favicon":     func(v *yaml.Node) { cfg.Favicon = sitePath(d, v, "favicon") },
+		"colors": func(v *yaml.Node) {
+			d.Mapping(v, "colors", map[string]yamlx.Field{
+				"light": func(v *yaml.Node) { cfg.Colors.Light = decodeColors(d, v, "colors.light") },
+				"dark":  func(v *yaml.Node) { cfg.Colors.Dark = decodeColors(d, v, "colors.dark") },
+			})
+		},
 	})
 }
 
@@ -119,6 +173,43 @@ func decodeMenus(d *yamlx.Decoder, n *yaml.Node, cfg *Config) {
 		})
 		cfg.Menus[name] = entries
 	}
+}
+
+// sitePath decodes the URL path of a file the site publishes, such as
+// "/img/logo.svg".
+func sitePath(d *yamlx.Decoder, v *yaml.Node, what string) string {
+	s := d.String(v, what)
+	if s != "" && (!strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.ContainsAny(s, "?#\\ \t\n\r\x00")) {
+		d.Error(v, what+" must be the URL path of a file of the site, such as /img/"+what+".svg (a file static/img/"+what+".svg), got "+strconv.Quote(s))
+		return ""
+	}
+	return s
+}
+
+// colorValue matches the CSS colours `colors:` accepts: hex, rgb(), hsl()
+// and named colours; nothing that could end the declaration.
+var colorValue = regexp.MustCompile(`^(#[0-9a-fA-F]{3,4}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|(rgb|rgba|hsl|hsla)\([0-9., %/a-z]*\)|[a-zA-Z]+)$`)
+
+func decodeColors(d *yamlx.Decoder, n *yaml.Node, what string) map[string]string {
+	out := map[string]string{}
+	if n.Kind != yaml.MappingNode {
+		d.Error(n, what+" must map colour names to CSS colours, e.g. {accent: \"#0b57d0\", header-bg: \"#12263a\"}")
+		return out
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !slices.Contains(ColorNames, k.Value) {
+			d.Error(k, "unknown colour "+strconv.Quote(k.Value)+" in "+what+": use one of "+strings.Join(ColorNames, ", "))
+			continue
+		}
+		c := strings.TrimSpace(d.String(v, what+"."+k.Value))
+		if !colorValue.MatchString(c) {
+			d.Error(v, what+"."+k.Value+" must be a CSS colour such as \"#0b57d0\" or \"rgb(11 87 208)\", got "+strconv.Quote(c))
+			continue
+		}
+		out[k.Value] = c
+	}
+	return out
 }
 
 // NormalizeBaseURL checks that s is an absolute http(s) URL and returns it

@@ -46,6 +46,14 @@ menus:
     - name: About
       url: /about/
   footer: []
+theme: themes/plain
+disclaimer: Not advice.
+footer_note: Run by *us*
+logo: /img/logo.svg
+favicon: /favicon.png
+colors:
+  light: {accent: "#004225", header-bg: rgb(0 66 37)}
+  dark: {accent: lightgreen}
 `
 	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -68,7 +76,17 @@ menus:
 			"main":   {{Name: "Guidance", URL: "/guidance/", Weight: 2}, {Name: "About", URL: "/about/"}},
 			"footer": nil,
 		},
-		Lines: map[string]int{"title": 2, "description": 3, "base_url": 4, "language": 5, "review_every": 6, "allow_html": 7, "highlight": 8, "menus": 11},
+		Theme:      "themes/plain",
+		Disclaimer: "Not advice.",
+		FooterNote: "Run by *us*",
+		Logo:       "/img/logo.svg",
+		Favicon:    "/favicon.png",
+		Colors: Colors{
+			Light: map[string]string{"accent": "#004225", "header-bg": "rgb(0 66 37)"},
+			Dark:  map[string]string{"accent": "lightgreen"},
+		},
+		Lines: map[string]int{"title": 2, "description": 3, "base_url": 4, "language": 5, "review_every": 6, "allow_html": 7, "highlight": 8, "menus": 11,
+			"theme": 19, "disclaimer": 20, "footer_note": 21, "logo": 22, "favicon": 23, "colors": 24},
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
@@ -82,7 +100,13 @@ func TestParseErrors(t *testing.T) {
 		diags []string
 	}{
 		{"unknown key", "title: A\nlangauge: en\n", []string{`guidepost.yaml:2: unknown key "langauge" in site config: did you mean "language"?`}},
-		{"unrelated key", "colour: red\n", []string{`guidepost.yaml:1: unknown key "colour" in site config: known keys are allow_html, base_url, description, highlight, language, menus, review_every, title`}},
+		{"unrelated key", "sidebar: left\n", []string{`guidepost.yaml:1: unknown key "sidebar" in site config: known keys are allow_html, base_url, colors, description, disclaimer, favicon, footer_note, highlight, language, logo, menus, review_every, theme, title`}},
+		{"colour for colors", "colour: red\n", []string{`guidepost.yaml:1: unknown key "colour" in site config: did you mean "colors"?`}},
+		{"logo not a path", "logo: img/logo.svg\n", []string{`guidepost.yaml:1: logo must be the URL path of a file of the site, such as /img/logo.svg (a file static/img/logo.svg), got "img/logo.svg"`}},
+		{"favicon elsewhere", "favicon: //cdn.example.org/x.ico\n", []string{`guidepost.yaml:1: favicon must be the URL path of a file of the site, such as /img/favicon.svg (a file static/img/favicon.svg), got "//cdn.example.org/x.ico"`}},
+		{"unknown colour", "colors:\n  light: {acent: red}\n", []string{`guidepost.yaml:2: unknown colour "acent" in colors.light: use one of bg, fg, muted, link, link-visited, border, surface, accent, focus, focus-fg, header-bg, header-fg, mark-bg`}},
+		{"colour that ends the rule", "colors:\n  dark:\n    accent: \"red; } body { display: none\"\n", []string{`guidepost.yaml:3: colors.dark.accent must be a CSS colour such as "#0b57d0" or "rgb(11 87 208)", got "red; } body { display: none"`}},
+		{"colors as a list", "colors:\n  light: [red]\n", []string{`guidepost.yaml:2: colors.light must map colour names to CSS colours, e.g. {accent: "#0b57d0", header-bg: "#12263a"}`}},
 		{"wrong type", "allow_html: sometimes\n", []string{`guidepost.yaml:1: allow_html must be true or false, got "sometimes"`}},
 		{"title as a list", "title: [a, b]\n", []string{"guidepost.yaml:1: title must be text, got a list"}},
 		{"bad review interval", "review_every: yearly\n", []string{`guidepost.yaml:1: review_every must be a period like 12mo, 2y, 6w or 90d, got "yearly"`}},

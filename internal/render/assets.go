@@ -57,20 +57,37 @@ func NewAssets(s *site.Site, generated map[string][]byte, diags *diag.List) *Ass
 	a := &Assets{urls: map[string]string{}, files: map[string]asset{}}
 	for _, f := range s.Static {
 		logical := strings.TrimPrefix(f.URL, "/")
-		if !fingerprinted(logical) || !strings.HasPrefix(f.Src, site.StaticDir+"/") {
+		fromContent := f.Theme == nil && !strings.HasPrefix(f.Src, site.StaticDir+"/")
+		if f.Theme == nil && (!fingerprinted(logical) || fromContent) {
 			a.files[f.URL] = asset{src: f.Src}
 			a.urls[logical] = f.URL
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(f.Src)))
+		// A theme's files are few and small, and may be inside the
+		// binary: they are read now.
+		data, err := f.Read(s.Root)
 		if err != nil {
-			diags.Add(f.Src, 0, "cannot read: "+errors.Unwrap(err).Error())
+			diags.Add(f.Name(), 0, "cannot read: "+unwrapped(err).Error())
+			continue
+		}
+		if !fingerprinted(logical) {
+			a.files[f.URL] = asset{data: data}
+			a.urls[logical] = f.URL
 			continue
 		}
 		a.add(logical, data)
 	}
 	a.addGenerated(generated, diags)
 	return a
+}
+
+// unwrapped drops the operation and path of a file error, which the
+// diagnostic names already.
+func unwrapped(err error) error {
+	if u := errors.Unwrap(err); u != nil {
+		return u
+	}
+	return err
 }
 
 // addGenerated adds generated files in name order; a name a static file

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/guidepost/guidepost/decision"
+	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/site"
 	"github.com/guidepost/guidepost/internal/treemap"
 )
@@ -35,6 +36,7 @@ func (f *Funcs) Use(s *site.Site, a *Assets) {
 //	jsonLD page          the page's schema.org JSON-LD
 //	verdictLabel v       "Avoid", "Caution", "Allowed with conditions"
 //	treeMap tree         the tree's diagram as inline SVG
+//	markdownInline text  one paragraph of Markdown as HTML (raw HTML shown as text)
 func (f *Funcs) Map() template.FuncMap {
 	return template.FuncMap{
 		"relURL": func(u string) string { return f.site.Load().RelURL(u) },
@@ -58,9 +60,10 @@ func (f *Funcs) Map() template.FuncMap {
 			}
 			return t.Format("2006-01-02")
 		},
-		"jsonLD":       JSONLD,
-		"verdictLabel": VerdictLabel,
-		"treeMap":      TreeMap,
+		"jsonLD":         JSONLD,
+		"verdictLabel":   VerdictLabel,
+		"treeMap":        TreeMap,
+		"markdownInline": markdown.Inline,
 
 		"lower": strings.ToLower,
 	}

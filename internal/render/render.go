@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"strings"
 	"sync"
@@ -53,6 +54,11 @@ func renderPage(p *site.Page, t *Templates, sink Sink) diag.List {
 		where = p.URL
 	}
 	tmpl, _, err := t.For(p)
+	var missing *MissingLayoutError
+	if errors.As(err, &missing) {
+		diags.Add(p.File, p.FM.Line("layout"), err.Error())
+		return diags
+	}
 	if err != nil {
 		diags.Add(site.LayoutsDir, 0, err.Error()+" (needed by "+where+")")
 		return diags
@@ -61,7 +67,7 @@ func renderPage(p *site.Page, t *Templates, sink Sink) diag.List {
 	defer bufPool.Put(buf)
 	buf.Reset()
 	if err := tmpl.Execute(buf, p); err != nil {
-		file, line, msg := TemplateError(err, site.LayoutsDir)
+		file, line, msg := t.Error(err, site.LayoutsDir)
 		diags.Add(file, line, msg+" (while rendering "+where+")")
 		return diags
 	}

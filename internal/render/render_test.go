@@ -182,8 +182,14 @@ func TestAssetsAwait(t *testing.T) {
 	if _, err := a.URL("decide/engine.wasm"); err == nil || !strings.Contains(err.Error(), "add it to static/") {
 		t.Errorf("URL of an awaited file its generator did not make: %v", err)
 	}
-	if n := len(a.URLs()); n != 4 {
-		t.Errorf("%d assets after the index arrived, want 4: %v", n, a.URLs())
+	fromTheme := 0 // the built-in theme's files that the site does not replace
+	for _, f := range s.Static {
+		if f.Theme != nil {
+			fromTheme++
+		}
+	}
+	if n := len(a.URLs()); n != 4+fromTheme {
+		t.Errorf("%d assets after the index arrived, want 4 and the theme's %d: %v", n, fromTheme, a.URLs())
 	}
 }
 
@@ -248,7 +254,7 @@ func TestTemplatesFor(t *testing.T) {
 	}
 	s := newSite(t, files)
 	var diags diag.List
-	tmpl := LoadTemplates(s.Root, (&Funcs{}).Map(), &diags)
+	tmpl := LoadTemplates(s.Theme, (&Funcs{}).Map(), &diags)
 	if len(diags) > 0 {
 		t.Fatalf("load templates: %v", diags)
 	}
@@ -287,8 +293,9 @@ func TestPagesReportTemplateProblems(t *testing.T) {
 	}{
 		{"runtime error names the page", map[string]string{"layouts/_default/single.html": "{{define \"main\"}}\n{{.Nope}}{{end}}"},
 			[]string{`layouts/_default/single.html:2: layout error: executing "main" at <.Nope>: can't evaluate field Nope in type *site.Page (while rendering content/about.md)`}},
-		{"missing layout", map[string]string{"layouts/_default/single.html": ""},
-			[]string{"layouts: no layout for this page: create layouts/_default/single.html (needed by content/about.md)"}},
+		{"missing named layout", map[string]string{"content/about.md": "---\ntitle: About\nlayout: nope\n---\n"},
+			[]string{`content/about.md:3: layout "nope": there is no layouts/nope.html in the site (ROOT) and the built-in theme: create it, or remove ` + "`layout`" + ` to use the default`}},
+		{"theme's layout stands in for a missing one", map[string]string{"layouts/_default/single.html": ""}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -305,11 +312,11 @@ func TestPagesReportTemplateProblems(t *testing.T) {
 			}
 			s := newSite(t, files)
 			var diags diag.List
-			tmpl := LoadTemplates(s.Root, (&Funcs{}).Map(), &diags)
+			tmpl := LoadTemplates(s.Theme, (&Funcs{}).Map(), &diags)
 			diags = append(diags, Pages(s, tmpl, &memSink{}, nil)...)
 			var got []string
 			for _, d := range diags {
-				got = append(got, d.String())
+				got = append(got, strings.ReplaceAll(d.String(), s.Root, "ROOT"))
 			}
 			if !slices.Equal(got, tt.diags) {
 				t.Errorf("diagnostics\n%q\nwant\n%q", got, tt.diags)

@@ -7,18 +7,15 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
-	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"text/template/parse"
 
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/site"
+	"github.com/guidepost/guidepost/internal/theme"
 )
 
 // Layout file names, relative to layouts/. Section-specific layouts
@@ -40,8 +37,10 @@ const (
 
 // Templates are a site's parsed layouts.
 type Templates struct {
-	byName map[string]*template.Template // layout name → template set to execute
-	root   string
+	byName  map[string]*template.Template // layout name → template set to execute
+	files   map[string]theme.File         // layout name → the file it was read from
+	sources map[string][]byte             // layout name → its text
+	stack   *theme.Stack
 }
 
 // layoutFile is the site-relative path of a layout. Templates are named by
@@ -49,34 +48,35 @@ type Templates struct {
 // {{template "partials/head.html" .}}.
 func layoutFile(name string) string { return site.LayoutsDir + "/" + name }
 
-// LoadTemplates parses every layout under root/layouts. Problems are added
-// to diags with file:line.
-func LoadTemplates(root string, funcs template.FuncMap, diags *diag.List) *Templates {
-	t := &Templates{byName: map[string]*template.Template{}, root: root}
-	dir := filepath.Join(root, site.LayoutsDir)
-	var shared, pages []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".html") || site.IgnoredName(d.Name()) {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if rel == baseofName || strings.HasPrefix(rel, partialsDir) {
-			shared = append(shared, rel)
-		} else {
-			pages = append(pages, rel)
-		}
-		return nil
-	})
+// LoadTemplates parses the site's layouts: every .html file under layouts/
+// in the site, its theme folder and the built-in theme, each name from
+// the first that has it (see package theme). Problems are added to diags
+// with file:line.
+func LoadTemplates(stack *theme.Stack, funcs template.FuncMap, diags *diag.List) *Templates {
+	t := &Templates{byName: map[string]*template.Template{}, files: map[string]theme.File{}, sources: map[string][]byte{}, stack: stack}
+	files, err := stack.Files(site.LayoutsDir, stack.Layers)
 	if err != nil {
 		diags.Add(site.LayoutsDir, 0, "cannot read layouts: "+err.Error())
 		return t
 	}
-	sort.Strings(shared)
-	sort.Strings(pages)
+	var shared, pages []string
+	for _, f := range files {
+		if !strings.HasSuffix(f.Rel, ".html") {
+			continue
+		}
+		name := strings.TrimPrefix(f.Rel, site.LayoutsDir+"/")
+		src, err := f.Read()
+		if err != nil {
+			diags.Add(f.Name(), 0, "cannot read layout: "+err.Error())
+			continue
+		}
+		t.files[name], t.sources[name] = f, src
+		if name == baseofName || strings.HasPrefix(name, partialsDir) {
+			shared = append(shared, name)
+		} else {
+			pages = append(pages, name)
+		}
+	}
 	base := template.New("").Funcs(funcs)
 	ok := true
 	for _, name := range shared {
@@ -90,7 +90,7 @@ func LoadTemplates(root string, funcs template.FuncMap, diags *diag.List) *Templ
 	for _, name := range pages {
 		set, err := base.Clone()
 		if err != nil {
-			diags.Add(layoutFile(name), 0, "cannot prepare layout: "+err.Error())
+			diags.Add(t.fileName(name), 0, "cannot prepare layout: "+err.Error())
 			continue
 		}
 		if t.parse(set, name, diags) {
@@ -100,18 +100,35 @@ func LoadTemplates(root string, funcs template.FuncMap, diags *diag.List) *Templ
 	return t
 }
 
-func (t *Templates) parse(set *template.Template, name string, diags *diag.List) bool {
-	file := layoutFile(name)
-	src, err := os.ReadFile(filepath.Join(t.root, filepath.FromSlash(file)))
-	if err != nil {
-		diags.Add(file, 0, "cannot read layout: "+err.Error())
-		return false
+// Sources returns the text of every layout by name ("partials/head.html"),
+// as parsed. Callers must not modify it.
+func (t *Templates) Sources() map[string][]byte { return t.sources }
+
+// fileName names a layout's file for authors: "layouts/x.html" for the
+// site's own, with the theme's prefix for a theme's.
+func (t *Templates) fileName(name string) string {
+	if f, ok := t.files[name]; ok {
+		return f.Name()
 	}
-	if _, err := set.New(name).Parse(string(src)); err != nil {
-		diags.Add(TemplateError(err, file))
+	return layoutFile(name)
+}
+
+func (t *Templates) parse(set *template.Template, name string, diags *diag.List) bool {
+	if _, err := set.New(name).Parse(string(t.sources[name])); err != nil {
+		diags.Add(t.Error(err, t.fileName(name)))
 		return false
 	}
 	return true
+}
+
+// Error turns an html/template parse or execution error into a diagnostic
+// naming the layout file (with its theme) and line.
+func (t *Templates) Error(err error, fallback string) (string, int, string) {
+	file, line, msg := TemplateError(err, fallback)
+	if name, ok := strings.CutPrefix(file, site.LayoutsDir+"/"); ok {
+		file = t.fileName(name)
+	}
+	return file, line, msg
 }
 
 var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+):(?:(\d+):)? (.*)$`)
@@ -129,6 +146,18 @@ func TemplateError(err error, fallback string) (string, int, string) {
 		return layoutFile(m[1]), line, "layout error: " + m[4]
 	}
 	return fallback, 0, "layout error: " + msg
+}
+
+// MissingLayoutError is the error of For for a page whose front matter
+// names a layout that none of the site's layers has.
+type MissingLayoutError struct {
+	Name  string // as in the front matter
+	Where string // the places it was looked for
+}
+
+func (e *MissingLayoutError) Error() string {
+	return "layout " + strconv.Quote(e.Name) + ": there is no " + layoutFile(e.Name+".html") + " in " + e.Where +
+		": create it, or remove `layout` to use the default"
 }
 
 // For returns the template to execute for a page and the layout's file
@@ -149,7 +178,13 @@ func (t *Templates) For(p *site.Page) (*template.Template, string, error) {
 		}
 	case site.KindPage:
 		if p.FM.Layout != "" {
-			names = []string{p.FM.Layout + ".html"}
+			name := p.FM.Layout + ".html"
+			if set := t.byName[name]; set != nil {
+				return t.entry(set, name), name, nil
+			}
+			if _, found := t.files[name]; !found {
+				return nil, "", &MissingLayoutError{Name: p.FM.Layout, Where: t.stack.Describe()}
+			}
 		}
 		names = append(names, section+"/single.html", singleName)
 	case site.KindTaxonomy:
@@ -176,7 +211,8 @@ func (t *Templates) For(p *site.Page) (*template.Template, string, error) {
 	if p.Kind == site.KindPage {
 		what = "page"
 	}
-	return nil, "", errors.New("no layout for this " + what + ": create " + layoutFile(names[len(names)-1]))
+	return nil, "", errors.New("no layout for this " + what + ": looked for " + layoutFile(names[0]) +
+		" in " + t.stack.Describe() + ": create " + layoutFile(names[len(names)-1]))
 }
 
 // entry returns the template to execute: the page layout itself when it

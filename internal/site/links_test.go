@@ -156,8 +156,9 @@ func TestLoadChecks(t *testing.T) {
 			"content/p.md:3: `options` only applies to a node of a decision tree (a page in a folder whose _index.md sets `start`): remove it or move the page into a tree",
 			"content/p.md:4: `scenarios` only applies to a decision tree's _index.md: move it there",
 		}},
-		{"no home page", map[string]string{"content/_index.md": "---\ntitle: Home\ndraft: true\n---\n"},
-			[]string{"content/_index.md: the site has no home page: create content/_index.md with a title"}},
+		{"a home page is made when there is none", map[string]string{"content/_index.md": "---\ntitle: Home\ndraft: true\n---\n", "content/p.md": page("[home](/)\n")}, nil},
+		{"no page at all", map[string]string{"content/_index.md": "---\ntitle: Home\ndraft: true\n---\n"},
+			[]string{"content: the site has no pages: write a Markdown file such as content/_index.md (the home page) with a title"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"github.com/guidepost/guidepost/internal/frontmatter"
 	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/parallel"
+	"github.com/guidepost/guidepost/internal/theme"
 )
 
 // Options control loading.
@@ -46,6 +47,7 @@ func Load(opts Options) (*Site, diag.List) {
 	}
 	cfg := config.Load(opts.Root, &diags)
 	s := &Site{Config: cfg, Root: opts.Root, Now: opts.Now, byFile: map[string]*Page{}, byURL: map[string]*Page{}, staticURLs: map[string]bool{}}
+	s.Theme = Theme(opts.Root, cfg, &diags)
 	base := opts.BaseURL
 	if base == "" {
 		base = cfg.BaseURL
@@ -67,11 +69,11 @@ func Load(opts Options) (*Site, diag.List) {
 
 	files, statics := opts.Cache.walk(opts.Root, &diags)
 	s.Static = append(s.Static, statics...)
-
+	s.Static = append(s.Static, s.themeStatic(&diags)...)
 	docs := opts.Cache.parse(opts.Root, files, &diags)
 	s.buildPages(files, docs, opts.Drafts, &diags)
 	if s.Home == nil {
-		diags.Add(ContentDir+"/_index.md", 0, "the site has no home page: create content/_index.md with a title")
+		diags.Add(ContentDir, 0, "the site has no pages: write a Markdown file such as content/_index.md (the home page) with a title")
 		return s, diags
 	}
 	s.buildTrees(&diags)
@@ -86,6 +88,7 @@ func Load(opts Options) (*Site, diag.List) {
 	// Index URLs before rendering, so links written as URL paths
 	// ("/about/") are rewritten with the base path of the site.
 	s.index(&diags)
+	s.checkThemeFiles(&diags)
 	s.renderMarkdown(md(mdOpts), opts.Cache, &diags)
 	if opts.Cache == nil {
 		for _, p := range s.Pages {
@@ -98,6 +101,16 @@ func Load(opts Options) (*Site, diag.List) {
 	s.checkTrees(&diags)
 	diags.Sort()
 	return s, diags
+}
+
+// Theme returns the lookup order of the site's layouts and static files
+// (see package theme), reporting a theme folder that cannot be used.
+func Theme(root string, cfg *config.Config, diags *diag.List) *theme.Stack {
+	stack, err := theme.New(root, cfg.Theme, IgnoredName)
+	if err != nil {
+		diags.Add(config.FileName, cfg.Lines["theme"], err.Error())
+	}
+	return stack
 }
 
 func basePath(baseURL string) string {
@@ -124,6 +137,28 @@ func walkContent(root string, diags *diag.List) (md []string, other []StaticFile
 		other = append(other, StaticFile{Src: rel, URL: "/" + strings.TrimPrefix(rel, ContentDir+"/")})
 	})
 	return md, other
+}
+
+// themeStatic lists the static files of the site's themes that the site's
+// own static/ and content/ files do not replace.
+func (s *Site) themeStatic(diags *diag.List) []StaticFile {
+	have := make(map[string]bool, len(s.Static))
+	for _, f := range s.Static {
+		have[f.URL] = true
+	}
+	files, err := s.Theme.Files(StaticDir, s.Theme.Themes())
+	if err != nil {
+		diags.Add(StaticDir, 0, "cannot read the theme's static files: "+err.Error())
+		return nil
+	}
+	var out []StaticFile
+	for _, f := range files {
+		u := "/" + strings.TrimPrefix(f.Rel, StaticDir+"/")
+		if !have[u] {
+			out = append(out, StaticFile{Src: f.Rel, URL: u, Theme: f.Layer})
+		}
+	}
+	return out
 }
 
 func walkStatic(root string, diags *diag.List) []StaticFile {
@@ -258,6 +293,11 @@ func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts b
 		pages = append(pages, p)
 		s.byFile[f] = p
 	}
+	if s.Home == nil && len(pages) > 0 {
+		s.Home = s.generatedHome()
+		sections[""] = s.Home
+		pages = append([]*Page{s.Home}, pages...)
+	}
 	for _, p := range pages {
 		p.Lastmod = p.FM.Reviewed
 		if p.FM.Date.After(p.Lastmod) {
@@ -304,6 +344,16 @@ func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts b
 		s.checkKindFields(p, diags)
 	}
 	s.Pages = pages
+}
+
+// generatedHome returns the home page of a site without
+// content/_index.md, as Hugo makes one: titled and summarised by the
+// config; the home layout lists the site's sections.
+func (s *Site) generatedHome() *Page {
+	home := &Page{Kind: KindHome, URL: "/", Site: s}
+	home.FM.Title = s.Config.Title
+	home.FM.Summary = s.Config.Description
+	return home
 }
 
 // linkPrevNext links consecutive regular pages of a section.

@@ -6,7 +6,10 @@ package site
 import (
 	"cmp"
 	"html/template"
+	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -16,6 +19,7 @@ import (
 	"github.com/guidepost/guidepost/internal/config"
 	"github.com/guidepost/guidepost/internal/frontmatter"
 	"github.com/guidepost/guidepost/internal/markdown"
+	"github.com/guidepost/guidepost/internal/theme"
 )
 
 // Kind says what a page is and so which layout renders it.
@@ -146,8 +150,29 @@ type Taxonomy struct {
 
 // StaticFile is a file copied to the output.
 type StaticFile struct {
-	Src string // path relative to the site root
+	// Src is the file's path relative to the site root, or for a theme's
+	// file relative to its theme (Theme is set then).
+	Src string
 	URL string // site-relative URL path
+	// Theme is the theme layer the file comes from; nil for the site's
+	// own files.
+	Theme *theme.Layer
+}
+
+// Name names the file for authors, with its theme's prefix.
+func (f StaticFile) Name() string {
+	if f.Theme != nil {
+		return f.Theme.Prefix + f.Src
+	}
+	return f.Src
+}
+
+// Read returns the file's content.
+func (f StaticFile) Read(root string) ([]byte, error) {
+	if f.Theme != nil {
+		return fs.ReadFile(f.Theme.FS, f.Src)
+	}
+	return os.ReadFile(filepath.Join(root, filepath.FromSlash(f.Src)))
 }
 
 // Site is a loaded site.
@@ -162,6 +187,9 @@ type Site struct {
 	Trees      []*decision.Tree
 	Static     []StaticFile
 	Now        time.Time
+	// Theme is where layouts and static files are looked up: the site,
+	// its theme folder, the built-in theme.
+	Theme *theme.Stack
 
 	Aliases []Alias
 

@@ -69,7 +69,7 @@ func describe(s *Site) string {
 	}
 	b.WriteString("\nfiles:\n")
 	for _, f := range s.Static {
-		fmt.Fprintf(&b, "  %s -> %s\n", f.Src, f.URL)
+		fmt.Fprintf(&b, "  %s -> %s\n", f.Name(), f.URL)
 	}
 	b.WriteString("\nsections:")
 	for _, p := range s.Sections() {

@@ -34,7 +34,7 @@ type Stamp struct {
 	Inputs string
 	// Output is the digest of the output folder as the build left it (see
 	// OutputDigest).
-	Output string
+	Output       string
 	Pages, Files int
 	// Warnings are the build's problems that did not fail it, as printed,
 	// so an up-to-date build still shows them.
@@ -47,6 +47,9 @@ type Inputs struct {
 	// Options lists everything else that shapes the output, one string
 	// each: flags, the guidepost version, the date.
 	Options []string
+	// Folders are other folders the build reads, such as a theme folder
+	// outside the site; their files are hashed like the site's.
+	Folders []string
 }
 
 // siteParts are the files and folders of a site that a build reads.
@@ -68,8 +71,12 @@ func (in Inputs) Digest() (string, error) {
 		}
 	}
 	var files []string
+	roots := make([]string, 0, len(siteParts)+len(in.Folders))
 	for _, part := range siteParts {
-		root := filepath.Join(in.Source, part)
+		roots = append(roots, filepath.Join(in.Source, part))
+	}
+	roots = append(roots, in.Folders...)
+	for _, root := range roots {
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if errors.Is(err, fs.ErrNotExist) && p == root {
 				return nil // an optional part the site does not have
@@ -91,8 +98,11 @@ func (in Inputs) Digest() (string, error) {
 		return "", err
 	}
 	for i, p := range files {
-		rel, _ := filepath.Rel(in.Source, p)
-		fmt.Fprintf(h, "file %q %x\n", filepath.ToSlash(rel), sums[i])
+		name := p
+		if rel, err := filepath.Rel(in.Source, p); err == nil && filepath.IsLocal(rel) {
+			name = rel
+		}
+		fmt.Fprintf(h, "file %q %x\n", filepath.ToSlash(name), sums[i])
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -1,0 +1,23 @@
+// Package guidepost holds what the guidepost binary carries inside it for
+// every site: the default theme, this repository's layouts/ and static/
+// folders. (Go's embed reaches only a package's own folder and below,
+// hence a package at the module root.)
+//
+// Authors never need these files on disk: a site's own layouts/ and
+// static/ override them file by file (see package internal/theme).
+package guidepost
+
+import (
+	"embed"
+	"io/fs"
+)
+
+// The "all:" prefix keeps folders whose names start with "_", such as
+// layouts/_default.
+//
+//go:embed all:layouts all:static
+var defaultTheme embed.FS
+
+// DefaultTheme returns the built-in theme: a file system holding layouts/
+// and static/.
+func DefaultTheme() fs.FS { return defaultTheme }
