@@ -95,8 +95,8 @@ func (t *Tree) runScenario(i int, sc Scenario, visit func(Step, *Node)) Scenario
 			return r
 		case len(cur.Options) == 0:
 			r.Reached = cur.ID
-			r.Problem = name + " reaches " + strconv.Quote(cur.ID) + ", which has no options, after " +
-				countAnswers(k) + " " + formatAnswers(sc.Answers[:k]) + "; fix that node first"
+			r.Problem = name + " reaches " + strconv.Quote(cur.ID) + ", which has neither options nor a verdict, after " +
+				countAnswers(k) + " " + formatAnswers(sc.Answers[:k]) + "; fix that node first (" + verdictHint + ")"
 			return r
 		}
 		opt := slices.IndexFunc(cur.Options, func(o Option) bool { return o.Label == label })
@@ -115,6 +115,11 @@ func (t *Tree) runScenario(i int, sc Scenario, visit func(Step, *Node)) Scenario
 		visit(Step{Question: cur, Option: opt}, s.cur)
 	}
 	r.Reached = s.cur.ID
+	if len(s.cur.Options) == 0 && !s.cur.IsOutcome() {
+		r.Problem = name + " ends at " + strconv.Quote(s.cur.ID) + " after " + countAnswers(len(sc.Answers)) +
+			" " + formatAnswers(sc.Answers) + ", but that node has no verdict, so it is not an outcome; " + verdictHint
+		return r
+	}
 	if !s.cur.IsOutcome() {
 		r.Problem = name + " stops at question " + strconv.Quote(s.cur.ID) + " after " + countAnswers(len(sc.Answers)) +
 			" " + formatAnswers(sc.Answers) + "; add answers until an outcome is reached (next valid answers: " +

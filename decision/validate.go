@@ -72,7 +72,7 @@ func (t *Tree) checkNode(l *diag.List, n *Node) {
 	case n.Verdict != "":
 		checkOutcome(l, n)
 	default:
-		l.Add(file, line, name+" is neither a question nor an outcome; add options: (label and next) to make it a question, or verdict: (avoid, caution or allowed) to make it an outcome")
+		l.Add(file, line, name+" is neither a question nor an outcome; add options: (label and next) to make it a question, or verdict: "+verdictChoices+" to make it an outcome")
 	}
 }
 
@@ -114,12 +114,19 @@ func (t *Tree) checkOptions(l *diag.List, n *Node) {
 	}
 }
 
+// verdictChoices lists the verdicts an outcome may give, as messages
+// show them.
+const verdictChoices = string(Avoid) + " | " + string(Caution) + " | " + string(Allowed)
+
+// verdictHint tells how to make a node an outcome.
+const verdictHint = "add verdict: " + verdictChoices + " to make it an outcome, or options: to make it a question"
+
 // checkOutcome reports an outcome's problems: verdict, sources, review date.
 func checkOutcome(l *diag.List, n *Node) {
 	file, name := n.Pos.File, strconv.Quote(n.ID)
 	if !n.Verdict.Valid() {
 		l.Add(file, n.line("verdict"), "verdict "+strconv.Quote(string(n.Verdict))+" of outcome "+name+
-			" is not one of avoid, caution, allowed; use avoid (do not use), caution (only with safeguards or approval) or allowed (allowed with conditions)")
+			" is not one of "+verdictChoices+"; use avoid (do not use), caution (only with safeguards or approval) or allowed (allowed with conditions)")
 	}
 	if len(n.Sources) == 0 {
 		l.Add(file, n.line("sources"), "outcome "+name+" has no sources; list the documents its verdict rests on under sources: (each with a title and url)")

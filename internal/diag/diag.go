@@ -101,3 +101,12 @@ func (l List) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Count writes n with noun, in the singular for one: "1 error",
+// "2 errors", "0 warnings". noun must take a plain -s plural.
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
