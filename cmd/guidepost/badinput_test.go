@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -17,9 +18,12 @@ import (
 //
 //	want <file>:<line>: <phrase>   stderr has a line starting with
 //	                               "<file>:<line>: " that contains <phrase>
+//	alone                          stderr has no other line besides the
+//	                               summary: no knock-on errors or warnings
 //	delete <path>                  remove a file of the good site
 type defect struct {
 	wants   []want
+	alone   bool
 	deletes []string
 	files   map[string][]byte
 }
@@ -50,6 +54,8 @@ func parseDefect(t *testing.T, src []byte) defect {
 				t.Fatalf("want %q: write `want file:line: phrase`", arg)
 			}
 			d.wants = append(d.wants, want{prefix: loc + ": ", phrase: phrase})
+		case "alone":
+			d.alone = true
 		case "delete":
 			d.deletes = append(d.deletes, arg)
 		}
@@ -91,7 +97,10 @@ func TestBadInputs(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := parseDefect(t, src)
-			assertRejected(t, d.apply, d.wants)
+			printed := assertRejected(t, d.apply, d.wants)
+			if d.alone {
+				assertAlone(t, printed, d.wants)
+			}
 		})
 	}
 }
@@ -127,8 +136,8 @@ func assertRejected(t *testing.T, apply func(t *testing.T, site string), wants [
 				t.Errorf("%s: stderr has no line `%s…%s…`:\n%s", args[0], w.prefix, w.phrase, clip(res.stderr))
 			}
 		}
-		if !strings.Contains(res.stderr, "build failed: ") {
-			t.Errorf("%s: stderr lacks the summary line `build failed: N errors`:\n%s", args[0], clip(res.stderr))
+		if !failedSummary(args[0]).MatchString(res.stderr) {
+			t.Errorf("%s: stderr lacks the summary line `%s failed: 1 error` or `… N errors`:\n%s", args[0], args[0], clip(res.stderr))
 		}
 		if res.stdout != "" {
 			t.Errorf("%s: a failed run printed to stdout: %q", args[0], clip(res.stdout))
@@ -139,6 +148,31 @@ func assertRejected(t *testing.T, apply func(t *testing.T, site string), wants [
 	}
 	assertNoTempFolders(t, work)
 	return printed
+}
+
+// assertAlone fails unless every line of stderr but the last, the
+// summary, is one of the wanted diagnostics.
+func assertAlone(t *testing.T, stderr string, wants []want) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	for _, line := range lines[:len(lines)-1] {
+		wanted := false
+		for _, w := range wants {
+			wanted = wanted || hasLine(line, w.prefix, w.phrase)
+		}
+		if !wanted {
+			t.Errorf("a line besides the wanted ones: %s\nstderr:\n%s", line, clip(stderr))
+		}
+	}
+	if len(lines)-1 != len(wants) {
+		t.Errorf("stderr has %d diagnostics, want %d:\n%s", len(lines)-1, len(wants), clip(stderr))
+	}
+}
+
+// failedSummary matches the last line a failed build or check prints,
+// with the count of errors in the singular for one.
+func failedSummary(command string) *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^` + command + ` failed: (1 error|(0|[2-9]|[1-9]\d+) errors)\n\z`)
 }
 
 // clip shortens long output for a failure message.

@@ -47,7 +47,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printDiags(stderr, res.Diags)
 	}
 	if err != nil {
-		return failure(err, stderr)
+		return failure("build", err, stderr)
 	}
 	check.record(ctx, res)
 	fmt.Fprintf(stdout, "built %d pages, %d files in %s → %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond), *dest)
@@ -93,17 +93,17 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printDiags(stderr, res.Diags)
 	}
 	if err != nil {
-		return failure(err, stderr)
+		return failure("check", err, stderr)
 	}
 	warnings := len(res.Diags.Warnings())
 	if *strict && warnings > 0 {
-		fmt.Fprintf(stderr, "check failed: %d warnings (--strict)\n", warnings)
+		fmt.Fprintf(stderr, "check failed: %s (--strict)\n", diag.Count(warnings, "warning"))
 		return errSilent
 	}
 	for _, line := range treeReport(res) {
 		fmt.Fprintln(stdout, line)
 	}
-	fmt.Fprintf(stdout, "ok: %d pages checked, %d warnings\n", res.Pages, warnings)
+	fmt.Fprintf(stdout, "ok: %d pages checked, %s\n", res.Pages, diag.Count(warnings, "warning"))
 	return nil
 }
 
@@ -146,12 +146,13 @@ func printDiags(w io.Writer, diags diag.List) {
 	}
 }
 
-// failure prints a one-line summary for a failed build and returns
-// errSilent; other errors are returned to be printed by run.
-func failure(err error, stderr io.Writer) error {
+// failure prints a one-line summary for a failed build or check, e.g.
+// "check failed: 1 error", and returns errSilent; other errors are
+// returned to be printed by run.
+func failure(command string, err error, stderr io.Writer) error {
 	var f *build.Failure
 	if errors.As(err, &f) {
-		fmt.Fprintf(stderr, "build failed: %d errors\n", len(f.Diags.Errors()))
+		fmt.Fprintf(stderr, "%s failed: %s\n", command, diag.Count(len(f.Diags.Errors()), "error"))
 		return errSilent
 	}
 	return err

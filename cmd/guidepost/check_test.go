@@ -38,8 +38,8 @@ func TestCheckStrictFailsOnOverdueReview(t *testing.T) {
 		stderrHas  []string
 		stderrLack []string
 	}{
-		{[]string{"check"}, 0, `^ok: \d+ pages checked, 1 warnings\n$`, []string{warning}, []string{"failed"}},
-		{[]string{"check", "--strict"}, 1, `^$`, []string{warning, "check failed: 1 warnings (--strict)"}, nil},
+		{[]string{"check"}, 0, `^ok: \d+ pages checked, 1 warning\n$`, []string{warning}, []string{"failed"}},
+		{[]string{"check", "--strict"}, 1, `^$`, []string{warning, "check failed: 1 warning (--strict)"}, nil},
 		{[]string{"build", "--dest", filepath.Join(t.TempDir(), "public")}, 0, `^built \d+ pages`, []string{warning}, nil},
 	}
 	for _, tt := range tests {
