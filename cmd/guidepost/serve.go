@@ -12,7 +12,7 @@ import (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", "Build the site in memory and serve it with live reload: pages reload when content/, layouts/,\n"+
 		"static/, guidepost.yaml or the decision engine's sources change, stylesheets are swapped in place,\n"+
-		"and build errors show in the browser as file:line: message while the last good build stays served.", stderr)
+		"and build errors show in the browser as file:line: message while the last good build, if there is one, stays served.", stderr)
 	source := fs.String("source", ".", "site `folder` holding guidepost.yaml, content/, layouts/ and static/")
 	bind := fs.String("bind", devserver.DefaultBind, "`address` to listen on; the default keeps the site to this computer")
 	port := fs.Int("port", 1313, "TCP `port` to listen on; 0 picks a free one")

@@ -95,7 +95,9 @@
     h.id = overlayId + '-title';
     h.textContent = diags.length === 1 ? 'The site does not build: 1 problem' : 'The site does not build: ' + diags.length + ' problems';
     var p = document.createElement('p');
-    p.textContent = 'Showing the last good build. This message goes away when the problems are fixed.';
+    p.textContent = errorPage ?
+      'The site has not built yet, so no page is served until it does. This page reloads by itself when the problems are fixed.' :
+      'Showing the last good build. This message goes away when the problems are fixed.';
     var ul = document.createElement('ul');
     diags.forEach(function (d) {
       var li = document.createElement('li');

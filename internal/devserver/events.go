@@ -22,7 +22,7 @@ const (
 	// — stylesheets to swap without reloading.
 	EventCSS = "css"
 	// EventError: {"diagnostics": [{"file", "line", "col", "message", "text"}]}
-	// — the build failed; the last good build is still served.
+	// — the build failed; the last good build, if any, is still served.
 	EventError = "error"
 	// EventOK: {} — the site builds; clear any error overlay.
 	EventOK = "ok"

@@ -281,7 +281,11 @@ func (s *Server) apply(up *build.Update, err error, what string, start time.Time
 	if err != nil {
 		s.errs = failureDiags(err)
 		s.hub.send(errorEvent(s.errs))
-		fmt.Fprintf(s.log, "%s %s: build failed with %d errors in %d ms; still serving the last good build\n", clock, label, len(s.errs), ms)
+		served := "still serving the last good build"
+		if s.out == nil {
+			served = "no page is served until the site builds"
+		}
+		fmt.Fprintf(s.log, "%s %s: build failed with %s in %d ms; %s\n", clock, label, diag.Count(len(s.errs), "error"), ms, served)
 		for _, d := range s.errs {
 			fmt.Fprintf(s.log, "  %s\n", d)
 		}

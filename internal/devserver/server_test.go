@@ -191,7 +191,7 @@ func TestTemplateErrorShowsAndClears(t *testing.T) {
 	}
 	late := srv.listen(t, "/s0/p0/", versionOf(t, good))
 	late.expect(t, EventError)
-	if !strings.Contains(srv.log.String(), "build failed with 1 errors") || !strings.Contains(srv.log.String(), "  "+want) {
+	if !strings.Contains(srv.log.String(), "build failed with 1 error in ") || !strings.Contains(srv.log.String(), "still serving the last good build") || !strings.Contains(srv.log.String(), "  "+want) {
 		t.Errorf("terminal does not show the error:\n%s", srv.log)
 	}
 	// A content edit while the layout is broken still fails.
@@ -451,6 +451,11 @@ func TestSiteBrokenFromTheStart(t *testing.T) {
 	ev := c.expect(t, EventError)
 	if !strings.Contains(ev.data, `"text":"content/s0/p0.md:2: `) {
 		t.Errorf("error event %s lacks file:line", ev.data)
+	}
+	// There is no good build to fall back on, and the terminal says so.
+	if log := srv.log.String(); !strings.Contains(log, "first build: build failed with 2 errors in ") ||
+		!strings.Contains(log, "; no page is served until the site builds\n") || strings.Contains(log, "last good") {
+		t.Errorf("the terminal does not say that nothing is served:\n%s", log)
 	}
 	replaceIn(t, dir, "content/s0/p0.md", "titel:", "title:")
 	c.expect(t, EventOK)
