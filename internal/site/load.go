@@ -66,6 +66,12 @@ func Load(opts Options) (*Site, diag.List) {
 	}
 	s.BaseURL = norm
 	s.BasePath = basePath(norm)
+	if len(diags.Errors()) > 0 {
+		// Every page is built with the config (base URL, menus, review
+		// interval, raw HTML): with a broken one, the content's problems
+		// would be knock-on errors of it. Report the config's alone.
+		return s, diags
+	}
 
 	files, statics := opts.Cache.walk(opts.Root, &diags)
 	s.Static = append(s.Static, statics...)
