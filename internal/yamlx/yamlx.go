@@ -33,6 +33,7 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := splitYAMLError(err)
+		line = syntaxErrorLine(src, msg, line)
 		// YAML also ends lines at a lone \r, so its line can lie past the
 		// document's last \n-ended line: keep the report inside the file.
 		if last := bytes.Count(src, []byte("\n")) + 1; line > last {
@@ -45,6 +46,44 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 		return nil
 	}
 	return doc.Content[0]
+}
+
+// maxSearchLines bounds the documents whose syntax errors
+// syntaxErrorLine places itself; it parses the document once per line.
+const maxSearchLines = 1000
+
+// syntaxErrorLine returns the 1-based line of src that makes it fail to
+// parse with the syntax error msg, or reported, the line YAML gave, for
+// a document too long to search. YAML's own line is often not the one to
+// fix: for parser errors it counts from 0 (an unclosed [ on line 2 is
+// "line 1"), it names the enclosing block for a misindented list item or
+// key, and for a quote opened on the first line it names the end of the
+// document. The line to fix is the one whose addition made the document
+// fail with this error for good: every longer prefix of the document fails
+// with the same message, the prefix without that line does not.
+func syntaxErrorLine(src []byte, msg string, reported int) int {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	if len(lines[len(lines)-1]) == 0 {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 || len(lines) > maxSearchLines {
+		return reported
+	}
+	prefix := len(src)
+	line := len(lines)
+	for line > 1 {
+		prefix -= len(lines[line-1])
+		var doc yaml.Node
+		err := yaml.Unmarshal(src[:prefix], &doc)
+		if err == nil {
+			break
+		}
+		if _, m := splitYAMLError(err); m != msg {
+			break
+		}
+		line--
+	}
+	return line
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
