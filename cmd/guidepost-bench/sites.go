@@ -21,7 +21,7 @@ const guidepostConfig = `title: Corpus
 description: A generated knowledge base for benchmarks.
 base_url: https://example.org/
 language: en
-review_every: 100y
+review_every: 10y
 highlight:
   light: github
   dark: github-dark

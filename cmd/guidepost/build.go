@@ -42,11 +42,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	check.begin()
 	tuneGC()
 	defer useHighlightCache()()
-	res, err := build.Build(build.Options{Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts})
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, WroteDest: check.wrote})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}
 	if err != nil {
+		check.failed()
 		return failure("build", err, stderr)
 	}
 	check.record(ctx, res)
@@ -88,7 +89,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	tuneGC()
 	defer useHighlightCache()()
-	res, err := build.Build(build.Options{Source: *source, Drafts: *drafts, CheckOnly: true})
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Drafts: *drafts, CheckOnly: true})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}
@@ -150,6 +151,14 @@ func printDiags(w io.Writer, diags diag.List) {
 // "check failed: 1 error", and returns errSilent; other errors are
 // returned to be printed by run.
 func failure(command string, err error, stderr io.Writer) error {
+	if errors.Is(err, build.ErrInterrupted) {
+		what := "nothing was written"
+		if command == "build" {
+			what = "the output folder is as it was"
+		}
+		fmt.Fprintf(stderr, "%s interrupted: %s\n", command, what)
+		return errInterrupted
+	}
 	var f *build.Failure
 	if errors.As(err, &f) {
 		fmt.Fprintf(stderr, "%s failed: %s\n", command, diag.Count(len(f.Diags.Errors()), "error"))

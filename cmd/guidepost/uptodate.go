@@ -24,6 +24,9 @@ type upToDate struct {
 	dest   string
 	in     stamp.Inputs
 	digest string // of in, taken before the build read anything; "" when unknown
+	// prev is the stamp of the last build into dest, read by begin before
+	// it is dropped; nil when there is none.
+	prev *stamp.Stamp
 }
 
 func newUpToDate(source, dest string, options []string) *upToDate {
@@ -94,7 +97,33 @@ func (u *upToDate) begin() {
 		return
 	}
 	u.digest, _ = u.inputs()
+	u.prev, _ = u.store.Load(u.dest)
 	u.store.Forget(u.dest)
+}
+
+// wrote reports whether the output folder is exactly as the last recorded
+// build left it, which vouches that guidepost wrote it even without the
+// marker a build leaves (see output.Marker): guidepost before the marker
+// recorded its builds too. A folder changed since, or one whose record is
+// gone (caches off, cleared or pruned), is not vouched for: the build then
+// refuses it and the user deletes it once.
+func (u *upToDate) wrote() bool {
+	if u.prev == nil {
+		return false
+	}
+	out, err := stamp.OutputDigest(u.dest)
+	return err == nil && out == u.prev.Output
+}
+
+// failed is called after a build that failed. The build left the output
+// folder as it was, so the stamp begin dropped is true again: restoring
+// it keeps an unmarked output of an older guidepost recognised by wrote
+// until a build succeeds.
+func (u *upToDate) failed() {
+	if u.store == nil || u.prev == nil {
+		return
+	}
+	_ = u.store.Save(u.dest, u.prev)
 }
 
 // record saves the stamp of a successful build. Failing to only costs the

@@ -27,7 +27,7 @@ func writeCorpus(tb testing.TB, dir string, n int) {
 	root := testsite.RepoRoot(tb)
 	testsite.CopyTree(tb, filepath.Join(root, "layouts"), filepath.Join(dir, "layouts"))
 	testsite.CopyTree(tb, filepath.Join(root, "static"), filepath.Join(dir, "static"))
-	write(tb, dir, "guidepost.yaml", "title: Corpus\nbase_url: https://example.org/\nreview_every: 100y\nmenus:\n  main:\n    - name: Tags\n      url: /tags/\n")
+	write(tb, dir, "guidepost.yaml", "title: Corpus\nbase_url: https://example.org/\nreview_every: 10y\nmenus:\n  main:\n    - name: Tags\n      url: /tags/\n")
 	write(tb, dir, "content/_index.md", "---\ntitle: Corpus\nsummary: A generated knowledge base.\n---\nStart with [section 0](s00/_index.md).\n")
 	perSection := (n + corpusSections - 1) / corpusSections
 	for s := range corpusSections {

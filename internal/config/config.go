@@ -26,9 +26,14 @@ const DefaultBaseURL = "http://localhost:1313/"
 
 // MenuEntry is one link of a navigation menu.
 type MenuEntry struct {
-	Name   string
+	Name string
+	// URL is as written in guidepost.yaml until the site is loaded, which
+	// checks it and makes a page's .md file or a path with the base path
+	// the page's URL path ("/guidance/"); layouts add the base path with
+	// relURL, which leaves other sites' URLs as they are.
 	URL    string
 	Weight int
+	Line   int // the line of the entry's url (of the entry without one)
 }
 
 // Config is the site configuration.
@@ -160,10 +165,10 @@ func decodeMenus(d *yamlx.Decoder, n *yaml.Node, cfg *Config) {
 		name := n.Content[i].Value
 		var entries []MenuEntry
 		d.List(n.Content[i+1], "menu "+strconv.Quote(name), func(item *yaml.Node) {
-			var e MenuEntry
+			e := MenuEntry{Line: d.Line(item)}
 			d.Mapping(item, "a menu entry", map[string]yamlx.Field{
 				"name":   func(v *yaml.Node) { e.Name = d.String(v, "menu entry name") },
-				"url":    func(v *yaml.Node) { e.URL = d.String(v, "menu entry url") },
+				"url":    func(v *yaml.Node) { e.URL, e.Line = d.String(v, "menu entry url"), d.Line(v) },
 				"weight": func(v *yaml.Node) { e.Weight = d.Int(v, "menu entry weight") },
 			})
 			if item.Kind == yaml.MappingNode && (e.Name == "" || e.URL == "") {

@@ -73,7 +73,7 @@ colors:
 		HighlightLight: "monokailight",
 		HighlightDark:  "dracula",
 		Menus: map[string][]MenuEntry{
-			"main":   {{Name: "Guidance", URL: "/guidance/", Weight: 2}, {Name: "About", URL: "/about/"}},
+			"main":   {{Name: "Guidance", URL: "/guidance/", Weight: 2, Line: 14}, {Name: "About", URL: "/about/", Line: 17}},
 			"footer": nil,
 		},
 		Theme:      "themes/plain",

@@ -20,6 +20,9 @@ type Source struct {
 	URL       string `json:"url"`
 	Publisher string `json:"publisher,omitempty"`
 	Date      string `json:"date,omitempty"`
+	// Line is the line of the source's url (of the source when it has
+	// none) in the content file.
+	Line int `json:"-"`
 }
 
 // Option is one answer of a decision-tree question.
@@ -49,6 +52,7 @@ type FrontMatter struct {
 	Tags          []string
 	Jurisdictions []string
 	Aliases       []string
+	AliasLines    []int `json:"-"` // the line of each of Aliases
 	Sources       []Source
 	Layout        string
 	// SearchWeight multiplies the page's rank in search; 0 leaves the
@@ -203,7 +207,7 @@ func decode(d *yamlx.Decoder, n *yaml.Node, fm *FrontMatter) {
 		"weight":        func(v *yaml.Node) { fm.Weight = d.Int(v, "weight") },
 		"tags":          func(v *yaml.Node) { fm.Tags = d.Strings(v, "tags") },
 		"jurisdictions": func(v *yaml.Node) { fm.Jurisdictions = d.Strings(v, "jurisdictions") },
-		"aliases":       func(v *yaml.Node) { fm.Aliases = d.Strings(v, "aliases") },
+		"aliases":       func(v *yaml.Node) { fm.Aliases, fm.AliasLines = d.Strings(v, "aliases"), scalarLines(d, v) },
 		"sources":       func(v *yaml.Node) { fm.Sources = decodeSources(d, v) },
 		"layout":        func(v *yaml.Node) { fm.Layout = d.String(v, "layout") },
 		"search_weight": func(v *yaml.Node) {
@@ -222,10 +226,13 @@ func decode(d *yamlx.Decoder, n *yaml.Node, fm *FrontMatter) {
 func decodeSources(d *yamlx.Decoder, n *yaml.Node) []Source {
 	var out []Source
 	d.List(n, "sources", func(item *yaml.Node) {
-		var s Source
+		s := Source{Line: d.Line(item)}
 		d.Mapping(item, "a source", map[string]yamlx.Field{
-			"title":     func(v *yaml.Node) { s.Title = d.String(v, "source title") },
-			"url":       func(v *yaml.Node) { s.URL = d.String(v, "source url") },
+			"title": func(v *yaml.Node) { s.Title = d.String(v, "source title") },
+			"url": func(v *yaml.Node) {
+				s.URL = d.String(v, "source url")
+				s.Line = d.Line(v)
+			},
 			"publisher": func(v *yaml.Node) { s.Publisher = d.String(v, "source publisher") },
 			"date":      func(v *yaml.Node) { s.Date = d.String(v, "source date") },
 		})
@@ -235,6 +242,27 @@ func decodeSources(d *yamlx.Decoder, n *yaml.Node) []Source {
 		out = append(out, s)
 	})
 	return out
+}
+
+// scalarLines returns the line of each string yamlx.Decoder.Strings
+// decodes from n, in the same order.
+func scalarLines(d *yamlx.Decoder, n *yaml.Node) []int {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return nil
+		}
+		return []int{d.Line(n)}
+	case yaml.SequenceNode:
+		var out []int
+		for _, item := range n.Content {
+			if item.Kind == yaml.ScalarNode {
+				out = append(out, d.Line(item))
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 func decodeOptions(d *yamlx.Decoder, n *yaml.Node) []Option {

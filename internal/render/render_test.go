@@ -391,12 +391,12 @@ func TestFeedOrderAndLimit(t *testing.T) {
 }
 
 func TestAliasesRedirect(t *testing.T) {
-	s := newSite(t, map[string]string{"content/new.md": "---\ntitle: New & improved\naliases: [/old/, old2]\n---\n"})
+	s := newSite(t, map[string]string{"content/new.md": "---\ntitle: New & improved\naliases: [/old/, /old2.html]\n---\n"})
 	sink := &memSink{}
 	if d := Aliases(s, sink); len(d) > 0 {
 		t.Fatal(d)
 	}
-	for _, name := range []string{"old/index.html", "old2/index.html"} {
+	for _, name := range []string{"old/index.html", "old2.html"} {
 		page := sink.files[name]
 		for _, w := range []string{`<link rel="canonical" href="https://example.org/kb/new/">`, `content="0; url=https://example.org/kb/new/"`, "<title>New &amp; improved</title>", `name="robots" content="noindex"`} {
 			if !strings.Contains(page, w) {

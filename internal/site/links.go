@@ -21,7 +21,8 @@ var LayoutIDs = []string{"main", "sources", "contents"}
 
 // index maps URLs to pages and reports two pages at one URL. URLs that
 // differ only in case collide too: they are one folder on macOS and
-// Windows file systems.
+// Windows file systems. It then checks and rewrites the URLs of front
+// matter and menus, which need every URL known.
 func (s *Site) index(diags *diag.List) {
 	owner := map[string]string{} // lower-case URL → who claimed it
 	claim := func(u, who, file string, line int) bool {
@@ -46,15 +47,26 @@ func (s *Site) index(diags *diag.List) {
 		}
 	}
 	for _, p := range s.Pages {
-		for _, a := range p.FM.Aliases {
-			u := "/" + strings.Trim(a, "/") + "/"
-			if u == "//" || strings.Contains(a, "..") || strings.Contains(a, "://") {
-				diags.Add(p.File, p.FM.Line("aliases"), "alias "+strconv.Quote(a)+" must be a URL path on this site such as /old/page/")
+		for i, a := range p.FM.Aliases {
+			line := p.FM.Line("aliases")
+			if i < len(p.FM.AliasLines) {
+				line = p.FM.AliasLines[i]
+			}
+			u, problem := s.checkAlias(a)
+			if problem != "" {
+				diags.Add(p.File, line, problem)
 				continue
 			}
-			if claim(u, "an alias of "+p.File, p.File, p.FM.Line("aliases")) {
+			if claim(u, "an alias of "+p.File, p.File, line) {
 				s.Aliases = append(s.Aliases, Alias{URL: u, Target: p})
 			}
+		}
+	}
+	// A page's folder must not take the name of a file the build writes
+	// (content/feed.xml.md would be the folder feed.xml/).
+	for _, p := range s.Pages {
+		if g := generatedAt(p.URL); g != "" && p.File != "" && g != p.URL {
+			diags.Add(p.File, 1, "this page would be published at "+p.URL+", a folder in place of the generated "+strings.TrimPrefix(g, "/")+": rename the file or its folder")
 		}
 	}
 	// A static file must not take the file a page is written to
@@ -78,31 +90,16 @@ func (s *Site) index(diags *diag.List) {
 		owner[strings.ToLower(f.URL)] = f.Src
 		s.staticURLs[f.URL] = true
 	}
+	s.checkFrontMatterURLs(diags)
 }
 
 // resolved is a link destination understood relative to its page.
 type resolved struct {
 	href    string // what to write in the HTML
+	target  string // the site-relative URL of a page or file of the site, with any ?query and #anchor
 	page    *Page  // the target page, for internal page links
 	frag    string // the #anchor without '#'
 	problem string // why the link is broken, "" when it is fine
-}
-
-func isExternal(dest string) bool {
-	if strings.HasPrefix(dest, "//") {
-		return true
-	}
-	for i, c := range dest {
-		switch {
-		case c == ':':
-			return i > 0
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // resolve maps a link destination as written in from's Markdown to the
@@ -110,8 +107,17 @@ func isExternal(dest string) bool {
 // any #anchor) are content files, relative to from's file or, with a leading
 // slash, to content/; other paths are URLs, relative to from's URL or to the
 // site root.
+//
+// A destination whose scheme is not http(s), mailto or tel, that starts
+// with // or that holds a control character is a problem, with no href.
 func (s *Site) resolve(from *Page, dest string) resolved {
-	if dest == "" || isExternal(dest) {
+	if dest == "" {
+		return resolved{}
+	}
+	switch form, problem := classifyURL(dest); {
+	case problem != "":
+		return resolved{problem: "link " + strconv.Quote(dest) + " " + problem}
+	case form == formExternal:
 		return resolved{href: dest}
 	}
 	base, frag, _ := strings.Cut(dest, "#")
@@ -124,6 +130,11 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 		anchor = "#" + frag
 	}
 	if base == "" {
+		if hasQuery {
+			// "?x#y": this page with a query, written out so that it is
+			// under the base path whatever the page's URL.
+			return resolved{href: from.RelPermalink() + query + anchor, target: from.URL + query + anchor, page: from, frag: frag}
+		}
 		return resolved{href: dest, page: from, frag: frag}
 	}
 	if strings.HasSuffix(base, ".md") {
@@ -138,9 +149,9 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 		}
 		t := s.byFile[file]
 		if t == nil {
-			return resolved{href: dest, problem: "link to a missing page " + strconv.Quote(dest) + ": there is no " + file + " (links to .md files are relative to this file's folder)"}
+			return resolved{href: dest, problem: "link to a missing page " + strconv.Quote(dest) + ": there is no " + file + mdRelativeHint}
 		}
-		return resolved{href: t.RelPermalink() + query + anchor, page: t, frag: frag}
+		return resolved{href: t.RelPermalink() + query + anchor, target: t.URL + query + anchor, page: t, frag: frag}
 	}
 	var clean string
 	if strings.HasPrefix(base, "/") {
@@ -160,22 +171,25 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 		clean = path.Clean("/" + rel)
 	}
 	if t := s.byURL[clean+"/"]; t != nil && !strings.Contains(path.Base(clean), ".") {
-		return resolved{href: t.RelPermalink() + query + anchor, page: t, frag: frag}
+		return resolved{href: t.RelPermalink() + query + anchor, target: t.URL + query + anchor, page: t, frag: frag}
 	}
 	if t := s.byURL[clean]; t != nil {
-		return resolved{href: s.RelURL(clean) + query + anchor, page: t, frag: frag}
+		return resolved{href: s.RelURL(clean) + query + anchor, target: clean + query + anchor, page: t, frag: frag}
 	}
 	if s.staticURLs[clean] || s.generatedURL(clean) {
-		return resolved{href: s.RelURL(clean) + query + anchor}
+		return resolved{href: s.RelURL(clean) + query + anchor, target: clean + query + anchor}
 	}
 	for _, a := range s.Aliases {
-		if a.URL == clean+"/" {
+		if a.URL == clean+"/" || a.URL == clean {
 			// An old URL that redirects: link to where it leads.
-			return resolved{href: a.Target.RelPermalink() + query + anchor, page: a.Target, frag: frag}
+			return resolved{href: a.Target.RelPermalink() + query + anchor, target: a.Target.URL + query + anchor, page: a.Target, frag: frag}
 		}
 	}
 	return resolved{href: dest, problem: "link to " + strconv.Quote(dest) + " but no page or file is published at " + clean + ": fix the path, or link to the page's .md file"}
 }
+
+// mdRelativeHint ends the problem of a link to a missing .md file.
+const mdRelativeHint = " (links to .md files are relative to this file's folder)"
 
 // generatedURL reports whether the build writes a file at u besides pages
 // and static files.
@@ -210,32 +224,38 @@ func (s *Site) checkPageLinks(p *Page) (diags diag.List, targets []*Page) {
 	if p.Doc == nil {
 		return nil, nil
 	}
-	for _, l := range p.Doc.Links {
-		r := s.resolve(p, l.Dest)
-		if r.problem != "" {
-			diags.Add(p.File, l.Line, r.problem)
-			continue
-		}
+	anchored := func(r resolved, file, what string, line int) {
 		if r.page == nil || r.frag == "" {
-			continue
+			return
 		}
 		if !slices.Contains(targets, r.page) {
 			targets = append(targets, r.page)
 		}
 		if r.page.Doc == nil {
-			continue
+			return
 		}
 		if !slices.Contains(r.page.Doc.IDs, r.frag) && !slices.Contains(LayoutIDs, r.frag) {
-			msg := "link to a missing anchor #" + r.frag
-			if r.page != p {
+			msg := what + "link to a missing anchor #" + r.frag
+			if r.page != p || file != p.File {
 				msg += " in " + r.page.File
 			}
 			msg += ": use one of the headings' IDs"
 			if c := closestID(r.frag, r.page.Doc.IDs); c != "" {
 				msg += " (did you mean #" + c + "?)"
 			}
-			diags.Add(p.File, l.Line, msg)
+			diags.Add(file, line, msg)
 		}
+	}
+	for _, l := range p.fmLinks {
+		anchored(l.r, l.file, l.what, l.line)
+	}
+	for _, l := range p.Doc.Links {
+		r := s.resolve(p, l.Dest)
+		if r.problem != "" {
+			diags.Add(p.File, l.Line, r.problem)
+			continue
+		}
+		anchored(r, p.File, "", l.Line)
 	}
 	return diags, targets
 }

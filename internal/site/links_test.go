@@ -59,12 +59,30 @@ func TestResolve(t *testing.T) {
 
 		// Fragments and other sites are left as written.
 		{dest: "#start", href: "#start", page: "/a/x/"},
+		{dest: "?v=2#start", href: "/docs/a/x/?v=2#start", page: "/a/x/"},
 		{dest: "", href: ""},
 		{dest: "https://example.com/a.md", href: "https://example.com/a.md"},
 		{dest: "HTTP://EXAMPLE.COM/", href: "HTTP://EXAMPLE.COM/"},
 		{dest: "mailto:editor@example.org", href: "mailto:editor@example.org"},
 		{dest: "tel:+441234567890", href: "tel:+441234567890"},
-		{dest: "//cdn.example.com/x.js", href: "//cdn.example.com/x.js"},
+
+		// Every other scheme, and addresses a browser reads otherwise
+		// than they look, are refused with no href.
+		{dest: "//cdn.example.com/x.js", problem: "starts with //"},
+		{dest: "javascript:alert(1)", problem: `link "javascript:alert(1)" uses the scheme javascript:, which is not allowed`},
+		{dest: "JaVaScRiPt:alert(1)", problem: "the scheme javascript:"},
+		{dest: "data:text/html,<b>x</b>", problem: "the scheme data:"},
+		{dest: "vbscript:x", problem: "the scheme vbscript:"},
+		{dest: "java\\script:x", problem: "backslash"},
+		{dest: "java\nscript:alert(1)", problem: "control character U+000A"},
+		{dest: "java\tscript:alert(1)", problem: "control character U+0009"},
+		{dest: " javascript:alert(1)", problem: "spaces or line breaks around it"},
+		{dest: "\x01javascript:alert(1)", problem: "control character U+0001"},
+		{dest: "b\u200b.md", problem: "invisible character U+200B"},
+		{dest: "/\\evil.example/", problem: "backslash"},
+		{dest: "http:/x", problem: "is not a complete address"},
+		{dest: "https://", problem: "has no host name"},
+		{dest: "mailto:", problem: "has nothing after mailto"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dest, func(t *testing.T) {
@@ -139,7 +157,7 @@ func TestLoadChecks(t *testing.T) {
 		{"alias taken by a page", map[string]string{"content/p.md": "---\ntitle: P\naliases: [/q/]\n---\n", "content/q.md": page("")},
 			[]string{"content/p.md:3: two pages at one URL /q/: content/q.md and an alias of content/p.md; rename one of them (URLs that differ only in case count as one)"}},
 		{"alias outside the site", map[string]string{"content/p.md": "---\ntitle: P\naliases: [../x/]\n---\n"},
-			[]string{`content/p.md:3: alias "../x/" must be a URL path on this site such as /old/page/`}},
+			[]string{`content/p.md:3: alias "../x/" must be a URL path on this site such as /old/page/, starting with /`}},
 		{"page at a taxonomy URL", map[string]string{"content/p.md": "---\ntitle: P\ntags: [a]\n---\n", "content/tags/_index.md": page("")},
 			[]string{"content/tags/_index.md: two pages at one URL /tags/: content/tags/_index.md and the generated taxonomy page; rename one of them (URLs that differ only in case count as one)"}},
 		{"static file at a page's file", map[string]string{"content/p.md": page(""), "static/p/index.html": "x"},

@@ -6,7 +6,8 @@ import (
 )
 
 // checkReviews warns about pages whose review is overdue and reports review
-// dates in the future.
+// dates in the future. A page whose review_every was reported as bad gets
+// no overdue warning: the default interval is not the one its author meant.
 func (s *Site) checkReviews(diags *diag.List) {
 	for _, p := range s.Pages {
 		if p.FM.Reviewed.IsZero() {
@@ -16,6 +17,9 @@ func (s *Site) checkReviews(diags *diag.List) {
 		if p.FM.Reviewed.After(s.Now) {
 			diags.Add(p.File, line, "reviewed date "+p.FM.Reviewed.Format(yamlx.DateLayout)+" is in the future: use the date the review happened")
 			continue
+		}
+		if _, set := p.FM.Lines["review_every"]; set && p.FM.ReviewEvery.IsZero() {
+			continue // its interval was reported as bad
 		}
 		if due := p.ReviewDue(); s.Now.After(due) {
 			every := p.FM.ReviewEvery

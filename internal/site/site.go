@@ -66,6 +66,10 @@ type Page struct {
 	Terms   []*Term // a taxonomy page's terms
 	TermOf  *Term   // a term page's term
 	Lastmod time.Time
+
+	// fmLinks are the links to anchors the page's front matter (for the
+	// home page, also the menus) holds, checked with its body's links.
+	fmLinks []fmLink
 }
 
 // Title is the page title.
@@ -205,13 +209,21 @@ func (s *Site) PageByURL(u string) *Page { return s.byURL[u] }
 // PageByFile returns the page of a content file (site-relative path), or nil.
 func (s *Site) PageByFile(f string) *Page { return s.byFile[f] }
 
-// RelURL prefixes a site-relative URL path with the base path.
+// RelURL prefixes a site-relative URL path with the base path. A URL with
+// a scheme (another site's, as a menu entry may hold) is returned as it is.
 func (s *Site) RelURL(u string) string {
+	if urlScheme(u) != "" {
+		return u
+	}
 	return strings.TrimSuffix(s.BasePath, "/") + "/" + strings.TrimPrefix(u, "/")
 }
 
-// AbsURL makes a site-relative URL path absolute.
+// AbsURL makes a site-relative URL path absolute. A URL with a scheme is
+// returned as it is.
 func (s *Site) AbsURL(u string) string {
+	if urlScheme(u) != "" {
+		return u
+	}
 	return strings.TrimSuffix(s.BaseURL, "/") + s.RelURL(u)[len(strings.TrimSuffix(s.BasePath, "/")):]
 }
 

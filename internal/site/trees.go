@@ -58,7 +58,7 @@ func (s *Site) buildTrees(diags *diag.List) {
 func convertSources(in []frontmatter.Source) []decision.Source {
 	out := make([]decision.Source, len(in))
 	for i, src := range in {
-		out[i] = decision.Source(src)
+		out[i] = decision.Source{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Date: src.Date}
 	}
 	return out
 }

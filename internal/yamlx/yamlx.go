@@ -284,7 +284,15 @@ func (d *Decoder) List(n *yaml.Node, name string, each func(item *yaml.Node)) {
 // DateLayout is the only date form guidepost accepts in front matter.
 const DateLayout = "2006-01-02"
 
-// Date decodes a YYYY-MM-DD date.
+// MinYear and MaxYear bound the dates Date accepts: a page's dates lie
+// in them, and a date outside is a typing mistake (0001-01-01, 20255-01-01)
+// that would otherwise pass as a review centuries ago or ahead.
+const (
+	MinYear = 1900
+	MaxYear = 2200
+)
+
+// Date decodes a YYYY-MM-DD date from MinYear to MaxYear.
 func (d *Decoder) Date(n *yaml.Node, name string) time.Time {
 	if isNull(n) {
 		return time.Time{}
@@ -293,6 +301,10 @@ func (d *Decoder) Date(n *yaml.Node, name string) time.Time {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
 		d.Error(n, name+" must be a date written YYYY-MM-DD, got "+strconv.Quote(s))
+		return time.Time{}
+	}
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		d.Error(n, fmt.Sprintf("%s must be a date from %d-01-01 to %d-12-31, got %q: check the year", name, MinYear, MaxYear, s))
 		return time.Time{}
 	}
 	return t
