@@ -106,7 +106,9 @@ func Feed(s *site.Site) []byte {
 	return marshalXML(f)
 }
 
-// Robots returns robots.txt allowing everything and naming the sitemap.
+// Robots returns robots.txt allowing everything the site publishes, under
+// its base path (a site in /kb/ speaks for /kb/ alone), and naming the
+// sitemap.
 func Robots(s *site.Site) []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.AbsURL("/sitemap.xml") + "\n")
+	return []byte("User-agent: *\nAllow: " + s.BasePath + "\n\nSitemap: " + s.AbsURL("/sitemap.xml") + "\n")
 }

@@ -385,7 +385,7 @@ func TestFeedOrderAndLimit(t *testing.T) {
 	if strings.Contains(sitemap, "404.html") || !strings.Contains(sitemap, "<loc>https://example.org/kb/undated/</loc>") {
 		t.Errorf("sitemap must list every page but the 404 page:\n%s", sitemap)
 	}
-	if robots := string(Robots(s)); robots != "User-agent: *\nAllow: /\n\nSitemap: https://example.org/kb/sitemap.xml\n" {
+	if robots := string(Robots(s)); robots != "User-agent: *\nAllow: /kb/\n\nSitemap: https://example.org/kb/sitemap.xml\n" {
 		t.Errorf("robots.txt = %q", robots)
 	}
 }
