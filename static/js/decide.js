@@ -261,9 +261,16 @@
 
   // bodyOf returns a node's text: the site's own Markdown, rendered at
   // build time. Its headings go one level down, under the tool's h2.
+  // The HTML is parsed in an inert document (nothing in it runs or loads)
+  // and only what a checked build writes is kept: no scripts, frames,
+  // styles or event handlers, and links only to safe addresses.
   function bodyOf(n) {
     var body = el("div", { className: "prose dt-body" });
-    body.innerHTML = n.body;
+    var parsed = new DOMParser().parseFromString(String(n.body), "text/html").body;
+    cleanHTML(parsed);
+    while (parsed.firstChild) {
+      body.appendChild(document.adoptNode(parsed.firstChild));
+    }
     body.querySelectorAll("h2, h3, h4, h5").forEach(function (h) {
       var lower = document.createElement("h" + (Number(h.tagName.charAt(1)) + 1));
       Array.prototype.forEach.call(h.attributes, function (a) {
@@ -331,18 +338,53 @@
     return p;
   }
 
+  // sourceItem shows a source; one whose url is not a safe link is shown
+  // as its title alone.
   function sourceItem(s) {
-    var li = el("li", null, s.url ? el("a", { href: s.url }, s.title) : s.title);
+    var url = safeURL(s.url, false);
+    var li = el("li", null, url ? el("a", { href: url }, s.title) : s.title);
     if (s.publisher) {
       li.appendChild(document.createTextNode(", " + s.publisher));
     }
     if (s.date) {
       li.appendChild(document.createTextNode(" (" + s.date + ")"));
     }
-    if (s.url) {
-      li.appendChild(el("span", { className: "print-url" }, s.url));
+    if (url) {
+      li.appendChild(el("span", { className: "print-url" }, url));
     }
     return li;
+  }
+
+  // safeURL returns url if a link may lead there, else null: http(s),
+  // mailto and tel addresses and paths of this site ("/kb/guidance/"), and
+  // with fragments true "#anchor" too. The build refuses every other URL
+  // (docs/urls.md); this is for a tree file that did not come from it.
+  function safeURL(url, fragments) {
+    if (typeof url !== "string" || url === "" || url.trim() !== url || /[\u0000-\u001f\u007f-\u009f\\]/.test(url)) {
+      return null;
+    }
+    if (/^\/(?!\/)/.test(url) || /^(https?:\/\/[^\/]|mailto:.|tel:.)/i.test(url) || (fragments && url.charAt(0) === "#")) {
+      return url;
+    }
+    return null;
+  }
+
+  // cleanHTML removes from a parsed node body what the build never writes
+  // and a page must not run: elements that run, load or restyle, event
+  // handlers and style attributes, and URLs safeURL refuses.
+  function cleanHTML(root) {
+    root.querySelectorAll("script, style, link, meta, base, iframe, frame, object, embed, form, template").forEach(function (e) {
+      e.remove();
+    });
+    root.querySelectorAll("*").forEach(function (e) {
+      Array.prototype.slice.call(e.attributes).forEach(function (a) {
+        var name = a.name.toLowerCase();
+        if (name.indexOf("on") === 0 || name === "style" || name === "srcset" || name === "action" || name === "formaction" || name === "xlink:href" ||
+            ((name === "href" || name === "src") && !safeURL(a.value, name === "href"))) {
+          e.removeAttribute(a.name);
+        }
+      });
+    });
   }
 
   function onClick(e) {
@@ -502,7 +544,7 @@
   // enhanceNodePage links a stand-alone question or outcome page to the
   // guided version, and forwards saved answers to it.
   function enhanceNodePage() {
-    var startURL = article.dataset.start;
+    var startURL = safeURL(article.dataset.start, false);
     if (!startURL) {
       return;
     }

@@ -460,15 +460,24 @@
     return e;
   }
 
+  // sitePath returns u when it is a path of this site ("/kb/guidance/"),
+  // else null: the index holds only such paths, so anything else
+  // (javascript:, //other-host/, …) did not come from the build.
+  function sitePath(u) {
+    if (typeof u !== 'string' || !/^\/(?![\/\\])/.test(u) || /[\u0000-\u001f\u007f-\u009f\\]/.test(u)) return null;
+    return u;
+  }
+
   function renderResult(m, d, match) {
     var li = el('li', 'search-result');
     var ex = excerpt(d.sections, match);
-    var href = d.meta.u;
-    if (ex && ex.section[1]) href += '#' + ex.section[1];
+    var href = sitePath(d.meta.u);
+    if (href && ex && ex.section[1]) href += '#' + ex.section[1];
     if (d.meta.c) li.appendChild(el('p', 'result-context', d.meta.c));
     var h = el('h2', 'result-title');
-    var a = el('a');
-    a.href = href;
+    // A result that is not a page of this site is shown without a link.
+    var a = el(href ? 'a' : 'span');
+    if (href) a.href = href;
     markedText(a, d.meta.t, match);
     h.appendChild(a);
     li.appendChild(h);
