@@ -7,6 +7,23 @@ import (
 	"time"
 )
 
+// urlsAccepted is a page whose every URL is fine.
+const urlsAccepted = `---
+title: Notes
+aliases: [/old/notes/, /old/notes.html]
+sources:
+  - title: Upper case
+    url: HTTPS://WWW.ECFR.GOV/
+  - title: Mail
+    url: mailto:editor@example.org
+  - title: A file
+    url: guidance/hipaa.md#business-associates
+  - title: A path
+    url: /guidance/
+---
+Body.
+`
+
 // TestUnusualGoodInputs checks files that look odd but are fine: they
 // must build, quickly and without a diagnostic, into the page an author
 // expects.
@@ -37,6 +54,14 @@ func TestUnusualGoodInputs(t *testing.T) {
 			"notes/index.html", []string{"bottom", "<ul>"}},
 		{"indented-lists-800-deep", "content/notes.md", "---\ntitle: Indented lists\n---\n" + nestedList(800),
 			"notes/index.html", []string{"level", "<ul>"}},
+		// The neighbours of refused URLs: scheme case, mailto, a
+		// .md file and a site path (published under the base path), and
+		// an alias ending in .html, written as that file.
+		{"urls-accepted", "content/notes.md", urlsAccepted, "notes/index.html", []string{
+			`href="HTTPS://WWW.ECFR.GOV/"`, `href="mailto:editor@example.org"`,
+			`href="/kb/guidance/hipaa/#business-associates"`, `href="/kb/guidance/"`}},
+		{"alias-html-file", "content/notes.md", urlsAccepted, "old/notes.html", []string{`url=https://example.org/kb/notes/`}},
+		{"alias-folder", "content/notes.md", urlsAccepted, "old/notes/index.html", []string{`url=https://example.org/kb/notes/`}},
 		{"emphasis-10k", "content/notes.md", "---\ntitle: Stars\n---\n" + strings.Repeat("*", 10000) + "x" + strings.Repeat("*", 10000) + "\n",
 			"notes/index.html", []string{"<h1>Stars</h1>"}},
 	}
