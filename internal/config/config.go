@@ -132,9 +132,15 @@ func Parse(src []byte, cfg *Config, diags *diag.List) {
 				d.Error(v, err.Error())
 			}
 		},
-		"language":     func(v *yaml.Node) { cfg.Language = d.String(v, "language") },
-		"review_every": func(v *yaml.Node) { cfg.ReviewEvery = frontmatter.DecodeInterval(d, v, "review_every") },
-		"allow_html":   func(v *yaml.Node) { cfg.AllowHTML = d.Bool(v, "allow_html") },
+		"language": func(v *yaml.Node) { cfg.Language = d.String(v, "language") },
+		"review_every": func(v *yaml.Node) {
+			// A bad interval is reported and leaves the default, never zero:
+			// every reviewed page would be overdue "every 0d".
+			if every := frontmatter.DecodeInterval(d, v, "review_every"); !every.IsZero() {
+				cfg.ReviewEvery = every
+			}
+		},
+		"allow_html": func(v *yaml.Node) { cfg.AllowHTML = d.Bool(v, "allow_html") },
 		"highlight": func(v *yaml.Node) {
 			d.Mapping(v, "highlight", map[string]yamlx.Field{
 				"light": func(v *yaml.Node) { cfg.HighlightLight = d.String(v, "highlight.light") },

@@ -109,7 +109,9 @@ func TestParseErrors(t *testing.T) {
 		{"colors as a list", "colors:\n  light: [red]\n", []string{`guidepost.yaml:2: colors.light must map colour names to CSS colours, e.g. {accent: "#0b57d0", header-bg: "#12263a"}`}},
 		{"wrong type", "allow_html: sometimes\n", []string{`guidepost.yaml:1: allow_html must be true or false, got "sometimes"`}},
 		{"title as a list", "title: [a, b]\n", []string{"guidepost.yaml:1: title must be text, got a list"}},
-		{"bad review interval", "review_every: yearly\n", []string{`guidepost.yaml:1: review_every must be a period like 12mo, 2y, 6w or 90d, got "yearly"`}},
+		{"bad review interval", "review_every: yearly\n", []string{`guidepost.yaml:1: review_every must be a period like 12mo, 2y, 6w or 90d, from 1d to 10y, got "yearly"`}},
+		{"review interval of zero", "review_every: 0d\n", []string{`guidepost.yaml:1: review_every must be a period like 12mo, 2y, 6w or 90d, from 1d to 10y, got "0d"`}},
+		{"review interval past ten years", "review_every: 999999999999y\n", []string{`guidepost.yaml:1: review_every must be a period like 12mo, 2y, 6w or 90d, from 1d to 10y, got "999999999999y"`}},
 		{"relative base URL", "base_url: /kb/\n", []string{`guidepost.yaml:1: base_url must be an absolute http(s) URL such as https://example.org/, got "/kb/"`}},
 		{"ftp base URL", "\nbase_url: ftp://example.org/\n", []string{`guidepost.yaml:2: base_url must be an absolute http(s) URL such as https://example.org/, got "ftp://example.org/"`}},
 		{"highlight as text", "highlight: github\n", []string{`guidepost.yaml:1: highlight must be a mapping of ` + "`key: value`" + ` lines, got "github"`}},
@@ -134,6 +136,23 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("diagnostics\n%q\nwant\n%q", got, tt.diags)
 			}
 		})
+	}
+}
+
+// TestBadReviewIntervalKeepsTheDefault checks that a review_every that
+// is reported leaves the default interval, not none: with none, every
+// reviewed page would be reported overdue "every 0d" after the error.
+func TestBadReviewIntervalKeepsTheDefault(t *testing.T) {
+	for _, src := range []string{"review_every: soon\n", "review_every: 0d\n", "review_every: 999999999999y\n", "review_every: [1y]\n"} {
+		cfg := Default()
+		var diags diag.List
+		Parse([]byte(src), cfg, &diags)
+		if len(diags) != 1 {
+			t.Errorf("%q: diagnostics %v, want one", src, diags)
+		}
+		if cfg.ReviewEvery != Default().ReviewEvery {
+			t.Errorf("%q: review interval %v, want the default %v", src, cfg.ReviewEvery, Default().ReviewEvery)
+		}
 	}
 }
 

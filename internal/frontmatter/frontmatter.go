@@ -318,18 +318,32 @@ func (i Interval) String() string {
 	}
 }
 
-// ParseInterval parses "12mo", "1y", "6w" or "90d".
+// MaxIntervalYears bounds review intervals: a page reviewed less often
+// than every ten years has no review schedule to speak of, and the bound
+// keeps the due dates computed from an interval in range.
+const MaxIntervalYears = 10
+
+// ParseInterval parses "12mo", "1y", "6w" or "90d": a whole number of
+// units, more than zero and at most MaxIntervalYears.
 func ParseInterval(s string) (Interval, bool) {
-	for _, u := range []string{"mo", "y", "w", "d"} {
-		num, ok := bytes.CutSuffix([]byte(s), []byte(u))
+	for _, u := range []struct {
+		suffix string
+		max    int
+	}{
+		{"mo", 12 * MaxIntervalYears},
+		{"y", MaxIntervalYears},
+		{"w", 52 * MaxIntervalYears},
+		{"d", 365 * MaxIntervalYears},
+	} {
+		num, ok := bytes.CutSuffix([]byte(s), []byte(u.suffix))
 		if !ok {
 			continue
 		}
 		n, err := strconv.Atoi(string(num))
-		if err != nil || n <= 0 {
+		if err != nil || n <= 0 || n > u.max {
 			return Interval{}, false
 		}
-		switch u {
+		switch u.suffix {
 		case "mo":
 			return Interval{Months: n}, true
 		case "y":
@@ -343,7 +357,8 @@ func ParseInterval(s string) (Interval, bool) {
 	return Interval{}, false
 }
 
-// DecodeInterval decodes a review interval such as 12mo.
+// DecodeInterval decodes a review interval such as 12mo. A bad one is
+// reported and decodes to the zero Interval.
 func DecodeInterval(d *yamlx.Decoder, n *yaml.Node, name string) Interval {
 	if n.Kind != yaml.ScalarNode {
 		d.String(n, name) // reports the wrong type
@@ -352,7 +367,7 @@ func DecodeInterval(d *yamlx.Decoder, n *yaml.Node, name string) Interval {
 	s := d.String(n, name)
 	iv, ok := ParseInterval(s)
 	if !ok {
-		d.Error(n, name+" must be a period like 12mo, 2y, 6w or 90d, got "+strconv.Quote(s))
+		d.Error(n, name+" must be a period like 12mo, 2y, 6w or 90d, from 1d to "+strconv.Itoa(MaxIntervalYears)+"y, got "+strconv.Quote(s))
 	}
 	return iv
 }
