@@ -30,6 +30,12 @@ var commands = []command{
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// The first Ctrl-C or SIGTERM asks the command to stop cleanly;
+		// from then on signals kill the program at once, as usual.
+		<-ctx.Done()
+		stop()
+	}()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -40,6 +46,10 @@ var errUsage = errors.New("usage")
 
 // errSilent marks a failure whose details were already printed.
 var errSilent = errors.New("failed")
+
+// errInterrupted marks a command stopped by Ctrl-C or SIGTERM, which
+// exits 130 as shells expect.
+var errInterrupted = errors.New("interrupted")
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
@@ -63,6 +73,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 2
 		case errors.Is(err, errSilent):
 			return 1
+		case errors.Is(err, errInterrupted):
+			return 130
 		default:
 			fmt.Fprintf(stderr, "guidepost %s: %v\n", c.name, err)
 			return 1

@@ -3,6 +3,7 @@
 package build
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,6 +24,10 @@ import (
 
 // Options control a build.
 type Options struct {
+	// Context stops the build when done (Ctrl-C): the build then returns
+	// its error, wrapped in ErrInterrupted, and leaves the output as it
+	// was. nil never stops.
+	Context context.Context
 	Source  string // site folder
 	Dest    string // output folder; ignored when CheckOnly
 	BaseURL string // overrides the config's base_url
@@ -50,6 +55,25 @@ type Result struct {
 	Duration time.Duration
 	// Diags holds every problem found, warnings included.
 	Diags diag.List
+}
+
+// ErrInterrupted wraps the error of a build whose Context was done.
+var ErrInterrupted = errors.New("build interrupted")
+
+// ctx returns the build's context.
+func (o Options) ctx() context.Context {
+	if o.Context == nil {
+		return context.Background()
+	}
+	return o.Context
+}
+
+// interrupted returns the error of a build whose context is done, or nil.
+func interrupted(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("%w: %w", ErrInterrupted, err)
+	}
+	return nil
 }
 
 // ErrFailed is returned (wrapped with the diagnostics) when the site has errors.
@@ -143,6 +167,9 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*render.Asset
 	s, diags := site.Load(site.Options{Root: opts.Source, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Now: opts.Now, Markdown: b.renderer})
 	res.Site = s
 	res.Diags = diags
+	if err := interrupted(opts.ctx()); err != nil {
+		return res, err
+	}
 	if len(diags.Errors()) > 0 {
 		return res, &Failure{Diags: res.Diags}
 	}
@@ -155,6 +182,9 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*render.Asset
 			continue
 		}
 		g.make(s, generated, &res.Diags, opts.SearchWorkers)
+	}
+	if err := interrupted(opts.ctx()); err != nil {
+		return res, err
 	}
 	assets := render.NewAssets(s, generated, &res.Diags)
 	if len(res.Diags.Errors()) > 0 {
@@ -177,7 +207,12 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*render.Asset
 		})
 	}
 	b.funcs.Use(s, assets)
-	res.Diags = append(res.Diags, render.Pages(s, tmpl, sink, nil)...)
+	pageDiags, err := render.Pages(opts.ctx(), s, tmpl, sink, render.PageOptions{Timeout: s.Config.RenderTimeout})
+	if err != nil {
+		slowDone.Wait()
+		return res, interrupted(opts.ctx())
+	}
+	res.Diags = append(res.Diags, pageDiags...)
 	res.Diags = append(res.Diags, render.Aliases(s, sink)...)
 	for _, f := range []struct {
 		name string

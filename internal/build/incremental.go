@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"hash/maphash"
 	"maps"
 	"slices"
@@ -117,12 +118,20 @@ func NewIncremental(opts Options) *Incremental {
 // When the site has problems the error is a *Failure and the last good
 // Output stays current.
 func (b *Incremental) Rebuild(ch Changes) (*Update, error) {
+	return b.RebuildContext(context.Background(), ch)
+}
+
+// RebuildContext is Rebuild that stops when ctx is done, as when a newer
+// save supersedes the changes: the error then wraps ErrInterrupted, the
+// last good Output stays current, and the next build redoes the work.
+// The caller must pass that build the interrupted build's changes too.
+func (b *Incremental) RebuildContext(ctx context.Context, ch Changes) (*Update, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if up := b.unchanged(ch); up != nil {
 		return up, nil
 	}
-	return b.rebuild(ch, false)
+	return b.rebuild(ctx, ch, false)
 }
 
 // unchanged returns the last good build's output as an Update when ch
@@ -147,7 +156,7 @@ func (b *Incremental) unchanged(ch Changes) *Update {
 }
 
 // rebuild is Rebuild with b.mu held; renderAll renders every page.
-func (b *Incremental) rebuild(ch Changes, renderAll bool) (up *Update, err error) {
+func (b *Incremental) rebuild(ctx context.Context, ch Changes, renderAll bool) (up *Update, err error) {
 	start := time.Now()
 	b.builds++
 	b.seq++
@@ -188,7 +197,11 @@ func (b *Incremental) rebuild(ch Changes, renderAll bool) (up *Update, err error
 
 	b.funcs.Use(s, assets)
 	pages := &memSink{files: map[string][]byte{}}
-	res.Diags = append(res.Diags, render.Pages(s, b.tmpl, pages, func(p *site.Page) bool { return dirty[p] })...)
+	pageDiags, err := render.Pages(ctx, s, b.tmpl, pages, render.PageOptions{Include: func(p *site.Page) bool { return dirty[p] }, Timeout: s.Config.RenderTimeout})
+	if err != nil {
+		return up, interrupted(ctx)
+	}
+	res.Diags = append(res.Diags, pageDiags...)
 	extra := &memSink{files: map[string][]byte{}}
 	res.Diags = append(res.Diags, render.Aliases(s, extra)...)
 	extra.files["robots.txt"] = render.Robots(s)
@@ -431,7 +444,7 @@ func (b *Incremental) Finish() (*Update, error) {
 	table, moved, unsafe := b.table(s, generated, assets)
 	if unsafe {
 		// A new URL cannot be patched into pages: render them all.
-		return b.rebuild(Changes{}, true)
+		return b.rebuild(context.Background(), Changes{}, true)
 	}
 	old := b.last.out
 	out := &Output{root: old.root, assets: assets, table: table, urls: map[string]bool{}, pages: old.pages, files: old.files, lazy: old.lazy}

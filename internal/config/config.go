@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/frontmatter"
@@ -60,6 +61,8 @@ type Config struct {
 	Logo string
 	// Favicon is the URL path of the site's icon.
 	Favicon string
+	// RenderTimeout bounds the rendering of one page by its layout.
+	RenderTimeout time.Duration
 	// Colors override the theme's colours, by CSS custom property name
 	// without "--" ("accent", "header-bg"), for the light and dark schemes.
 	Colors Colors
@@ -77,6 +80,11 @@ func (c Colors) Set() bool { return len(c.Light)+len(c.Dark) > 0 }
 // DefaultDisclaimer is the disclaimer of a site that does not set one:
 // guidepost sites give health and legal guidance.
 const DefaultDisclaimer = "**General information, not legal advice.** Check the sources, your regulator and your organisation's policies before you act."
+
+// DefaultRenderTimeout is how long a layout may take to render one page.
+// A page renders in well under a millisecond: this only stops layouts that
+// never end.
+const DefaultRenderTimeout = 10 * time.Second
 
 // DefaultFavicon is the icon the built-in theme provides.
 const DefaultFavicon = "/favicon.svg"
@@ -100,6 +108,7 @@ func Default() *Config {
 		Disclaimer:     DefaultDisclaimer,
 		FooterNote:     "Built with guidepost",
 		Favicon:        DefaultFavicon,
+		RenderTimeout:  DefaultRenderTimeout,
 	}
 }
 
@@ -147,8 +156,17 @@ func Parse(src []byte, cfg *Config, diags *diag.List) {
 				"dark":  func(v *yaml.Node) { cfg.HighlightDark = d.String(v, "highlight.dark") },
 			})
 		},
-		"menus":       func(v *yaml.Node) { decodeMenus(d, v, cfg) },
-		"theme":       func(v *yaml.Node) { cfg.Theme = d.String(v, "theme") },
+		"menus": func(v *yaml.Node) { decodeMenus(d, v, cfg) },
+		"theme": func(v *yaml.Node) { cfg.Theme = d.String(v, "theme") },
+		"render_timeout": func(v *yaml.Node) {
+			s := d.String(v, "render_timeout")
+			t, err := time.ParseDuration(s)
+			if err != nil || t < time.Second || t > time.Hour {
+				d.Error(v, "render_timeout must be a duration from 1s to 1h, such as 10s or 2m, got "+strconv.Quote(s))
+				return
+			}
+			cfg.RenderTimeout = t
+		},
 		"disclaimer":  func(v *yaml.Node) { cfg.Disclaimer = d.String(v, "disclaimer") },
 		"footer_note": func(v *yaml.Node) { cfg.FooterNote = d.String(v, "footer_note") },
 		"logo":        func(v *yaml.Node) { cfg.Logo = sitePath(d, v, "logo") },

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/frontmatter"
@@ -54,6 +55,7 @@ favicon: /favicon.png
 colors:
   light: {accent: "#004225", header-bg: rgb(0 66 37)}
   dark: {accent: lightgreen}
+render_timeout: 2m
 `
 	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -76,17 +78,18 @@ colors:
 			"main":   {{Name: "Guidance", URL: "/guidance/", Weight: 2, Line: 14}, {Name: "About", URL: "/about/", Line: 17}},
 			"footer": nil,
 		},
-		Theme:      "themes/plain",
-		Disclaimer: "Not advice.",
-		FooterNote: "Run by *us*",
-		Logo:       "/img/logo.svg",
-		Favicon:    "/favicon.png",
+		Theme:         "themes/plain",
+		Disclaimer:    "Not advice.",
+		FooterNote:    "Run by *us*",
+		Logo:          "/img/logo.svg",
+		Favicon:       "/favicon.png",
+		RenderTimeout: 2 * time.Minute,
 		Colors: Colors{
 			Light: map[string]string{"accent": "#004225", "header-bg": "rgb(0 66 37)"},
 			Dark:  map[string]string{"accent": "lightgreen"},
 		},
 		Lines: map[string]int{"title": 2, "description": 3, "base_url": 4, "language": 5, "review_every": 6, "allow_html": 7, "highlight": 8, "menus": 11,
-			"theme": 19, "disclaimer": 20, "footer_note": 21, "logo": 22, "favicon": 23, "colors": 24},
+			"theme": 19, "disclaimer": 20, "footer_note": 21, "logo": 22, "favicon": 23, "colors": 24, "render_timeout": 27},
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
@@ -100,12 +103,14 @@ func TestParseErrors(t *testing.T) {
 		diags []string
 	}{
 		{"unknown key", "title: A\nlangauge: en\n", []string{`guidepost.yaml:2: unknown key "langauge" in site config: did you mean "language"?`}},
-		{"unrelated key", "sidebar: left\n", []string{`guidepost.yaml:1: unknown key "sidebar" in site config: known keys are allow_html, base_url, colors, description, disclaimer, favicon, footer_note, highlight, language, logo, menus, review_every, theme, title`}},
+		{"unrelated key", "sidebar: left\n", []string{`guidepost.yaml:1: unknown key "sidebar" in site config: known keys are allow_html, base_url, colors, description, disclaimer, favicon, footer_note, highlight, language, logo, menus, render_timeout, review_every, theme, title`}},
 		{"colour for colors", "colour: red\n", []string{`guidepost.yaml:1: unknown key "colour" in site config: did you mean "colors"?`}},
 		{"logo not a path", "logo: img/logo.svg\n", []string{`guidepost.yaml:1: logo must be the URL path of a file of the site, such as /img/logo.svg (a file static/img/logo.svg), got "img/logo.svg"`}},
 		{"favicon elsewhere", "favicon: //cdn.example.org/x.ico\n", []string{`guidepost.yaml:1: favicon must be the URL path of a file of the site, such as /img/favicon.svg (a file static/img/favicon.svg), got "//cdn.example.org/x.ico"`}},
 		{"unknown colour", "colors:\n  light: {acent: red}\n", []string{`guidepost.yaml:2: unknown colour "acent" in colors.light: use one of bg, fg, muted, link, link-visited, border, surface, accent, focus, focus-fg, header-bg, header-fg, mark-bg`}},
 		{"colour that ends the rule", "colors:\n  dark:\n    accent: \"red; } body { display: none\"\n", []string{`guidepost.yaml:3: colors.dark.accent must be a CSS colour such as "#0b57d0" or "rgb(11 87 208)", got "red; } body { display: none"`}},
+		{"render timeout not a duration", "render_timeout: soon\n", []string{`guidepost.yaml:1: render_timeout must be a duration from 1s to 1h, such as 10s or 2m, got "soon"`}},
+		{"render timeout too short", "render_timeout: 1ms\n", []string{`guidepost.yaml:1: render_timeout must be a duration from 1s to 1h, such as 10s or 2m, got "1ms"`}},
 		{"colors as a list", "colors:\n  light: [red]\n", []string{`guidepost.yaml:2: colors.light must map colour names to CSS colours, e.g. {accent: "#0b57d0", header-bg: "#12263a"}`}},
 		{"wrong type", "allow_html: sometimes\n", []string{`guidepost.yaml:1: allow_html must be true or false, got "sometimes"`}},
 		{"title as a list", "title: [a, b]\n", []string{"guidepost.yaml:1: title must be text, got a list"}},

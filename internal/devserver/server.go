@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -187,7 +188,13 @@ func (s *Server) Run(ctx context.Context) error {
 	}()
 
 	start := time.Now()
-	up, err := s.inc.Rebuild(build.Changes{})
+	up, err := s.inc.RebuildContext(ctx, build.Changes{})
+	if errors.Is(err, build.ErrInterrupted) {
+		s.ln.Close()
+		stopWatch()
+		<-watching
+		return nil
+	}
 	s.apply(up, err, "", start)
 	s.saveHighlights()
 	close(s.ready)
@@ -200,7 +207,30 @@ func (s *Server) Run(ctx context.Context) error {
 		fmt.Fprintf(s.log, "warning: listening on %s: other computers can open the site, drafts included\n", s.opts.Bind)
 	}
 
-	var runErr error
+	// One rebuild runs at a time, on its own goroutine, so that a save
+	// made meanwhile can supersede it: the running build is cancelled and
+	// the next one takes both builds' changes.
+	var (
+		runErr  error
+		running context.CancelFunc // nil while no build runs
+		queued  *build.Changes     // changes waiting for the running build to end
+		results = make(chan rebuilt, 1)
+	)
+	startBuild := func(ch build.Changes) {
+		bctx, cancel := context.WithCancel(ctx)
+		running = cancel
+		begun := time.Now()
+		go func() {
+			up, err := s.inc.RebuildContext(bctx, ch)
+			results <- rebuilt{up, err, ch, begun}
+		}()
+	}
+	queue := func(ch build.Changes) {
+		if queued == nil {
+			queued = &build.Changes{}
+		}
+		*queued = merge(*queued, ch)
+	}
 loop:
 	for {
 		select {
@@ -213,11 +243,31 @@ loop:
 			if !ok {
 				break loop
 			}
-			start := time.Now()
-			up, err := s.inc.Rebuild(ch)
-			s.apply(up, err, describe(ch), start)
-			s.saveHighlights()
+			if running != nil {
+				queue(ch)
+				running() // superseded
+				continue
+			}
+			startBuild(ch)
+		case r := <-results:
+			running()
+			running = nil
+			if errors.Is(r.err, build.ErrInterrupted) {
+				queue(r.ch) // not built: the next build does it
+			} else {
+				s.apply(r.up, r.err, describe(r.ch), r.start)
+				s.saveHighlights()
+			}
+			if queued != nil {
+				ch := *queued
+				queued = nil
+				startBuild(ch)
+			}
 		}
+	}
+	if running != nil {
+		running()
+		<-results
 	}
 	close(s.closing)
 	stopWatch()
@@ -239,6 +289,21 @@ func (s *Server) saveHighlights() {
 		s.flushWarned = true
 		fmt.Fprintf(s.log, "warning: highlight cache %s: %v (later builds highlight code again)\n", s.opts.HighlightCache.Dir(), err)
 	}
+}
+
+// rebuilt is the outcome of a rebuild of the changes ch started at start.
+type rebuilt struct {
+	up    *build.Update
+	err   error
+	ch    build.Changes
+	start time.Time
+}
+
+// merge returns the changes of a and b together.
+func merge(a, b build.Changes) build.Changes {
+	files := append(slices.Clone(a.Files), b.Files...)
+	slices.Sort(files)
+	return build.Changes{Files: slices.Compact(files), All: a.All || b.All}
 }
 
 // describe names what changed in a batch for the terminal.

@@ -24,7 +24,7 @@ func newSite(t testing.TB, files map[string]string) string {
 	dir := t.TempDir()
 	testsite.CopyTree(t, filepath.Join(repoRoot, "layouts"), filepath.Join(dir, "layouts"))
 	testsite.CopyTree(t, filepath.Join(repoRoot, "static"), filepath.Join(dir, "static"))
-	writeFile(t, dir, "guidepost.yaml", "title: Test site\nlanguage: en\nmenus:\n  main:\n    - name: Guidance\n      url: /guidance/\n")
+	writeFile(t, dir, "guidepost.yaml", "title: Test site\nlanguage: en\nmenus:\n  main:\n    - name: Home\n      url: /\n")
 	for rel, data := range files {
 		writeFile(t, dir, rel, data)
 	}

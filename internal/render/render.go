@@ -2,10 +2,13 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"html/template"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/parallel"
@@ -29,31 +32,77 @@ func OutputPath(u string) string {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Pages executes the layout of every page in parallel and writes it to sink.
-// Only the pages for which include returns true are rendered (nil: all).
-func Pages(s *site.Site, t *Templates, sink Sink, include func(*site.Page) bool) diag.List {
+// PageOptions control the rendering of pages.
+type PageOptions struct {
+	// Include selects the pages to render; nil renders all.
+	Include func(*site.Page) bool
+	// Timeout bounds the rendering of one page; 0 is no bound. A layout
+	// that runs past it (a loop that does not end) is an error naming the
+	// layout, and its page is left unrendered.
+	Timeout time.Duration
+}
+
+// MaxPageSize bounds the HTML of one page: a layout that writes more is
+// an error, not a build that fills the memory.
+const MaxPageSize = 64 << 20
+
+// errStopped is what a page's writer returns once its rendering was
+// abandoned or grew too large, which ends the template's execution.
+var (
+	errStopped  = errors.New("rendering stopped")
+	errTooLarge = errors.New("the page's HTML is larger than 64 MB")
+)
+
+// Pages executes the layout of every selected page in parallel and writes
+// it to sink. It returns early with ctx's error when ctx is done: layouts
+// still running then are abandoned, and write nothing more.
+func Pages(ctx context.Context, s *site.Site, t *Templates, sink Sink, opts PageOptions) (diag.List, error) {
 	var pages []*site.Page
 	for _, p := range s.Pages {
-		if include == nil || include(p) {
+		if opts.Include == nil || opts.Include(p) {
 			pages = append(pages, p)
 		}
 	}
 	per := make([]diag.List, len(pages))
-	parallel.For(len(pages), func(i int) { per[i] = renderPage(pages[i], t, sink) })
+	parallel.For(len(pages), func(i int) {
+		if ctx.Err() == nil {
+			per[i] = renderPage(ctx, pages[i], t, sink, opts.Timeout)
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var all diag.List
 	for _, l := range per {
 		all = append(all, l...)
 	}
-	return all
+	return all, nil
 }
 
-func renderPage(p *site.Page, t *Templates, sink Sink) diag.List {
+// pageWriter is where a layout writes a page: it stops the execution once
+// the page is abandoned or too large.
+type pageWriter struct {
+	buf  *bytes.Buffer
+	stop *atomic.Bool
+}
+
+func (w pageWriter) Write(p []byte) (int, error) {
+	if w.stop.Load() {
+		return 0, errStopped
+	}
+	if w.buf.Len()+len(p) > MaxPageSize {
+		return 0, errTooLarge
+	}
+	return w.buf.Write(p)
+}
+
+func renderPage(ctx context.Context, p *site.Page, t *Templates, sink Sink, timeout time.Duration) diag.List {
 	var diags diag.List
 	where := p.File
 	if where == "" {
 		where = p.URL
 	}
-	tmpl, _, err := t.For(p)
+	tmpl, name, err := t.For(p)
 	var missing *MissingLayoutError
 	if errors.As(err, &missing) {
 		diags.Add(p.File, p.FM.Line("layout"), err.Error())
@@ -64,9 +113,37 @@ func renderPage(p *site.Page, t *Templates, sink Sink) diag.List {
 		return diags
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(buf)
 	buf.Reset()
-	if err := tmpl.Execute(buf, p); err != nil {
+	stop := new(atomic.Bool)
+	done := make(chan error, 1)
+	// The layout runs on a goroutine of its own so that a layout that
+	// never ends can be left behind: Go cannot stop it, but it writes
+	// nothing more, and the build, or the server, goes on.
+	go func() { done <- tmpl.Execute(pageWriter{buf, stop}, p) }()
+	var expired <-chan time.Time
+	if timeout > 0 {
+		timer := time.NewTimer(timeout)
+		defer timer.Stop()
+		expired = timer.C
+	}
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		stop.Store(true)
+		return nil // buf stays with the abandoned layout
+	case <-expired:
+		stop.Store(true)
+		diags.Add(t.fileName(name), 0, "rendering "+where+" took longer than "+timeout.String()+
+			": look for a loop that does not end (a range over a huge number, a template that calls itself); "+
+			"render_timeout in guidepost.yaml sets the limit")
+		return diags
+	}
+	defer bufPool.Put(buf)
+	if errors.Is(err, errTooLarge) {
+		diags.Add(t.fileName(name), 0, "rendering "+where+": "+errTooLarge.Error()+": look for a loop that writes without end")
+		return diags
+	}
+	if err != nil {
 		file, line, msg := t.Error(err, site.LayoutsDir)
 		diags.Add(file, line, msg+" (while rendering "+where+")")
 		return diags

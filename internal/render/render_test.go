@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -259,7 +260,7 @@ func TestTemplatesFor(t *testing.T) {
 		t.Fatalf("load templates: %v", diags)
 	}
 	sink := &memSink{}
-	if d := Pages(s, tmpl, sink, nil); len(d) > 0 {
+	if d, err := Pages(context.Background(), s, tmpl, sink, PageOptions{}); err != nil || len(d) > 0 {
 		t.Fatalf("render: %v", d)
 	}
 	want := map[string]string{
@@ -313,7 +314,11 @@ func TestPagesReportTemplateProblems(t *testing.T) {
 			s := newSite(t, files)
 			var diags diag.List
 			tmpl := LoadTemplates(s.Theme, (&Funcs{}).Map(), &diags)
-			diags = append(diags, Pages(s, tmpl, &memSink{}, nil)...)
+			pageDiags, err := Pages(context.Background(), s, tmpl, &memSink{}, PageOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			diags = append(diags, pageDiags...)
 			var got []string
 			for _, d := range diags {
 				got = append(got, strings.ReplaceAll(d.String(), s.Root, "ROOT"))
@@ -403,5 +408,70 @@ func TestAliasesRedirect(t *testing.T) {
 				t.Errorf("%s lacks %s:\n%s", name, w, page)
 			}
 		}
+	}
+}
+
+// runaway is a layout that never ends and writes nothing: a template that
+// calls itself for every page, to the depth Go allows.
+const runaway = `{{define "main"}}{{template "loop" .Site}}{{end}}{{define "loop"}}{{range .Pages}}{{template "loop" $}}{{end}}{{end}}`
+
+func TestPagesStopARunawayLayout(t *testing.T) {
+	files := map[string]string{"content/about.md": "---\ntitle: About\n---\n"}
+	for k, v := range layouts {
+		files[k] = v
+	}
+	files["layouts/_default/single.html"] = runaway
+	files["layouts/wide.html"] = `{{define "main"}}{{range 100000000}}<p>` + strings.Repeat("words ", 200) + `</p>{{end}}{{end}}`
+	files["content/wide.md"] = "---\ntitle: Wide\nlayout: wide\n---\n"
+	s := newSite(t, files)
+	var diags diag.List
+	tmpl := LoadTemplates(s.Theme, (&Funcs{}).Map(), &diags)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	sink := &memSink{}
+	var msgs []string
+	for _, opts := range []PageOptions{
+		{Timeout: 200 * time.Millisecond, Include: func(p *site.Page) bool { return p.File == "content/about.md" }},
+		{Include: func(p *site.Page) bool { return p.File == "content/wide.md" }},
+	} {
+		got, err := Pages(context.Background(), s, tmpl, sink, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range got {
+			msgs = append(msgs, d.String())
+		}
+	}
+	want := []string{
+		"layouts/_default/single.html: rendering content/about.md took longer than 200ms: look for a loop that does not end",
+		"layouts/wide.html: rendering content/wide.md: the page's HTML is larger than 64 MB",
+	}
+	for _, w := range want {
+		if !slices.ContainsFunc(msgs, func(m string) bool { return strings.HasPrefix(m, w) }) {
+			t.Errorf("no diagnostic starting %q in\n%s", w, strings.Join(msgs, "\n"))
+		}
+	}
+	for _, name := range []string{"about/index.html", "wide/index.html"} {
+		if _, ok := sink.files[name]; ok {
+			t.Errorf("%s was written by a layout that failed", name)
+		}
+	}
+
+	// Cancelling returns at once, whatever a layout is doing.
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() {
+		_, err := Pages(ctx, s, tmpl, &memSink{}, PageOptions{})
+		done <- err
+	}()
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Pages after cancel: %v, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Pages did not return after its context was cancelled")
 	}
 }
