@@ -25,11 +25,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at (default: base_url from guidepost.yaml, else http://localhost:1313/)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
 	force := fs.Bool("force", false, "build even when nothing changed since the last build into --dest")
+	todayOf := todayFlag(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
+	now, err := todayOf()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return errUsage
+	}
 	start := time.Now()
-	check := newUpToDate(*source, *dest, []string{"base-url " + *baseURL, fmt.Sprint("drafts ", *drafts)})
+	check := newUpToDate(*source, *dest, now, []string{"base-url " + *baseURL, fmt.Sprint("drafts ", *drafts)})
 	if !*force {
 		if prev, ok := check.same(ctx); ok {
 			for _, w := range prev.Warnings {
@@ -42,7 +48,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	check.begin()
 	tuneGC()
 	defer useHighlightCache()()
-	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, WroteDest: check.wrote})
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, Now: now, WroteDest: check.wrote})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}
@@ -84,12 +90,18 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	source := fs.String("source", ".", "site `folder`")
 	strict := fs.Bool("strict", false, "fail on warnings too, such as overdue reviews")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	todayOf := todayFlag(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
+	now, err := todayOf()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return errUsage
+	}
 	tuneGC()
 	defer useHighlightCache()()
-	res, err := build.Build(build.Options{Context: ctx, Source: *source, Drafts: *drafts, CheckOnly: true})
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Drafts: *drafts, CheckOnly: true, Now: now})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}

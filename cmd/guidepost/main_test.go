@@ -25,8 +25,13 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // binary is the guidepost executable built by TestMain.
 var binary string
 
+// testToday is the date every command run by these tests takes as today,
+// so that review dates fall due the same way whatever the calendar says.
+const testToday = "2026-12-01"
+
 func TestMain(m *testing.M) {
 	flag.Parse()
+	os.Setenv(EnvToday, testToday)
 	dir, err := os.MkdirTemp("", "guidepost-cli-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "create folder for the binary:", err)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"time"
 
 	"github.com/guidepost/guidepost/internal/scaffold"
 )
@@ -27,6 +26,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	source := fs.String("source", ".", "site `folder` to add a page or tree to")
 	title := fs.String("title", "", "the new site's `title` (default \"My guidance\")")
+	todayOf := todayFlag(fs)
 	what, arg, rest, err := newArgs(args)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -36,7 +36,11 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := parseFlags(fs, rest, stdout); err != nil {
 		return err
 	}
-	now := time.Now()
+	now, err := todayOf()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return errUsage
+	}
 	switch what {
 	case "site":
 		written, err := scaffold.Site(arg, *title, now)
@@ -71,7 +75,7 @@ func newArgs(args []string) (what, arg string, flags []string, err error) {
 			return "", "", []string{a}, nil
 		case len(a) > 1 && a[0] == '-':
 			flags = append(flags, a)
-			if (a == "--source" || a == "-source" || a == "--title" || a == "-title") && i+1 < len(args) {
+			if (a == "--source" || a == "-source" || a == "--title" || a == "-title" || a == "--today" || a == "-today") && i+1 < len(args) {
 				flags = append(flags, args[i+1])
 				i++
 			}

@@ -29,7 +29,7 @@ type upToDate struct {
 	prev *stamp.Stamp
 }
 
-func newUpToDate(source, dest string, options []string) *upToDate {
+func newUpToDate(source, dest string, now time.Time, options []string) *upToDate {
 	u := &upToDate{source: source, dest: dest}
 	base, err := os.UserCacheDir()
 	if markdown.CacheDisabled() || err != nil {
@@ -41,7 +41,7 @@ func newUpToDate(source, dest string, options []string) *upToDate {
 		"dest " + abs,
 		"version " + versionString(),
 		// Review warnings depend on the day.
-		"date " + time.Now().Format(time.DateOnly),
+		"date " + now.Format(time.DateOnly),
 	}, options...)}
 	return u
 }
