@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/guidepost/guidepost/internal/devserver"
 	"github.com/guidepost/guidepost/internal/markdown"
@@ -17,6 +18,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	bind := fs.String("bind", devserver.DefaultBind, "`address` to listen on; the default keeps the site to this computer")
 	port := fs.Int("port", 1313, "TCP `port` to listen on; 0 picks a free one")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	var allowHosts []string
+	fs.Func("allow-host", "a host `name` browsers may use for the server besides its addresses and localhost,\n"+
+		"e.g. a name on your network with --bind 0.0.0.0; repeat it or separate names with commas.\n"+
+		"Requests for any other name get 403, so that a web page cannot read the site by DNS rebinding", func(v string) error {
+		for _, h := range strings.Split(v, ",") {
+			h = strings.TrimSpace(h)
+			if h == "" || strings.ContainsAny(h, "/ @?#") {
+				return fmt.Errorf("%q is not a host name", h)
+			}
+			allowHosts = append(allowHosts, h)
+		}
+		return nil
+	})
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -28,7 +42,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cache := markdown.DefaultHighlightCache() // nil, i.e. none, when GUIDEPOST_CACHE=off
 	markdown.UseHighlightCache(cache)
 	defer markdown.UseHighlightCache(nil)
-	srv, err := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Log: stdout, HighlightCache: cache})
+	srv, err := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, AllowHosts: allowHosts, Log: stdout, HighlightCache: cache})
 	if err != nil {
 		return err
 	}

@@ -36,6 +36,9 @@ type Options struct {
 	Bind   string // address to listen on; default 127.0.0.1
 	Port   int    // 0 picks a free port
 	Drafts bool   // include pages marked draft
+	// AllowHosts are host names, besides IP addresses, localhost and
+	// Bind, that requests may name in their Host header (see hostAllowed).
+	AllowHosts []string
 	// Log receives one line per build; nil discards them.
 	Log io.Writer
 	// Heartbeat is how often an idle event stream gets a comment that
