@@ -20,6 +20,9 @@ import (
 //go:embed engine.wasm
 var wasm []byte
 
+//go:embed engine.wasm.br
+var wasmBrotli []byte
+
 //go:embed wasm_exec.js
 var wasmExec []byte
 
@@ -28,6 +31,10 @@ var sum string
 
 // Wasm returns the compiled engine. Callers must not modify it.
 func Wasm() []byte { return wasm }
+
+// WasmBrotli returns Wasm compressed with brotli at quality 11, for hosts
+// that serve precompressed files. Callers must not modify it.
+func WasmBrotli() []byte { return wasmBrotli }
 
 // WasmExec returns the Go runtime's JavaScript loader for Wasm, from the
 // toolchain that compiled it. Callers must not modify it.

@@ -7,10 +7,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/andybalholm/brotli"
 
 	"github.com/guidepost/guidepost/internal/wasmbuild"
 )
@@ -35,17 +38,36 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	br, err := compress(e.Wasm)
+	if err != nil {
+		return err
+	}
 	sum := fmt.Sprintf("# Written by `go generate ./internal/engine`; do not edit.\nkey %s\ngo %s\n", e.Key, e.GoVersion)
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"engine.wasm", e.Wasm}, {"wasm_exec.js", e.WasmExec}, {"engine.sum", []byte(sum)}} {
+	}{{"engine.wasm", e.Wasm}, {"engine.wasm.br", br}, {"wasm_exec.js", e.WasmExec}, {"engine.sum", []byte(sum)}} {
 		if err := writeFile(filepath.Join(here, f.name), f.data); err != nil {
 			return err
 		}
 	}
-	fmt.Printf("engine.wasm: %d bytes, compiled by %s from sources %.12s\n", len(e.Wasm), e.GoVersion, e.Key)
+	fmt.Printf("engine.wasm: %d bytes (%d with brotli), compiled by %s from sources %.12s\n", len(e.Wasm), len(br), e.GoVersion, e.Key)
 	return nil
+}
+
+// compress returns data compressed with brotli at its best (quality 11):
+// slow, so done once here for what every reader of the decision tool
+// downloads, not by each build.
+func compress(data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	if _, err := w.Write(data); err != nil {
+		return nil, fmt.Errorf("compress the engine: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("compress the engine: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // writeFile replaces name with data through a temporary file beside it.
