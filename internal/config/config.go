@@ -248,9 +248,16 @@ func NormalizeBaseURL(s string) (string, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", errors.New("base_url must be an absolute http(s) URL such as https://example.org/, got " + strconv.Quote(s))
 	}
+	switch {
+	case u.User != nil:
+		return "", errors.New("base_url must not hold a user name or password (" + strconv.Quote(s) + "): every page would publish it; write the address alone, such as " + u.Scheme + "://" + u.Host + u.EscapedPath())
+	case u.RawQuery != "" || u.ForceQuery:
+		return "", errors.New("base_url must not hold a query (" + strconv.Quote(s) + "): pages are files under a path; remove the part from \"?\"")
+	case u.Fragment != "" || strings.Contains(s, "#"):
+		return "", errors.New("base_url must not hold a fragment (" + strconv.Quote(s) + "): remove the part from \"#\"")
+	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
-	u.RawQuery, u.Fragment = "", ""
 	return u.String(), nil
 }

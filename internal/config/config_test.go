@@ -183,7 +183,15 @@ func TestNormalizeBaseURL(t *testing.T) {
 		{"https://example.org", "https://example.org/", true},
 		{"http://localhost:1313", "http://localhost:1313/", true},
 		{"https://example.org/kb", "https://example.org/kb/", true},
-		{"https://example.org/kb/?utm=1#top", "https://example.org/kb/", true},
+		// A user, a password, a query or a fragment would be published
+		// in every canonical link, the sitemap and the feed.
+		{"https://example.org/kb/?utm=1#top", "", false},
+		{"https://example.org/kb/?", "", false},
+		{"https://example.org/kb/#", "", false},
+		{"https://example.org/kb/#top", "", false},
+		{"https://user:pass@example.org/", "", false},
+		{"https://user@example.org/", "", false},
+		{"https://@example.org/", "", false},
 		{"example.org", "", false},
 		{"/kb/", "", false},
 		{"ftp://example.org/", "", false},
