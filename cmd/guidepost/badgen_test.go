@@ -149,7 +149,7 @@ func writeChain(t *testing.T, site string, n int, last string) {
 		}
 	}
 	put("_index.md", "---\ntitle: Big tree\nstart: q0\n---\n")
-	outcome := "verdict: %s\nreviewed: 2026-01-31\nsources:\n  - title: Rule\n    url: https://example.org/rule\n"
+	outcome := "verdict: %s\njurisdictions: [Here]\nreviewed: 2026-01-31\nsources:\n  - title: Rule\n    url: https://example.org/rule\n"
 	put("stop.md", "---\ntitle: Stop\n"+fmt.Sprintf(outcome, "avoid")+"---\n")
 	put("done.md", "---\ntitle: Done\n"+fmt.Sprintf(outcome, "allowed")+"---\n")
 	for i := range n {

@@ -65,8 +65,8 @@ func genSite(t testing.TB, n int) string {
 		"content/decide/_index.md":      "---\ntitle: Tools\n---\nTools.\n",
 		"content/decide/pick/_index.md": "---\ntitle: Pick one\nreviewed: 2026-01-01\nstart: first\nscenarios:\n  - answers: [\"Yes\"]\n    expect: good\n---\nIntro.\n",
 		"content/decide/pick/first.md":  "---\ntitle: Do you need it?\noptions:\n  - label: \"Yes\"\n    next: good\n  - label: \"No\"\n    next: bad\n---\nQuestion text.\n",
-		"content/decide/pick/good.md":   "---\ntitle: Go ahead\nverdict: allowed\nreviewed: 2026-01-01\nsources:\n  - title: A source\n    url: https://example.org/a\n---\nFine.\n",
-		"content/decide/pick/bad.md":    "---\ntitle: Do not\nverdict: avoid\nreviewed: 2026-01-01\nsources:\n  - title: A source\n    url: https://example.org/a\n---\nNo.\n",
+		"content/decide/pick/good.md":   "---\ntitle: Go ahead\nverdict: allowed\njurisdictions: [Here]\nreviewed: 2026-01-01\nsources:\n  - title: A source\n    url: https://example.org/a\n---\nFine.\n",
+		"content/decide/pick/bad.md":    "---\ntitle: Do not\nverdict: avoid\njurisdictions: [Here]\nreviewed: 2026-01-01\nsources:\n  - title: A source\n    url: https://example.org/a\n---\nNo.\n",
 	})
 	sections := max(1, (n+99)/100)
 	for s := range sections {

@@ -49,8 +49,8 @@ scenarios:
 ---
 `,
 	"content/decide/t/q.md":   "---\ntitle: Shall we?\noptions:\n  - label: \"Yes\"\n    next: yes\n  - label: \"No\"\n    next: no\n---\n",
-	"content/decide/t/yes.md": "---\ntitle: Go ahead\nverdict: allowed\nreviewed: 2026-01-10\nsafeguards: [Get consent]\nsources:\n  - title: Rule 1\n    url: https://example.org/1\n---\nWhy.\n",
-	"content/decide/t/no.md":  "---\ntitle: Do not\nverdict: avoid\nsearch_weight: 1\nreviewed: 2026-01-10\nsources:\n  - title: Rule 2\n    url: https://example.org/2\n---\n",
+	"content/decide/t/yes.md": "---\ntitle: Go ahead\nverdict: allowed\njurisdictions: [Here]\nreviewed: 2026-01-10\nsafeguards: [Get consent]\nsources:\n  - title: Rule 1\n    url: https://example.org/1\n---\nWhy.\n",
+	"content/decide/t/no.md":  "---\ntitle: Do not\nverdict: avoid\nsearch_weight: 1\njurisdictions: [Here]\nreviewed: 2026-01-10\nsources:\n  - title: Rule 2\n    url: https://example.org/2\n---\n",
 }
 
 func TestDocsOfSite(t *testing.T) {

@@ -17,7 +17,7 @@ func FuzzTreeFolder(f *testing.F) {
 	f.Add([]byte("---\ntitle: T\nstart: q\nscenarios:\n  - answers: [\"Yes\"]\n    expect: yes\n---\nIntro.\n"),
 		[]byte("---\ntitle: Q?\noptions:\n  - label: \"Yes\"\n    next: yes\n  - label: \"No\"\n    next: no\n---\nHelp.\n"))
 	root := f.TempDir()
-	outcome := "---\ntitle: %s\nverdict: avoid\nreviewed: 2026-01-31\nsources:\n  - title: S\n    url: https://example.org/s\n---\n"
+	outcome := "---\ntitle: %s\nverdict: avoid\njurisdictions: [Here]\nreviewed: 2026-01-31\nsources:\n  - title: S\n    url: https://example.org/s\n---\n"
 	fixed := map[string]string{
 		"guidepost.yaml":               "title: Fuzz\nbase_url: https://example.org/\n",
 		"content/_index.md":            "---\ntitle: Home\n---\n",

@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/guidepost/guidepost/decision"
@@ -63,7 +64,8 @@ func convertSources(in []frontmatter.Source) []decision.Source {
 	return out
 }
 
-// checkTrees runs each tree's validator, which also runs its scenarios.
+// checkTrees runs each tree's validator, which also runs its scenarios,
+// and the site's own rules for nodes (see checkNodeCitations).
 // An outcome whose reviewed date the front matter already rejected is not
 // also reported as having no date.
 func (s *Site) checkTrees(diags *diag.List) {
@@ -74,5 +76,35 @@ func (s *Site) checkTrees(diags *diag.List) {
 			}
 			*diags = append(*diags, d)
 		}
+	}
+	for _, p := range s.Pages {
+		if p.Kind == KindNode && p.Node != nil {
+			checkNodeCitations(diags, p)
+		}
+	}
+}
+
+// checkNodeCitations reports what a reader needs to weigh a node's
+// statement and that the engine's validator does not check: an outcome
+// must say where its verdict applies (jurisdictions:), and a question that
+// cites sources for its help text must say when they were last checked
+// (reviewed:), and the other way round.
+func checkNodeCitations(diags *diag.List, p *Page) {
+	n, fm := p.Node, &p.FM
+	name := strconv.Quote(n.ID)
+	if n.IsOutcome() {
+		if len(fm.Jurisdictions) == 0 {
+			diags.Add(p.File, n.Pos.Line, "outcome "+name+" has no jurisdictions; add jurisdictions: with the places its verdict applies to, e.g. [United Kingdom], so that a reader elsewhere knows it is not their answer")
+		}
+		return
+	}
+	if !n.IsQuestion() {
+		return // neither: the validator says what to add
+	}
+	switch {
+	case len(fm.Sources) > 0 && fm.Reviewed.IsZero() && fm.Lines["reviewed"] == 0:
+		diags.Add(p.File, fm.Line("sources"), "question "+name+" cites sources but has no reviewed date; add reviewed: YYYY-MM-DD, the day its text was last checked against them")
+	case len(fm.Sources) == 0 && !fm.Reviewed.IsZero():
+		diags.Add(p.File, fm.Line("reviewed"), "question "+name+" has a reviewed date but no sources; list under sources: (each with a title and url) the documents its text and help rest on")
 	}
 }

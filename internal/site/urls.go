@@ -189,6 +189,10 @@ func (s *Site) checkFrontMatterURLs(diags *diag.List) {
 		for i, src := range p.FM.Sources {
 			out[i] = src
 			if src.URL == "" {
+				// An outcome's sources are the tree validator's to report.
+				if p.Node == nil || !p.Node.IsOutcome() {
+					diags.Add(p.File, src.Line, "source "+strconv.Quote(src.Title)+" has no url; add url: with the address of the document, so that readers can check what the page says")
+				}
 				continue
 			}
 			what := "source " + strconv.Quote(src.Title) + ": "

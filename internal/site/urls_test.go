@@ -81,8 +81,8 @@ func TestTreeOutcomeSourceURLs(t *testing.T) {
 	s, diags := loadFiles(t, map[string]string{
 		"content/decide/t/_index.md": "---\ntitle: T\nstart: q\nscenarios:\n  - answers: [\"Yes\"]\n    expect: yes\n  - answers: [\"No\"]\n    expect: no\n---\n",
 		"content/decide/t/q.md":      "---\ntitle: Q?\noptions:\n  - label: \"Yes\"\n    next: yes\n  - label: \"No\"\n    next: no\n---\n",
-		"content/decide/t/yes.md":    "---\ntitle: Yes\nverdict: allowed\nreviewed: 2025-12-01\nsources:\n  - title: India\n    url: ../../guidance/india.md#consent\n---\n",
-		"content/decide/t/no.md":     "---\ntitle: No\nverdict: avoid\nreviewed: 2025-12-01\nsources:\n  - title: HHS\n    url: https://www.hhs.gov/\n  - title: Guidance\n    url: /guidance/\n---\n",
+		"content/decide/t/yes.md":    "---\ntitle: Yes\nverdict: allowed\njurisdictions: [Here]\nreviewed: 2025-12-01\nsources:\n  - title: India\n    url: ../../guidance/india.md#consent\n---\n",
+		"content/decide/t/no.md":     "---\ntitle: No\nverdict: avoid\njurisdictions: [Here]\nreviewed: 2025-12-01\nsources:\n  - title: HHS\n    url: https://www.hhs.gov/\n  - title: Guidance\n    url: /guidance/\n---\n",
 	})
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %q", diags)
