@@ -3,6 +3,8 @@ package devserver
 import (
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -65,5 +67,28 @@ func TestNotFoundIsNosniff(t *testing.T) {
 	code, _, h := s.get(t, "/no/such/page.txt")
 	if code != http.StatusNotFound || h.Header.Get("X-Content-Type-Options") != "nosniff" {
 		t.Errorf("status %d, X-Content-Type-Options %q; want 404 and nosniff", code, h.Header.Get("X-Content-Type-Options"))
+	}
+}
+
+// TestLinkOutOfTheSiteIsNotServed: serve, like build, refuses a static
+// file that links out of the site, and shows why.
+func TestLinkOutOfTheSiteIsNotServed(t *testing.T) {
+	dir := smallSite(t)
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(secret, []byte("root:x:0:0:secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "static", "pw.txt")); err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, dir, Options{})
+	for _, path := range []string{"/pw.txt", "/"} {
+		_, body, _ := s.get(t, path)
+		if strings.Contains(body, "root:x:0:0") {
+			t.Errorf("GET %s serves the file outside the site", path)
+		}
+		if path == "/" && !strings.Contains(body, "static/pw.txt:1: symbolic link to a file outside the site") {
+			t.Errorf("GET /: the error page does not name the link:\n%s", body)
+		}
 	}
 }

@@ -55,7 +55,12 @@ func layoutFile(name string) string { return site.LayoutsDir + "/" + name }
 func LoadTemplates(stack *theme.Stack, funcs template.FuncMap, diags *diag.List) *Templates {
 	t := &Templates{byName: map[string]*template.Template{}, files: map[string]theme.File{}, sources: map[string][]byte{}, stack: stack}
 	files, err := stack.Files(site.LayoutsDir, stack.Layers)
-	if err != nil {
+	var links *theme.LinksError
+	if errors.As(err, &links) {
+		for _, l := range links.Links {
+			diags.Add(l.Name, 1, l.Message())
+		}
+	} else if err != nil {
 		diags.Add(site.LayoutsDir, 0, "cannot read layouts: "+err.Error())
 		return t
 	}
@@ -66,6 +71,11 @@ func LoadTemplates(stack *theme.Stack, funcs template.FuncMap, diags *diag.List)
 		}
 		name := strings.TrimPrefix(f.Rel, site.LayoutsDir+"/")
 		src, err := f.Read()
+		var link *theme.LinkError
+		if errors.As(err, &link) {
+			diags.Add(f.Name(), 1, link.Message())
+			continue
+		}
 		if err != nil {
 			diags.Add(f.Name(), 0, "cannot read layout: "+err.Error())
 			continue
@@ -161,7 +171,8 @@ func (e *MissingLayoutError) Error() string {
 }
 
 // For returns the template to execute for a page and the layout's file
-// name, trying a section-specific layout before the default.
+// name, trying the layout of the page's `type`, then the section's, before
+// the default.
 func (t *Templates) For(p *site.Page) (*template.Template, string, error) {
 	var names []string
 	section := ""
@@ -185,6 +196,10 @@ func (t *Templates) For(p *site.Page) (*template.Template, string, error) {
 			if _, found := t.files[name]; !found {
 				return nil, "", &MissingLayoutError{Name: p.FM.Layout, Where: t.stack.Describe()}
 			}
+		}
+		if p.FM.Type != "" && p.FM.Type != section {
+			// Hugo's content type: its layouts come before the section's.
+			names = append(names, p.FM.Type+"/single.html")
 		}
 		names = append(names, section+"/single.html", singleName)
 	case site.KindTaxonomy:

@@ -76,6 +76,14 @@ func Load(opts Options) (*Site, diag.List) {
 	files, statics := opts.Cache.walk(opts.Root, &diags)
 	s.Static = append(s.Static, statics...)
 	s.Static = append(s.Static, s.themeStatic(&diags)...)
+	if len(diags.Errors()) > 0 {
+		// A folder or file that cannot be listed or read (or is refused:
+		// a pipe, a link out of the site) leaves pages out, and every
+		// link to them would be reported missing after it. Report the
+		// cause alone.
+		diags.Sort()
+		return s, diags
+	}
 	docs := opts.Cache.parse(opts.Root, files, &diags)
 	s.buildPages(files, docs, opts.Drafts, &diags)
 	if s.Home == nil {
@@ -153,7 +161,12 @@ func (s *Site) themeStatic(diags *diag.List) []StaticFile {
 		have[f.URL] = true
 	}
 	files, err := s.Theme.Files(StaticDir, s.Theme.Themes())
-	if err != nil {
+	var links *theme.LinksError
+	if errors.As(err, &links) {
+		for _, l := range links.Links {
+			diags.Add(l.Name, 1, l.Message())
+		}
+	} else if err != nil {
 		diags.Add(StaticDir, 0, "cannot read the theme's static files: "+err.Error())
 		return nil
 	}
@@ -180,15 +193,22 @@ func walkStatic(root string, diags *diag.List) []StaticFile {
 
 // walk calls fn for every regular file below root/sub in lexical order,
 // skipping hidden files and editors' temporary files. Symbolic links to
-// files are followed; links to folders are reported, which also stops loops.
+// files inside the site are followed; links to folders are reported, which
+// also stops loops, and so are links to files outside the site.
 func walk(root, sub string, diags *diag.List, fn func(rel string)) {
+	roots := []string{theme.ResolveRoot(root)}
 	err := filepath.WalkDir(filepath.Join(root, sub), func(p string, d fs.DirEntry, err error) error {
 		rel := relSlash(root, p)
 		if err != nil {
-			diags.Add(rel, 0, "cannot read: "+errors.Unwrap(err).Error()+" (check the file's permissions)")
+			cause := err.Error()
+			if u := errors.Unwrap(err); u != nil {
+				cause = u.Error()
+			}
 			if d != nil && d.IsDir() {
+				diags.Add(rel, 0, "cannot read folder: "+cause+" (check its permissions)")
 				return fs.SkipDir
 			}
+			diags.Add(rel, 0, "cannot read: "+cause+" (check the file's permissions)")
 			return nil
 		}
 		name := d.Name()
@@ -206,6 +226,12 @@ func walk(root, sub string, diags *diag.List, fn func(rel string)) {
 			}
 			if fi.IsDir() {
 				diags.Add(rel, 1, "symbolic link to a folder is not followed: move the folder here or link its files one by one")
+				return nil
+			}
+			// A link is followed only inside the site: one to /etc/passwd
+			// would publish it.
+			if target, ok, err := theme.Resolve(p, roots); err == nil && !ok {
+				diags.Add(rel, 1, (&theme.LinkError{Name: rel, Target: target, Within: "the site"}).Message())
 				return nil
 			}
 		}
@@ -276,13 +302,15 @@ func parseAll(root string, files []string, diags *diag.List) []*frontmatter.Docu
 func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts bool, diags *diag.List) {
 	sections := map[string]*Page{} // content-relative folder ("" for home) → section page
 	var pages []*Page
+	vocab := s.Config.Vocabulary()
 	for i, f := range files {
 		doc := docs[i]
-		if doc.FrontMatter.Draft && !drafts {
+		if s.hidden(&doc.FrontMatter, drafts) != "" {
 			continue
 		}
 		rel := strings.TrimPrefix(f, ContentDir+"/")
 		p := &Page{File: f, URL: contentURL(rel), FM: doc.FrontMatter, Body: doc.Body, BodyLine: doc.BodyLine, Site: s, Kind: KindPage}
+		s.applyFields(p, vocab, diags)
 		if path.Base(rel) == "_index.md" {
 			p.Kind = KindSection
 			dir := path.Dir(rel)
@@ -305,10 +333,7 @@ func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts b
 		pages = append([]*Page{s.Home}, pages...)
 	}
 	for _, p := range pages {
-		p.Lastmod = p.FM.Reviewed
-		if p.FM.Date.After(p.Lastmod) {
-			p.Lastmod = p.FM.Date
-		}
+		p.Lastmod = lastmod(&p.FM)
 		if p.Kind == KindHome {
 			continue
 		}
@@ -341,6 +366,9 @@ func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts b
 			p.Kind = KindNode
 		}
 		p.Parent.Pages = append(p.Parent.Pages, p)
+	}
+	for _, p := range pages {
+		s.applyURL(p, diags)
 	}
 	for _, p := range pages {
 		if len(p.Pages) > 0 {

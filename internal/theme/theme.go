@@ -66,7 +66,8 @@ type Stack struct {
 // the theme folder cannot be used; the stack is usable without it then.
 func New(root, themeDir string, ignore func(string) bool) (*Stack, error) {
 	s := &Stack{Ignore: ignore}
-	s.Layers = append(s.Layers, &Layer{Dir: root, FS: os.DirFS(root)})
+	siteRoot := ResolveRoot(root)
+	s.Layers = append(s.Layers, &Layer{Dir: root, FS: &diskFS{dir: root, roots: []string{siteRoot}, within: "the site"}})
 	var err error
 	if themeDir != "" {
 		dir := themeDir
@@ -80,7 +81,9 @@ func New(root, themeDir string, ignore func(string) bool) (*Stack, error) {
 		case !fi.IsDir():
 			err = fmt.Errorf("theme %s is a file, not a folder", themeDir)
 		default:
-			s.Layers = append(s.Layers, &Layer{Prefix: strings.TrimSuffix(filepath.ToSlash(themeDir), "/") + "/", Dir: dir, FS: os.DirFS(dir)})
+			prefix := strings.TrimSuffix(filepath.ToSlash(themeDir), "/") + "/"
+			fsys := &diskFS{dir: dir, prefix: prefix, roots: []string{ResolveRoot(dir), siteRoot}, within: "the site or the theme folder " + strings.TrimSuffix(prefix, "/")}
+			s.Layers = append(s.Layers, &Layer{Prefix: prefix, Dir: dir, FS: fsys})
 		}
 	}
 	s.Layers = append(s.Layers, &Layer{Prefix: BuiltInPrefix, FS: guidepost.DefaultTheme()})
@@ -111,9 +114,15 @@ func (f File) Read() ([]byte, error) { return fs.ReadFile(f.Layer.FS, f.Rel) }
 // Files lists the files below the folder dir ("layouts", "static") of
 // the given layers, each path once, from the first layer that has it,
 // sorted by path. A layer without the folder adds nothing.
+//
+// A symbolic link that leads out of the site (or, in a theme folder, out
+// of the site and the theme folder) is left out of the listing, and does
+// not let a later layer's file of its path in either: the files are
+// returned with a *LinksError naming the links.
 func (s *Stack) Files(dir string, layers []*Layer) ([]File, error) {
 	seen := map[string]bool{}
 	var out []File
+	var refused []*LinkError
 	for _, l := range layers {
 		err := fs.WalkDir(l.FS, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -132,6 +141,10 @@ func (s *Stack) Files(dir string, layers []*Layer) ([]File, error) {
 				return nil
 			}
 			seen[p] = true
+			if le := l.checkLink(p, d); le != nil {
+				refused = append(refused, le)
+				return nil
+			}
 			out = append(out, File{Rel: p, Layer: l})
 			return nil
 		})
@@ -140,6 +153,9 @@ func (s *Stack) Files(dir string, layers []*Layer) ([]File, error) {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Rel < out[j].Rel })
+	if len(refused) > 0 {
+		return out, &LinksError{Links: refused}
+	}
 	return out, nil
 }
 

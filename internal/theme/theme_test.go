@@ -1,6 +1,8 @@
 package theme
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,5 +86,53 @@ func TestThemeFolderErrors(t *testing.T) {
 		if len(s.Layers) != 2 || !s.Layers[1].BuiltIn() {
 			t.Errorf("New(%q) without its theme folder: %d layers, want the site and the built-in theme", tt.dir, len(s.Layers))
 		}
+	}
+}
+
+// TestLinksOutOfTheSite: a layer follows a link only inside the site (and
+// a theme folder inside it or its theme folder), and names a link out.
+func TestLinksOutOfTheSite(t *testing.T) {
+	work := t.TempDir()
+	root := filepath.Join(work, "site")
+	write(t, work, "secret.html", "secret")
+	write(t, root, "layouts/inside.html", "inside")
+	write(t, work, "theme/layouts/own.html", "theme's own")
+	link := func(target, name string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(root, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link("../../secret.html", "layouts/out.html")
+	link("inside.html", "layouts/in.html")
+	if err := os.Symlink("own.html", filepath.Join(work, "theme", "layouts", "own-link.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../../secret.html", filepath.Join(work, "theme", "layouts", "out.html")); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(root, filepath.Join(work, "theme"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := s.Files("layouts", s.Layers[:2])
+	var links *LinksError
+	if !errors.As(err, &links) || len(links.Links) != 1 || links.Links[0].Name != "layouts/out.html" || !strings.Contains(links.Links[0].Target, "secret.html") {
+		t.Fatalf("Files: %v; want the one link layouts/out.html refused", err)
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name())
+		if _, err := f.Read(); err != nil {
+			t.Errorf("%s: %v", f.Name(), err)
+		}
+	}
+	if got := strings.Join(names, " "); got != "layouts/in.html layouts/inside.html "+filepath.ToSlash(filepath.Join(work, "theme"))+"/layouts/own-link.html "+filepath.ToSlash(filepath.Join(work, "theme"))+"/layouts/own.html" {
+		t.Errorf("files: %s", got)
+	}
+	// A read through the layer is refused too, whatever the listing said.
+	var le *LinkError
+	if _, err := fs.ReadFile(s.Layers[1].FS, "layouts/out.html"); !errors.As(err, &le) || !strings.Contains(le.Within, "theme folder") {
+		t.Errorf("reading the theme's link out: %v, want a *LinkError", err)
 	}
 }
