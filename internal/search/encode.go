@@ -31,13 +31,17 @@ const manifestVersion = 2
 // "." is the published name itself. The tags of document files are given
 // as one string run together ("tags") when each is a dot followed by
 // other characters, as fingerprints are; otherwise as a list ("files"),
-// or not at all when every name was kept.
+// or neither (an empty list and string) when every name was kept.
+//
+// Every field is always written, empty when unused ([] for no
+// jurisdictions, "" and [] for no tags): search.js reads them all, and a
+// site without jurisdictions must not lose its search to a missing key.
 type manifest struct {
 	Version       int                    `json:"v"`
 	Docs          int                    `json:"docs"`
 	ChunkDocs     int                    `json:"chunk"`
-	Files         []string               `json:"files,omitempty"`
-	Tags          string                 `json:"tags,omitempty"`
+	Files         []string               `json:"files"`
+	Tags          string                 `json:"tags"`
 	Shards        map[string]string      `json:"shards"`
 	Jurisdictions []manifestJurisdiction `json:"jurisdictions"`
 	Stop          string                 `json:"stop"`
@@ -128,7 +132,7 @@ func (m *manifest) setFileTags(tags []string) {
 
 // fileTag returns the tag of document file n, from setFileTags' form.
 func (m *manifest) fileTag(n int) string {
-	if m.Files != nil {
+	if len(m.Files) > 0 {
 		return m.Files[n]
 	}
 	if m.Tags != "" {

@@ -167,7 +167,8 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 		return nameTag(stem, ext, opts.Name(stem+ext, data))
 	}
 
-	m := manifest{Version: manifestVersion, Docs: len(docs), Stop: strings.Join(StopWords, " "), Fold: FoldTable(), MinPrefix: MinPrefix, Shards: map[string]string{}}
+	m := manifest{Version: manifestVersion, Docs: len(docs), Stop: strings.Join(StopWords, " "), Fold: FoldTable(), MinPrefix: MinPrefix,
+		Shards: map[string]string{}, Files: []string{}, Jurisdictions: []manifestJurisdiction{}}
 
 	jurs, jurIndex := jurisdictions(docs)
 	for _, j := range jurs {

@@ -30,16 +30,31 @@
   var manifestURL = new URL(root.getAttribute('data-index'), location.href);
 
   // ---- loading, each file once ----
+  // fileError is the error of a file of the index that could not be
+  // loaded or read: its message names the file, its cause says why.
+  function fileError(u, why) {
+    var e = new Error(u + ': ' + (why && why.message ? why.message : String(why)));
+    e.file = u;
+    e.cause = why;
+    return e;
+  }
   var cache = new Map();
   function load(name) {
     var u = new URL(name, manifestURL).href;
     if (!cache.has(u)) {
       cache.set(u, fetch(u, { credentials: 'same-origin' }).then(function (r) {
-        if (!r.ok) throw new Error(u + ': ' + r.status);
+        if (!r.ok) throw new Error('HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : ''));
         return r.json();
-      }).catch(function (e) { cache.delete(u); throw e; }));
+      }).catch(function (e) { cache.delete(u); throw fileError(u, e); }));
     }
     return cache.get(u);
+  }
+
+  // report writes what made search fail to the console, for whoever
+  // looks after the site: the reader sees only the status line.
+  function report(e) {
+    if (e && e.file) console.error('guidepost search failed: could not load ' + e.file + ': ' + (e.cause && e.cause.message ? e.cause.message : e.message), e.cause || e);
+    else console.error('guidepost search failed:', e);
   }
 
   // name returns a file's published name from its name without the
@@ -52,25 +67,52 @@
     if (index) return Promise.resolve(index);
     return load(manifestURL.href).then(function (m) {
       if (index) return index;
-      if (m.v !== VERSION) throw new Error('search index version ' + m.v + ', want ' + VERSION);
-      m.stopSet = new Set(m.stop.split(' '));
-      m.foldMap = new Map();
-      m.fold.split(' ').forEach(function (item) {
-        var chars = Array.from(item);
-        m.foldMap.set(chars[0], chars.slice(1).join(''));
-      });
-      m.keys = Object.keys(m.shards);
-      m.shardFile = function (k) { return name('t/' + k, m.shards[k]); };
-      // The tags of the document files: a list, or run together in one
-      // string when each is a dot and more, or none when names were kept.
-      var tags = m.files || (m.tags ? m.tags.split('.').slice(1).map(function (t) { return '.' + t; }) : null);
-      m.docFile = function (n) { return name('d/' + n, tags ? tags[n] : ''); };
-      m.jurBySlug = new Map();
-      m.jurisdictions.forEach(function (j) { m.jurBySlug.set(j.slug, j); });
+      try {
+        m = readManifest(m);
+      } catch (e) {
+        throw fileError(manifestURL.href, e);
+      }
       index = m;
       preloadSmall(m);
       return m;
     });
+  }
+
+  // readManifest checks the manifest and adds lookup tables to it. A
+  // field that is missing or null counts as empty — a site without
+  // jurisdictions has none to list — so that only a manifest of another
+  // layout, or one that is not an object, stops search.
+  function readManifest(m) {
+    if (!m || typeof m !== 'object' || Array.isArray(m)) throw new Error('the search index is not a JSON object');
+    if (m.v !== VERSION) throw new Error('search index version ' + m.v + ', want ' + VERSION);
+    function field(key, empty) {
+      var v = m[key];
+      if (v === undefined || v === null) return empty;
+      if (typeof v !== typeof empty || Array.isArray(v) !== Array.isArray(empty)) throw new Error('"' + key + '" is ' + JSON.stringify(v).slice(0, 40) + ', not a ' + (Array.isArray(empty) ? 'list' : typeof empty));
+      return v;
+    }
+    m.docs = field('docs', 0);
+    m.chunk = field('chunk', 1) || 1;
+    m.minPrefix = field('minPrefix', 3);
+    m.shards = field('shards', {});
+    m.files = field('files', []);
+    m.tags = field('tags', '');
+    m.jurisdictions = field('jurisdictions', []);
+    m.stopSet = new Set(field('stop', '').split(' ').filter(Boolean));
+    m.foldMap = new Map();
+    field('fold', '').split(' ').forEach(function (item) {
+      var chars = Array.from(item);
+      if (chars.length) m.foldMap.set(chars[0], chars.slice(1).join(''));
+    });
+    m.keys = Object.keys(m.shards);
+    m.shardFile = function (k) { return name('t/' + k, m.shards[k]); };
+    // The tags of the document files: a list, or run together in one
+    // string when each is a dot and more, or none when names were kept.
+    var tags = m.files.length ? m.files : m.tags ? m.tags.split('.').slice(1).map(function (t) { return '.' + t; }) : null;
+    m.docFile = function (n) { return name('d/' + n, tags ? tags[n] : ''); };
+    m.jurBySlug = new Map();
+    m.jurisdictions.forEach(function (j) { m.jurBySlug.set(j.slug, j); });
+    return m;
   }
 
   // preloadSmall loads a small site's whole index — one shard, one
@@ -322,8 +364,9 @@
   // chunk documents that holds it.
   function docDetails(m, id) {
     return load(m.docFile(Math.floor(id / m.chunk))).then(function (chunk) {
-      var e = chunk[id % m.chunk];
-      return { id: id, meta: e, sections: e.x };
+      var e = Array.isArray(chunk) ? chunk[id % m.chunk] : null;
+      if (!e || typeof e !== 'object') throw fileError(new URL(m.docFile(Math.floor(id / m.chunk)), manifestURL).href, new Error('no document ' + id));
+      return { id: id, meta: e, sections: Array.isArray(e.x) ? e.x : [] };
     });
   }
 
@@ -503,11 +546,13 @@
       var tags = el('ul', 'tags');
       tags.setAttribute('aria-label', 'Jurisdictions');
       d.meta.j.forEach(function (i) {
+        var j = m.jurisdictions[i];
+        if (!j) return;
         var t = el('li');
-        t.appendChild(el('span', 'tag', m.jurisdictions[i].name));
+        t.appendChild(el('span', 'tag', j.name));
         tags.appendChild(t);
       });
-      li.appendChild(tags);
+      if (tags.firstChild) li.appendChild(tags);
     }
     return li;
   }
@@ -614,9 +659,16 @@
       });
     }).catch(function (e) {
       if (seq !== state.seq) return null;
-      say('Search is not available right now: the search index could not be loaded. Try again later, or browse the sections from the menu.');
+      report(e);
+      unavailable();
       throw e;
     });
+  }
+
+  // unavailable tells the reader that search failed; report has said
+  // why in the console.
+  function unavailable() {
+    say('Search is not available right now: the search index could not be loaded. Try again later, or browse the sections from the menu.');
   }
 
   // ---- wiring ----
@@ -687,6 +739,10 @@
     var seq = state.seq;
     quiet(manifest().then(function (m) { return showMore(m, seq, false); }).then(function (first) {
       if (first) first.focus();
+    }, function (e) {
+      if (seq !== state.seq) return;
+      report(e);
+      unavailable();
     }));
   });
   // Arrow keys move from the field to the results and between them.
