@@ -25,6 +25,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at (default: base_url from guidepost.yaml, else http://localhost:1313/)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
 	force := fs.Bool("force", false, "build even when nothing changed since the last build into --dest")
+	minify := fs.Bool("minify", true, "publish stylesheets and scripts minified (--minify=false keeps them as written)")
+	precompress := fs.Bool("precompress", false, "also write a .br and a .gz copy of every text file, and a _headers file that lets readers cache fingerprinted files for a year, for hosts that serve them")
 	todayOf := todayFlag(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
@@ -35,7 +37,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errUsage
 	}
 	start := time.Now()
-	check := newUpToDate(*source, *dest, now, []string{"base-url " + *baseURL, fmt.Sprint("drafts ", *drafts)})
+	check := newUpToDate(*source, *dest, now, []string{"base-url " + *baseURL, fmt.Sprint("drafts ", *drafts), fmt.Sprint("minify ", *minify), fmt.Sprint("precompress ", *precompress)})
 	if !*force {
 		if prev, ok := check.same(ctx); ok {
 			for _, w := range prev.Warnings {
@@ -48,7 +50,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	check.begin()
 	tuneGC()
 	defer useHighlightCache()()
-	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, Now: now, WroteDest: check.wrote})
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, Now: now, Minify: *minify, Precompress: *precompress, WroteDest: check.wrote})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}

@@ -62,7 +62,7 @@ func TestSiteFilesOverrideTheTheme(t *testing.T) {
 	cfg := readFile(t, site, "guidepost.yaml")
 	writeFile(t, site, "guidepost.yaml", cfg+"theme: themes/plain\n")
 
-	res := runCLI(t, site, "build")
+	res := runCLI(t, site, "build", "--minify=false")
 	if res.code != 0 {
 		t.Fatalf("build: exit %d\n%s", res.code, res.stderr)
 	}
@@ -92,7 +92,7 @@ func TestSiteFilesOverrideTheTheme(t *testing.T) {
 	if err := os.Remove(filepath.Join(site, "layouts", "partials", "footer.html")); err != nil {
 		t.Fatal(err)
 	}
-	if res := runCLI(t, site, "build"); res.code != 0 {
+	if res := runCLI(t, site, "build", "--minify=false"); res.code != 0 {
 		t.Fatalf("second build: exit %d\n%s", res.code, res.stderr)
 	}
 	page = readFile(t, public, "guidance/hipaa/index.html")
@@ -176,7 +176,7 @@ colors:
   light: {header-bg: "#004225"}
   dark: {accent: "rgb(133 212 165)"}
 `)
-	res := runCLI(t, site, "build")
+	res := runCLI(t, site, "build", "--minify=false")
 	if res.code != 0 {
 		t.Fatalf("build: exit %d\n%s", res.code, res.stderr)
 	}

@@ -35,6 +35,12 @@ type Options struct {
 	// CheckOnly runs every stage, templates included, but writes nothing.
 	CheckOnly bool
 	Now       time.Time
+	// Minify publishes stylesheets and scripts minified (render.Minify).
+	Minify bool
+	// Precompress writes a .br and a .gz copy beside every text file of
+	// the output, and a _headers file giving fingerprinted files a year's
+	// cache (see precompress).
+	Precompress bool
 	// SearchWorkers bounds the goroutines that build the search index;
 	// 0 means one per core. The dev server leaves a core to the rebuilds
 	// of edits made while the index is rebuilt.
@@ -118,8 +124,20 @@ func (b *Builder) Build(opts Options) (*Result, error) {
 	if err != nil {
 		return &Result{}, err
 	}
-	w := newStream(dir)
-	res, err := b.run(opts, w, func(a *render.Assets) error { return copyAssets(a, opts.Source, w) })
+	var out render.Sink = dir
+	if opts.Precompress {
+		out = precompress{dir}
+	}
+	w := newStream(out)
+	res, err := b.run(opts, w, func(s *site.Site, a *render.Assets) error {
+		if err := copyAssets(a, opts.Source, w); err != nil {
+			return err
+		}
+		if _, err := a.URL(HeadersName); opts.Precompress && err != nil { // a site's own _headers wins
+			return w.WriteFile(HeadersName, headersFile(s.BasePath, a.URLs()))
+		}
+		return nil
+	})
 	if werr := w.Close(); err == nil {
 		err = werr
 	}
@@ -138,7 +156,7 @@ func (b *Builder) Build(opts Options) (*Result, error) {
 // error is a *Failure when the site has problems.
 func (b *Builder) Render(opts Options) (*Result, *Files, error) {
 	files := &Files{root: opts.Source}
-	res, err := b.run(opts, files, func(a *render.Assets) error { files.assets = a; return nil })
+	res, err := b.run(opts, files, func(_ *site.Site, a *render.Assets) error { files.assets = a; return nil })
 	if err != nil {
 		return res, nil, err
 	}
@@ -158,7 +176,7 @@ var slowOutputs = map[string][]string{}
 // generators concurrently with the pages, and finally hands the complete
 // asset table to publish. The error is a *Failure when the site has
 // problems.
-func (b *Builder) run(opts Options, sink render.Sink, publish func(*render.Assets) error) (*Result, error) {
+func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *render.Assets) error) (*Result, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	res := &Result{}
@@ -186,7 +204,7 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*render.Asset
 	if err := interrupted(opts.ctx()); err != nil {
 		return res, err
 	}
-	assets := render.NewAssets(s, generated, &res.Diags)
+	assets := render.NewAssetsWith(s, generated, &res.Diags, render.AssetOptions{Minify: opts.Minify})
 	if len(res.Diags.Errors()) > 0 {
 		res.Diags.Sort()
 		return res, &Failure{Diags: res.Diags}
@@ -231,7 +249,7 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*render.Asset
 		return res, &Failure{Diags: res.Diags}
 	}
 	if publish != nil {
-		if err := publish(assets); err != nil {
+		if err := publish(s, assets); err != nil {
 			return res, err
 		}
 	}

@@ -27,6 +27,11 @@ type Assets struct {
 	urls    map[string]string        // logical name ("css/site.css") → site-relative URL
 	files   map[string]asset         // site-relative URL → content
 	pending map[string]chan struct{} // logical name prefix → closed when its files arrive
+
+	// minify is set by NewAssetsWith: stylesheets and scripts are
+	// published minified, problems going to minifyDiags.
+	minify      bool
+	minifyDiags *diag.List
 }
 
 type asset struct {
@@ -54,7 +59,19 @@ func Fingerprint(name string, data []byte) string {
 // NewAssets collects the site's static files and the generated files in
 // generated (logical name → content; fingerprinted by the same rules).
 func NewAssets(s *site.Site, generated map[string][]byte, diags *diag.List) *Assets {
-	a := &Assets{urls: map[string]string{}, files: map[string]asset{}}
+	return NewAssetsWith(s, generated, diags, AssetOptions{})
+}
+
+// AssetOptions control how assets are published.
+type AssetOptions struct {
+	// Minify publishes fingerprinted stylesheets and scripts minified
+	// (see Minify); a build does, the dev server does not.
+	Minify bool
+}
+
+// NewAssetsWith is NewAssets with options.
+func NewAssetsWith(s *site.Site, generated map[string][]byte, diags *diag.List, opts AssetOptions) *Assets {
+	a := &Assets{urls: map[string]string{}, files: map[string]asset{}, minify: opts.Minify, minifyDiags: diags}
 	for _, f := range s.Static {
 		logical := strings.TrimPrefix(f.URL, "/")
 		fromContent := f.Theme == nil && !strings.HasPrefix(f.Src, site.StaticDir+"/")
@@ -78,6 +95,9 @@ func NewAssets(s *site.Site, generated map[string][]byte, diags *diag.List) *Ass
 		a.add(logical, data)
 	}
 	a.addGenerated(generated, diags)
+	// Files that arrive later (Await) come from other goroutines: their
+	// minifying problems are not reported into diags, which is not theirs.
+	a.minifyDiags = nil
 	return a
 }
 
@@ -135,6 +155,9 @@ func (a *Assets) Await(prefixes ...string) func(generated map[string][]byte, dia
 }
 
 func (a *Assets) add(logical string, data []byte) {
+	if a.minify {
+		data = Minify(logical, data, a.minifyDiags)
+	}
 	u := "/" + logical
 	if fingerprinted(logical) {
 		u = "/" + Fingerprint(logical, data)
