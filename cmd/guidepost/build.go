@@ -92,6 +92,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	source := fs.String("source", ".", "site `folder`")
 	strict := fs.Bool("strict", false, "fail on warnings too, such as overdue reviews")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	against := fs.String("against", "", "also report what changed in the decision trees since the git `revision` (HEAD~1, main, a tag): paths whose verdict or outcome changed, outcomes and questions added or removed, safeguards, sources and scenarios; exits 2 when a verdict became more permissive")
+	format := fs.String("format", "text", "`format` of the --against report: text, or markdown for a document a reviewer signs")
 	todayOf := todayFlag(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
@@ -119,6 +121,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stdout, line)
 	}
 	fmt.Fprintf(stdout, "ok: %d pages checked, %s\n", res.Pages, diag.Count(warnings, "warning"))
+	if *against != "" {
+		return reviewAgainst(*source, *against, *format, now, res.Site.Trees, stdout, stderr)
+	}
 	return nil
 }
 

@@ -75,6 +75,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 1
 		case errors.Is(err, errInterrupted):
 			return 130
+		case errors.Is(err, errPermissive):
+			return 2
 		default:
 			fmt.Fprintf(stderr, "guidepost %s: %v\n", c.name, err)
 			return 1
