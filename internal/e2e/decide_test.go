@@ -491,11 +491,15 @@ func TestDecideWithoutJavaScript(t *testing.T) {
 			t.Fatalf("after %q: at %s with heading %q, want %s %q", s.click, loc, heading, s.page, s.heading)
 		}
 	}
-	var verdict string
+	var verdict, notice string
 	var buttons int
-	b.Run(t, chromedp.Text(`.verdict-badge`, &verdict), chromedp.Evaluate(`document.querySelectorAll("article.decision button").length`, &buttons))
+	b.Run(t, chromedp.Text(`.verdict-badge`, &verdict), chromedp.Text(`.verdict-badge + .verdict-notice`, &notice),
+		chromedp.Evaluate(`document.querySelectorAll("article.decision button").length`, &buttons))
 	if verdict != "Avoid" {
 		t.Errorf("verdict %q, want Avoid", verdict)
+	}
+	if !strings.Contains(notice, "not legal advice") {
+		t.Errorf("the verdict is followed by %q, want the notice that it is not legal advice", notice)
 	}
 	if buttons != 0 {
 		t.Errorf("%d buttons on a page without JavaScript, want none (they would do nothing)", buttons)
@@ -627,16 +631,17 @@ func TestDecidePhone(t *testing.T) {
 			decideClick(t, b, "option", "No")
 			decideHeading(t, b, "Do not send patient health information over WhatsApp")
 			snap("3-outcome")
-			// Printed, the result shows the verdict, safeguards, sources and
-			// answers, without the page around them or the buttons.
+			// Printed, the result shows the verdict with its notice that it is
+			// general information, not legal advice, the safeguards, sources
+			// and answers, without the page around them or the buttons.
 			b.Run(t, emulation.SetEmulatedMedia().WithMedia("print"))
 			var shown map[string]bool
 			b.Run(t, chromedp.Evaluate(`Object.fromEntries([
-				".dt .verdict-badge", ".dt #dt-heading", ".dt .safeguards", ".dt .sources", ".dt-answers", ".dt-print-link",
+				".dt .verdict-badge", ".dt .verdict-notice", ".dt #dt-heading", ".dt .safeguards", ".dt .sources", ".dt-answers", ".dt-print-link",
 				".site-header", ".dt-progress", ".dt-nav", ".dt-answers button", ".decision-links", ".dt .dt-body",
 			].map(s => [s, [...document.querySelectorAll(s)].some(e => e.getClientRects().length > 0)]))`, &shown))
 			for sel, want := range map[string]bool{
-				".dt .verdict-badge": true, ".dt #dt-heading": true, ".dt .safeguards": true, ".dt .sources": true,
+				".dt .verdict-badge": true, ".dt .verdict-notice": true, ".dt #dt-heading": true, ".dt .safeguards": true, ".dt .sources": true,
 				".dt-answers": true, ".dt-print-link": true,
 				".site-header": false, ".dt-progress": false, ".dt-nav": false, ".dt-answers button": false,
 				".decision-links": false, ".dt .dt-body": false,

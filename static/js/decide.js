@@ -9,7 +9,8 @@
 //     options as buttons, progress, the answers so far with a Change button
 //     each, Back and Start over; at an outcome the verdict, safeguards,
 //     sources, review date, the answers that led there and "Print / save as
-//     PDF". The answers live in the URL fragment (#a=2.1.3): a copied link
+//     PDF", with the notice that the verdict is general information, not
+//     legal advice (data-verdict-notice) on screen and printed. The answers live in the URL fragment (#a=2.1.3): a copied link
 //     restores them, each answer is a history entry, and browser back and
 //     forward work. An invalid fragment is explained in an alert and the
 //     tool starts again. If anything fails to load, the static page stays.
@@ -48,6 +49,8 @@
     caution: article.dataset.verdictCaution || "Caution",
     allowed: article.dataset.verdictAllowed || "Allowed with conditions"
   };
+  // The line shown with every verdict, on screen and printed.
+  var verdictNotice = article.dataset.verdictNotice || "General information, not legal advice.";
 
   start().catch(function (err) {
     console.error("decision tool: the guided version could not start (the page still works as links): " + err);
@@ -231,6 +234,7 @@
 
     var section = el("section", { className: "outcome verdict-" + n.verdict, "aria-labelledby": "dt-heading" },
       el("p", { className: "verdict-badge" }, label),
+      el("p", { className: "verdict-notice" }, verdictNotice),
       el("h2", { id: "dt-heading", tabIndex: -1 }, n.title));
     if (n.safeguards.length > 0) {
       section.appendChild(el("h3", null, "Safeguards that apply"));
@@ -241,7 +245,7 @@
     if (n.body) {
       section.appendChild(bodyOf(n));
     }
-    if (n.sources.length > 0) {
+    if (n.sources && n.sources.length > 0) {
       section.appendChild(el("section", { className: "sources", "aria-labelledby": "dt-sources" },
         el("h3", { id: "dt-sources" }, "Sources"),
         el("ol", null, n.sources.map(sourceItem))));
@@ -300,6 +304,18 @@
     }
     if (n.body) {
       panel.appendChild(bodyOf(n));
+    }
+    // A question that states a rule in its text cites it: its sources
+    // and review date follow the text, folded away.
+    if (n.sources && n.sources.length > 0) {
+      var cited = el("details", { className: "dt-q-sources" },
+        el("summary", null, "Sources for this question"),
+        el("ol", null, n.sources.map(sourceItem)));
+      if (n.reviewed) {
+        cited.appendChild(el("p", { className: "dt-reviewed" }, "Last reviewed ",
+          el("time", { dateTime: n.reviewed }, formatDate(n.reviewed))));
+      }
+      panel.appendChild(cited);
     }
     panel.appendChild(el("ul", { className: "options" }, n.options.map(function (o) {
       var b = button(o.label, "option", "option");
