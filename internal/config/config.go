@@ -66,7 +66,31 @@ type Config struct {
 	// Colors override the theme's colours, by CSS custom property name
 	// without "--" ("accent", "header-bg"), for the light and dark schemes.
 	Colors Colors
-	Lines  map[string]int
+	// Taxonomies are the site's taxonomies, as Hugo names them: the plural
+	// name (the front matter key and URL folder, "tags") and the singular.
+	// Default: jurisdictions, tags and categories.
+	Taxonomies []Taxonomy
+	// FrontMatterExtra are top-level front matter keys the site declares
+	// (front_matter: {extra: […]}); layouts read them in .Params.
+	FrontMatterExtra []string
+	Lines            map[string]int
+}
+
+// Taxonomy is one taxonomy of the site.
+type Taxonomy struct {
+	Singular, Plural string
+}
+
+// DefaultTaxonomies are the taxonomies of a site that names none.
+var DefaultTaxonomies = []Taxonomy{{"jurisdiction", "jurisdictions"}, {"tag", "tags"}, {"category", "categories"}}
+
+// Vocabulary returns the front matter keys the config adds.
+func (c *Config) Vocabulary() *frontmatter.Vocabulary {
+	v := &frontmatter.Vocabulary{Extra: c.FrontMatterExtra}
+	for _, t := range c.Taxonomies {
+		v.Taxonomies = append(v.Taxonomies, t.Plural)
+	}
+	return v
 }
 
 // Colors are colour overrides for the light and the dark colour scheme.
@@ -109,6 +133,7 @@ func Default() *Config {
 		FooterNote:     "Built with guidepost",
 		Favicon:        DefaultFavicon,
 		RenderTimeout:  DefaultRenderTimeout,
+		Taxonomies:     slices.Clone(DefaultTaxonomies),
 	}
 }
 
@@ -171,6 +196,12 @@ func Parse(src []byte, cfg *Config, diags *diag.List) {
 		"footer_note": func(v *yaml.Node) { cfg.FooterNote = d.String(v, "footer_note") },
 		"logo":        func(v *yaml.Node) { cfg.Logo = sitePath(d, v, "logo") },
 		"favicon":     func(v *yaml.Node) { cfg.Favicon = sitePath(d, v, "favicon") },
+		"taxonomies":  func(v *yaml.Node) { cfg.Taxonomies = decodeTaxonomies(d, v) },
+		"front_matter": func(v *yaml.Node) {
+			d.Mapping(v, "front_matter", map[string]yamlx.Field{
+				"extra": func(v *yaml.Node) { cfg.FrontMatterExtra = decodeExtra(d, v, cfg) },
+			})
+		},
 		"colors": func(v *yaml.Node) {
 			d.Mapping(v, "colors", map[string]yamlx.Field{
 				"light": func(v *yaml.Node) { cfg.Colors.Light = decodeColors(d, v, "colors.light") },
@@ -202,6 +233,64 @@ func decodeMenus(d *yamlx.Decoder, n *yaml.Node, cfg *Config) {
 		})
 		cfg.Menus[name] = entries
 	}
+}
+
+// keyName matches what a taxonomy or custom front matter key may be
+// named: it is also a URL folder.
+var keyName = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+
+// decodeTaxonomies decodes `taxonomies:` as Hugo writes it, a mapping from
+// singular to plural name ({tag: tags, series: series}); it replaces the
+// default ones.
+func decodeTaxonomies(d *yamlx.Decoder, n *yaml.Node) []Taxonomy {
+	if n.Kind != yaml.MappingNode {
+		d.Error(n, "taxonomies must map each taxonomy's singular name to its plural, as in Hugo: {tag: tags, category: categories, jurisdiction: jurisdictions}")
+		return slices.Clone(DefaultTaxonomies)
+	}
+	out := []Taxonomy{}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		plural := d.String(v, "taxonomy "+strconv.Quote(k.Value))
+		switch {
+		case !keyName.MatchString(plural):
+			d.Error(v, "taxonomy name "+strconv.Quote(plural)+" must be lower-case letters, digits, - and _, starting with a letter: it is a front matter key and a URL folder (/"+plural+"/)")
+		case slices.Contains(reservedKeys, plural):
+			d.Error(v, "taxonomy name "+strconv.Quote(plural)+" is a front matter field of its own: choose another name")
+		case seen[plural]:
+			d.Error(v, "taxonomy "+strconv.Quote(plural)+" is named twice: remove one")
+		default:
+			seen[plural] = true
+			out = append(out, Taxonomy{Singular: k.Value, Plural: plural})
+		}
+	}
+	return out
+}
+
+// reservedKeys are front matter fields that cannot be a taxonomy or a
+// custom key: they have a meaning of their own. (tags, jurisdictions,
+// categories, keywords and authors are lists that may be taxonomies.)
+var reservedKeys = []string{
+	"title", "summary", "date", "reviewed", "review_every", "draft", "weight", "aliases", "sources", "layout",
+	"search_weight", "start", "scenarios", "options", "help", "verdict", "safeguards", "description", "lastmod",
+	"publishDate", "expiryDate", "slug", "url", "linkTitle", "author", "images", "toc", "type",
+	"translationKey", "sitemap", "params", "search",
+}
+
+// decodeExtra decodes front_matter.extra, the custom top-level keys.
+func decodeExtra(d *yamlx.Decoder, n *yaml.Node, cfg *Config) []string {
+	var out []string
+	d.List(n, "front_matter.extra", func(item *yaml.Node) {
+		k := d.String(item, "each key of front_matter.extra")
+		switch {
+		case k == "":
+		case slices.Contains(reservedKeys, k) || slices.Contains([]string{"tags", "jurisdictions", "categories", "keywords", "authors"}, k):
+			d.Error(item, "front_matter.extra: "+strconv.Quote(k)+" is a front matter field already: remove it from extra")
+		default:
+			out = append(out, k)
+		}
+	})
+	return out
 }
 
 // sitePath decodes the URL path of a file the site publishes, such as

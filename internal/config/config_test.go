@@ -56,6 +56,8 @@ colors:
   light: {accent: "#004225", header-bg: rgb(0 66 37)}
   dark: {accent: lightgreen}
 render_timeout: 2m
+taxonomies: {tag: tags, series: series}
+front_matter: {extra: [audience, difficulty]}
 `
 	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -88,8 +90,11 @@ render_timeout: 2m
 			Light: map[string]string{"accent": "#004225", "header-bg": "rgb(0 66 37)"},
 			Dark:  map[string]string{"accent": "lightgreen"},
 		},
+		Taxonomies:       []Taxonomy{{"tag", "tags"}, {"series", "series"}},
+		FrontMatterExtra: []string{"audience", "difficulty"},
 		Lines: map[string]int{"title": 2, "description": 3, "base_url": 4, "language": 5, "review_every": 6, "allow_html": 7, "highlight": 8, "menus": 11,
-			"theme": 19, "disclaimer": 20, "footer_note": 21, "logo": 22, "favicon": 23, "colors": 24, "render_timeout": 27},
+			"theme": 19, "disclaimer": 20, "footer_note": 21, "logo": 22, "favicon": 23, "colors": 24, "render_timeout": 27,
+			"taxonomies": 28, "front_matter": 29},
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
@@ -103,7 +108,11 @@ func TestParseErrors(t *testing.T) {
 		diags []string
 	}{
 		{"unknown key", "title: A\nlangauge: en\n", []string{`guidepost.yaml:2: unknown key "langauge" in site config: did you mean "language"?`}},
-		{"unrelated key", "sidebar: left\n", []string{`guidepost.yaml:1: unknown key "sidebar" in site config: known keys are allow_html, base_url, colors, description, disclaimer, favicon, footer_note, highlight, language, logo, menus, render_timeout, review_every, theme, title`}},
+		{"unrelated key", "sidebar: left\n", []string{`guidepost.yaml:1: unknown key "sidebar" in site config: known keys are allow_html, base_url, colors, description, disclaimer, favicon, footer_note, front_matter, highlight, language, logo, menus, render_timeout, review_every, taxonomies, theme, title`}},
+		{"taxonomy named like a field", "taxonomies: {tag: tags, s: summary}\n", []string{`guidepost.yaml:1: taxonomy name "summary" is a front matter field of its own: choose another name`}},
+		{"taxonomy name not a folder", "taxonomies:\n  topic: Big Topics\n", []string{`guidepost.yaml:2: taxonomy name "Big Topics" must be lower-case letters, digits, - and _, starting with a letter: it is a front matter key and a URL folder (/Big Topics/)`}},
+		{"extra key that is a field", "front_matter:\n  extra: [audience, slug]\n", []string{`guidepost.yaml:2: front_matter.extra: "slug" is a front matter field already: remove it from extra`}},
+		{"front_matter typo", "front_matter:\n  extras: [a]\n", []string{`guidepost.yaml:2: unknown key "extras" in front_matter: did you mean "extra"?`}},
 		{"colour for colors", "colour: red\n", []string{`guidepost.yaml:1: unknown key "colour" in site config: did you mean "colors"?`}},
 		{"logo not a path", "logo: img/logo.svg\n", []string{`guidepost.yaml:1: logo must be the URL path of a file of the site, such as /img/logo.svg (a file static/img/logo.svg), got "img/logo.svg"`}},
 		{"favicon elsewhere", "favicon: //cdn.example.org/x.ico\n", []string{`guidepost.yaml:1: favicon must be the URL path of a file of the site, such as /img/favicon.svg (a file static/img/favicon.svg), got "//cdn.example.org/x.ico"`}},

@@ -1,15 +1,24 @@
-// Package frontmatter splits a content file into its YAML front matter and
+// Package frontmatter splits a content file into its front matter (YAML
+// between --- lines, or TOML between +++ lines as Hugo writes it) and
 // Markdown body and decodes the front matter into typed fields, reporting
 // every problem with the line of the content file it concerns.
+//
+// Besides guidepost's own fields it reads the fields Hugo, Jekyll and
+// MkDocs made standard (description, lastmod, publishDate, expiryDate,
+// slug, url, linkTitle, keywords, author(s), images, toc, type, sitemap,
+// categories, params, …), with the meaning those tools give them.
 package frontmatter
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
 
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/suggest"
 	"github.com/guidepost/guidepost/internal/yamlx"
 	"go.yaml.in/yaml/v3"
 )
@@ -59,6 +68,46 @@ type FrontMatter struct {
 	// page out of search. Nil when the page does not set it.
 	SearchWeight *float64
 
+	// The fields of Hugo, Jekyll and MkDocs. Description is the meta
+	// description, and the summary when Summary is empty.
+	Description string
+	Lastmod     time.Time
+	// PublishDate: the page is left out of builds before it.
+	PublishDate time.Time
+	// ExpiryDate: the page is left out of builds from it on.
+	ExpiryDate time.Time
+	// Slug replaces the last part of the page's URL; URL replaces the
+	// whole URL path.
+	Slug, URL string
+	// LinkTitle is the shorter title of links to the page (menus,
+	// breadcrumbs, lists); "" uses Title.
+	LinkTitle string
+	Keywords  []string
+	Authors   []string
+	// Images are the page's images for sharing (OpenGraph); the first is
+	// og:image. ImageLines holds the line of each.
+	Images     []string
+	ImageLines []int `json:"-"`
+	// TOC turns the page's table of contents on or off; nil leaves the
+	// layout's default.
+	TOC *bool
+	// Type is the page's content type: layouts/<type>/single.html is
+	// looked up before the section's.
+	Type           string
+	TranslationKey string
+	Sitemap        SitemapOptions
+	Categories     []string
+	// Terms holds the terms of the taxonomies a site adds in
+	// guidepost.yaml, by taxonomy (plural) name.
+	Terms map[string][]string `json:",omitempty"`
+	// Params are the custom fields: the mapping under `params:` and the
+	// top-level keys the site declares in guidepost.yaml
+	// (front_matter: {extra: […]}), as templates see them in .Params.
+	Params map[string]any `json:",omitempty"`
+	// Unknown are the top-level keys that are no field of every site, as
+	// ParseOpen leaves them for Resolve.
+	Unknown []UnknownKey `json:"-"`
+
 	// Decision-tree fields: Start and Scenarios on a tree's _index.md,
 	// Options and Help on a question, Verdict and Safeguards on an outcome.
 	Start      string
@@ -70,6 +119,46 @@ type FrontMatter struct {
 
 	// Lines maps each key present to its line in the content file.
 	Lines map[string]int
+}
+
+// SitemapOptions are a page's `sitemap:` settings, as Hugo has them.
+type SitemapOptions struct {
+	Disable    bool
+	Priority   *float64 `json:",omitempty"`
+	ChangeFreq string   `json:",omitempty"`
+}
+
+// BuiltinTaxonomies are the taxonomies whose terms have fields of their
+// own in FrontMatter.
+var BuiltinTaxonomies = []string{"tags", "jurisdictions", "categories"}
+
+// TermsOf returns the page's terms of the taxonomy named (plural) name.
+// Keywords and authors may be taxonomies too, as in Hugo sites.
+func (fm *FrontMatter) TermsOf(name string) []string {
+	switch name {
+	case "tags":
+		return fm.Tags
+	case "jurisdictions":
+		return fm.Jurisdictions
+	case "categories":
+		return fm.Categories
+	case "keywords":
+		return fm.Keywords
+	case "authors":
+		return fm.Authors
+	}
+	return fm.Terms[name]
+}
+
+// Vocabulary is what a site adds, in guidepost.yaml, to the keys front
+// matter may hold.
+type Vocabulary struct {
+	// Taxonomies are the plural names of the site's taxonomies; those
+	// without a field of their own (see TermsOf) are decoded into Terms.
+	Taxonomies []string
+	// Extra are top-level keys the site declares; their values reach
+	// templates in Params.
+	Extra []string
 }
 
 // Line returns the line of key in the file, or the first line when the key
@@ -90,9 +179,28 @@ type Document struct {
 
 var bom = []byte("\xef\xbb\xbf")
 
-// Parse splits and decodes src, the contents of file. Problems are added to
-// diags; the returned Document is usable for further checks either way.
+// Parse splits and decodes src, the contents of file, with the keys every
+// site accepts. Problems are added to diags; the returned Document is
+// usable for further checks either way.
 func Parse(file string, src []byte, diags *diag.List) *Document {
+	return ParseWith(file, src, diags, nil)
+}
+
+// ParseWith is Parse for a site whose guidepost.yaml adds taxonomies and
+// custom keys (vocab may be nil).
+func ParseWith(file string, src []byte, diags *diag.List, vocab *Vocabulary) *Document {
+	return parse(file, src, diags, vocab, false)
+}
+
+// ParseOpen is Parse that keeps the keys that are not fields of every
+// site in FrontMatter.Unknown, unreported, for Resolve to decode once the
+// site's vocabulary is known. A site's pages are parsed so, and their
+// parse kept while guidepost.yaml changes.
+func ParseOpen(file string, src []byte, diags *diag.List) *Document {
+	return parse(file, src, diags, nil, true)
+}
+
+func parse(file string, src []byte, diags *diag.List, vocab *Vocabulary, deferred bool) *Document {
 	doc := &Document{}
 	if !utf8.Valid(src) {
 		line := 1 + bytes.Count(src[:firstInvalid(src)], []byte("\n"))
@@ -106,9 +214,16 @@ func Parse(file string, src []byte, diags *diag.List) *Document {
 	}
 	src = bytes.TrimPrefix(src, bom)
 	fmSrc, body, bodyLine, ok := split(src)
+	isTOML := false
+	if !ok && bytes.HasPrefix(src, []byte("+++")) {
+		fmSrc, body, bodyLine, ok = splitFence(src, "+++")
+		isTOML = true
+	}
 	if !ok {
 		if len(bytes.TrimSpace(src)) == 0 {
 			diags.Add(file, 1, "file is empty: add front matter with at least a title, e.g. ---\\ntitle: My page\\n---")
+		} else if bytes.HasPrefix(src, []byte("+++")) {
+			diags.Add(file, 1, "TOML front matter is not closed: add a line with only +++ after the last front matter line")
 		} else if bytes.HasPrefix(src, []byte("---")) {
 			diags.Add(file, 1, "front matter is not closed: add a line with only --- after the last front matter line")
 		} else {
@@ -124,11 +239,19 @@ func Parse(file string, src []byte, diags *diag.List) *Document {
 	}
 	d := &yamlx.Decoder{File: file, LineOffset: 1, Diags: diags}
 	before := len(*diags)
-	n := d.Parse(fmSrc)
+	var n *yaml.Node
+	if isTOML {
+		n = d.ParseTOML(fmSrc)
+	} else {
+		n = d.Parse(fmSrc)
+	}
 	if n == nil && len(*diags) > before {
-		return doc // invalid YAML: its error is enough, the title may be there
+		return doc // invalid YAML or TOML: its error is enough, the title may be there
 	}
 	decode(d, n, &doc.FrontMatter)
+	if !deferred {
+		doc.FrontMatter.Resolve(file, vocab, diags)
+	}
 	if doc.FrontMatter.Title == "" {
 		line := doc.FrontMatter.Line("title")
 		if line == 1 {
@@ -166,8 +289,13 @@ func firstInvalid(b []byte) int {
 // lines, the body after it and the number of lines before the body.
 // CRLF line endings are accepted.
 func split(src []byte) (fm, body []byte, bodyLine int, ok bool) {
+	return splitFence(src, "---")
+}
+
+// splitFence is split with another fence line, such as TOML's +++.
+func splitFence(src []byte, fence string) (fm, body []byte, bodyLine int, ok bool) {
 	first, _, found := bytes.Cut(src, []byte("\n"))
-	if !found || string(bytes.TrimRight(first, " \t\r")) != "---" {
+	if !found || string(bytes.TrimRight(first, " \t\r")) != fence {
 		return nil, nil, 0, false
 	}
 	line := 1
@@ -181,7 +309,7 @@ func split(src []byte) (fm, body []byte, bodyLine int, ok bool) {
 			l = src[off : off+end]
 		}
 		line++
-		if string(bytes.TrimRight(l, " \t\r")) == "---" {
+		if string(bytes.TrimRight(l, " \t\r")) == fence {
 			fm = src[start:off]
 			if end < 0 {
 				return fm, nil, line, true
@@ -196,8 +324,9 @@ func split(src []byte) (fm, body []byte, bodyLine int, ok bool) {
 	return nil, nil, 0, false
 }
 
-func decode(d *yamlx.Decoder, n *yaml.Node, fm *FrontMatter) {
-	fm.Lines = d.Mapping(n, "front matter", map[string]yamlx.Field{
+// standardFields returns the decoders of the fields every site has.
+func standardFields(d *yamlx.Decoder, fm *FrontMatter) map[string]yamlx.Field {
+	return map[string]yamlx.Field{
 		"title":         func(v *yaml.Node) { fm.Title = d.String(v, "title") },
 		"summary":       func(v *yaml.Node) { fm.Summary = d.String(v, "summary") },
 		"date":          func(v *yaml.Node) { fm.Date = d.Date(v, "date") },
@@ -220,7 +349,209 @@ func decode(d *yamlx.Decoder, n *yaml.Node, fm *FrontMatter) {
 		"help":       func(v *yaml.Node) { fm.Help = d.String(v, "help") },
 		"verdict":    func(v *yaml.Node) { fm.Verdict = d.String(v, "verdict") },
 		"safeguards": func(v *yaml.Node) { fm.Safeguards = d.Strings(v, "safeguards") },
+
+		// The fields Hugo, Jekyll and MkDocs made standard.
+		"description": func(v *yaml.Node) { fm.Description = d.String(v, "description") },
+		"lastmod":     func(v *yaml.Node) { fm.Lastmod = d.Date(v, "lastmod") },
+		"publishDate": func(v *yaml.Node) { fm.PublishDate = d.Date(v, "publishDate") },
+		"expiryDate":  func(v *yaml.Node) { fm.ExpiryDate = d.Date(v, "expiryDate") },
+		"slug":        func(v *yaml.Node) { fm.Slug = d.String(v, "slug") },
+		"url":         func(v *yaml.Node) { fm.URL = d.String(v, "url") },
+		"linkTitle":   func(v *yaml.Node) { fm.LinkTitle = d.String(v, "linkTitle") },
+		"keywords":    func(v *yaml.Node) { fm.Keywords = d.Strings(v, "keywords") },
+		"author":      func(v *yaml.Node) { fm.Authors = append(fm.Authors, d.Strings(v, "author")...) },
+		"authors":     func(v *yaml.Node) { fm.Authors = append(fm.Authors, d.Strings(v, "authors")...) },
+		"images":      func(v *yaml.Node) { fm.Images, fm.ImageLines = d.Strings(v, "images"), scalarLines(d, v) },
+		"toc": func(v *yaml.Node) {
+			on := d.Bool(v, "toc")
+			fm.TOC = &on
+		},
+		"type":           func(v *yaml.Node) { fm.Type = d.String(v, "type") },
+		"translationKey": func(v *yaml.Node) { fm.TranslationKey = d.String(v, "translationKey") },
+		"sitemap":        func(v *yaml.Node) { fm.Sitemap = decodeSitemap(d, v) },
+		"categories":     func(v *yaml.Node) { fm.Categories = d.Strings(v, "categories") },
+		"params": func(v *yaml.Node) {
+			if isNull(v) {
+				return
+			}
+			if v.Kind != yaml.MappingNode {
+				d.Error(v, "params must be a mapping of your own fields, e.g. params: {audience: clinicians}")
+				return
+			}
+			var m map[string]any
+			if err := v.Decode(&m); err != nil {
+				d.Error(v, "params cannot be read: "+err.Error())
+				return
+			}
+			if fm.Params == nil {
+				fm.Params = map[string]any{}
+			}
+			for k, val := range m {
+				fm.Params[k] = val
+			}
+		},
+	}
+}
+
+// fieldNames are the fields every site has, sorted.
+var fieldNames = func() []string {
+	var out []string
+	for k := range standardFields(nil, nil) {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}()
+
+func decode(d *yamlx.Decoder, n *yaml.Node, fm *FrontMatter) {
+	fields := standardFields(d, fm)
+	// Hugo reads its front matter keys whatever their case, and sites
+	// written for older Hugo spell these in lower case or by their
+	// aliases.
+	for alias, key := range map[string]string{
+		"publishdate": "publishDate", "pubdate": "publishDate",
+		"expirydate": "expiryDate", "unpublishdate": "expiryDate",
+		"linktitle": "linkTitle", "translationkey": "translationKey",
+		"modified": "lastmod",
+	} {
+		fields[alias] = fields[key]
+	}
+	// Keys of Hugo, Jekyll and MkDocs that have no meaning here: say what
+	// to do instead of only "unknown".
+	for key, hint := range notCarried {
+		fields[key] = func(v *yaml.Node) { d.Error(keyNode(n, key, v), "`"+key+"` "+hint) }
+	}
+	// Other keys may be the site's own (a taxonomy or a custom key its
+	// guidepost.yaml declares): they are kept, and Resolve reports the
+	// ones the site's vocabulary does not know.
+	if n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if _, ok := fields[k.Value]; ok {
+				continue
+			}
+			fields[k.Value] = func(v *yaml.Node) {
+				fm.Unknown = append(fm.Unknown, UnknownKey{Key: k.Value, Line: d.Line(k), Value: v})
+			}
+		}
+	}
+	fm.Lines = d.Mapping(n, "front matter", fields)
+}
+
+// UnknownKey is a top-level front matter key that is not a field every
+// site has: a taxonomy or custom key of the site, or a mistake.
+type UnknownKey struct {
+	Key   string
+	Line  int        // in the content file
+	Value *yaml.Node // its lines are front matter lines (the file's, less 1)
+}
+
+// Resolve decodes the page's unknown keys with the site's vocabulary: a
+// taxonomy's terms go to Terms, a custom key's value to Params. Any other
+// is reported as an unknown key with the key it probably meant. Resolve
+// replaces Terms and Params rather than change the maps the front matter
+// shares with its parsed copy.
+func (fm *FrontMatter) Resolve(file string, vocab *Vocabulary, diags *diag.List) {
+	if len(fm.Unknown) == 0 {
+		return
+	}
+	d := &yamlx.Decoder{File: file, LineOffset: 1, Diags: diags}
+	var terms map[string][]string
+	params := maps.Clone(fm.Params)
+	var taxonomies, extra []string
+	if vocab != nil {
+		taxonomies, extra = vocab.Taxonomies, vocab.Extra
+	}
+	for _, u := range fm.Unknown {
+		switch {
+		case slices.Contains(taxonomies, u.Key):
+			if terms == nil {
+				terms = maps.Clone(fm.Terms)
+				if terms == nil {
+					terms = map[string][]string{}
+				}
+			}
+			terms[u.Key] = d.Strings(u.Value, u.Key)
+		case slices.Contains(extra, u.Key):
+			var val any
+			if err := u.Value.Decode(&val); err != nil {
+				d.Error(u.Value, u.Key+" cannot be read: "+err.Error())
+				continue
+			}
+			if params == nil {
+				params = map[string]any{}
+			}
+			params[u.Key] = val
+		default:
+			known := slices.Concat(fieldNames, taxonomies, extra)
+			msg := "unknown key " + strconv.Quote(u.Key) + " in front matter"
+			if c := suggest.Closest(u.Key, known, 2); c != "" {
+				msg += ": did you mean " + strconv.Quote(c) + "?"
+			} else {
+				msg += ": put your own fields under params:, or declare the key in guidepost.yaml (front_matter: {extra: [" + u.Key + "]})"
+			}
+			diags.Add(file, u.Line, msg)
+		}
+	}
+	if terms != nil {
+		fm.Terms = terms
+	}
+	fm.Params = params
+}
+
+// keyNode returns the key node of value v in the mapping n, or v.
+func keyNode(n *yaml.Node, key string, v *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i]
+		}
+	}
+	return v
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// decodeSitemap decodes `sitemap: {disable, priority, changefreq}`.
+func decodeSitemap(d *yamlx.Decoder, n *yaml.Node) SitemapOptions {
+	var o SitemapOptions
+	d.Mapping(n, "sitemap", map[string]yamlx.Field{
+		"disable": func(v *yaml.Node) { o.Disable = d.Bool(v, "sitemap.disable") },
+		"priority": func(v *yaml.Node) {
+			before := len(*d.Diags)
+			if p := d.Number(v, "sitemap.priority", 0, 1); len(*d.Diags) == before {
+				o.Priority = &p
+			}
+		},
+		"changefreq": func(v *yaml.Node) {
+			o.ChangeFreq = d.String(v, "sitemap.changefreq")
+			switch o.ChangeFreq {
+			case "", "always", "hourly", "daily", "weekly", "monthly", "yearly", "never":
+			default:
+				d.Error(v, "sitemap.changefreq must be one of always, hourly, daily, weekly, monthly, yearly, never, got "+strconv.Quote(o.ChangeFreq))
+				o.ChangeFreq = ""
+			}
+		},
 	})
+	return o
+}
+
+// notCarried are keys other generators read that guidepost does not,
+// with what to write instead.
+var notCarried = map[string]string{
+	"menu":          "is Hugo's menu entry: guidepost's menus are in guidepost.yaml (menus:); remove it",
+	"cascade":       "is Hugo's: guidepost does not pass front matter down to other pages; set the fields on each page",
+	"outputs":       "is Hugo's: guidepost writes HTML pages only; remove it",
+	"resources":     "is Hugo's: link a bundle's files from the Markdown instead; remove it",
+	"build":         "is Hugo's: use draft: true to leave a page out; remove it",
+	"headless":      "is Hugo's: guidepost publishes every page that is not a draft; remove it",
+	"markup":        "is Hugo's: guidepost reads Markdown only; remove it",
+	"permalink":     "is Jekyll's: write url: /the/path/ instead",
+	"published":     "is Jekyll's: write draft: true to leave the page out",
+	"redirect_from": "is Jekyll's: write aliases: [/old/path/] instead",
+	"excerpt":       "is Jekyll's: write summary: … instead",
+	"category":      "is Jekyll's: write categories: [name] instead",
+	"hide":          "is MkDocs Material's: write toc: false to hide the table of contents; remove it",
+	"template":      "is MkDocs': write layout: NAME for a layout of layouts/NAME.html instead",
 }
 
 func decodeSources(d *yamlx.Decoder, n *yaml.Node) []Source {

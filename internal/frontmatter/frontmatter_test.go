@@ -324,3 +324,37 @@ func TestInterval(t *testing.T) {
 		t.Error("the zero Interval is not IsZero")
 	}
 }
+
+// TestVocabulary checks the keys a site adds in guidepost.yaml: its
+// taxonomies' terms and its own top-level keys, which reach Params with
+// those under params:, while other unknown keys stay errors.
+func TestVocabulary(t *testing.T) {
+	src := "---\ntitle: A\nseries: [Basics]\naudience: clinicians\nparams: {foo: bar}\nauthors: [Jane]\nreviewd: 2024-01-01\n---\n"
+	vocab := &Vocabulary{Taxonomies: []string{"tags", "series", "authors"}, Extra: []string{"audience"}}
+	var diags diag.List
+	doc := ParseWith("c.md", []byte(src), &diags, vocab)
+	fm := doc.FrontMatter
+	if got := fm.TermsOf("series"); !slices.Equal(got, []string{"Basics"}) {
+		t.Errorf("series terms %q, want [Basics]", got)
+	}
+	if got := fm.TermsOf("authors"); !slices.Equal(got, []string{"Jane"}) {
+		t.Errorf("authors terms %q, want [Jane]", got)
+	}
+	if fm.Params["audience"] != "clinicians" || fm.Params["foo"] != "bar" {
+		t.Errorf("params %v, want audience and foo", fm.Params)
+	}
+	want := []string{`c.md:7: unknown key "reviewd" in front matter: did you mean "reviewed"?`}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics %q, want %q", got, want)
+	}
+	// Without the vocabulary, the site's own keys are unknown.
+	diags = nil
+	Parse("c.md", []byte(src), &diags)
+	if len(diags) != 3 || !strings.Contains(diags[0].String(), `c.md:3: unknown key "series"`) || !strings.Contains(diags[1].String(), `c.md:4: unknown key "audience"`) {
+		t.Errorf("without the vocabulary: %v", diags)
+	}
+}

@@ -3,16 +3,21 @@ package render
 import (
 	"encoding/xml"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/guidepost/guidepost/internal/site"
 )
 
-// Sitemap returns sitemap.xml listing every indexable page.
+// Sitemap returns sitemap.xml listing every indexable page but those whose
+// front matter says `sitemap: {disable: true}`, with the changefreq and
+// priority their front matter gives.
 func Sitemap(s *site.Site) []byte {
 	type url struct {
-		Loc     string `xml:"loc"`
-		Lastmod string `xml:"lastmod,omitempty"`
+		Loc        string `xml:"loc"`
+		Lastmod    string `xml:"lastmod,omitempty"`
+		ChangeFreq string `xml:"changefreq,omitempty"`
+		Priority   string `xml:"priority,omitempty"`
 	}
 	type urlset struct {
 		XMLName xml.Name `xml:"urlset"`
@@ -21,10 +26,13 @@ func Sitemap(s *site.Site) []byte {
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range sortedByURL(s.Pages) {
-		if p.Kind == site.Kind404 || p.Kind == site.KindSearch {
+		if p.Kind == site.Kind404 || p.Kind == site.KindSearch || p.FM.Sitemap.Disable {
 			continue
 		}
-		u := url{Loc: p.Permalink()}
+		u := url{Loc: p.Permalink(), ChangeFreq: p.FM.Sitemap.ChangeFreq}
+		if pr := p.FM.Sitemap.Priority; pr != nil {
+			u.Priority = strconv.FormatFloat(*pr, 'f', 1, 64)
+		}
 		if !p.Lastmod.IsZero() {
 			u.Lastmod = p.Lastmod.Format("2006-01-02")
 		}

@@ -92,7 +92,8 @@ func VerdictLabel(v decision.Verdict) string {
 }
 
 // JSONLD returns schema.org metadata for a page: a MedicalWebPage with
-// lastReviewed when the page has a review date, else a WebPage.
+// lastReviewed when the page has a review date, else a WebPage, with its
+// description, keywords, authors and image when its front matter has them.
 func JSONLD(p *site.Page) template.JS {
 	s := p.Site
 	doc := map[string]any{
@@ -103,8 +104,21 @@ func JSONLD(p *site.Page) template.JS {
 		"inLanguage": s.Config.Language,
 		"isPartOf":   map[string]any{"@type": "WebSite", "name": s.Config.Title, "url": s.BaseURL},
 	}
-	if p.Summary() != "" {
-		doc["description"] = p.Summary()
+	if d := p.Description(); d != "" {
+		doc["description"] = d
+	}
+	if len(p.FM.Keywords) > 0 {
+		doc["keywords"] = strings.Join(p.FM.Keywords, ", ")
+	}
+	if len(p.FM.Authors) > 0 {
+		var authors []map[string]string
+		for _, a := range p.FM.Authors {
+			authors = append(authors, map[string]string{"@type": "Person", "name": a})
+		}
+		doc["author"] = authors
+	}
+	if img := p.Image(); img != "" {
+		doc["image"] = s.AbsURL(img)
 	}
 	if !p.FM.Reviewed.IsZero() {
 		doc["@type"] = "MedicalWebPage"

@@ -253,7 +253,7 @@ func parseFile(root, file string, diags *diag.List) ([]byte, *frontmatter.Docume
 		diags.Add(file, 1, "cannot read: "+errors.Unwrap(err).Error()+" (check the file's permissions)")
 		return nil, &frontmatter.Document{}
 	}
-	return src, frontmatter.Parse(file, src, diags)
+	return src, frontmatter.ParseOpen(file, src, diags)
 }
 
 // renderBody renders a page's Markdown, reusing the last rendering when

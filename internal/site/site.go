@@ -86,12 +86,45 @@ func (p *Page) Content() template.HTML {
 	return template.HTML(p.Doc.HTML)
 }
 
-// TOC is the page's table of contents.
+// TOC is the page's table of contents; none when its front matter says
+// `toc: false`.
 func (p *Page) TOC() []markdown.TOCEntry {
-	if p.Doc == nil {
+	if p.Doc == nil || (p.FM.TOC != nil && !*p.FM.TOC) {
 		return nil
 	}
 	return p.Doc.TOC
+}
+
+// Description is the page's meta description: its front matter's
+// description, else its summary.
+func (p *Page) Description() string {
+	if p.FM.Description != "" {
+		return p.FM.Description
+	}
+	return p.FM.Summary
+}
+
+// LinkTitle is the title of links to the page: its linkTitle, else its
+// title.
+func (p *Page) LinkTitle() string {
+	if p.FM.LinkTitle != "" {
+		return p.FM.LinkTitle
+	}
+	return p.FM.Title
+}
+
+// Params are the page's custom fields: those under `params:` and the
+// top-level keys guidepost.yaml declares (front_matter: {extra: […]}).
+// A layout reads them as .Params.name; a missing one is empty.
+func (p *Page) Params() map[string]any { return p.FM.Params }
+
+// Image is the page's image for sharing (the first of `images`), a URL
+// path of the site or another site's address; "" when it has none.
+func (p *Page) Image() string {
+	if len(p.FM.Images) == 0 {
+		return ""
+	}
+	return p.FM.Images[0]
 }
 
 // RelPermalink is the page's URL path including the site's base path.
@@ -122,6 +155,13 @@ func (p *Page) Jurisdictions() []*Term { return p.Site.termsOf("jurisdictions", 
 // Tags returns the page's tag terms.
 func (p *Page) Tags() []*Term { return p.Site.termsOf("tags", p.FM.Tags) }
 
+// Categories returns the page's category terms.
+func (p *Page) Categories() []*Term { return p.Site.termsOf("categories", p.FM.Categories) }
+
+// TermsOf returns the page's terms of the taxonomy (plural) name, e.g.
+// {{range .TermsOf "series"}}.
+func (p *Page) TermsOf(name string) []*Term { return p.Site.termsOf(name, p.FM.TermsOf(name)) }
+
 // ReviewDue is when the page's next review is due; zero without `reviewed`.
 func (p *Page) ReviewDue() time.Time {
 	if p.FM.Reviewed.IsZero() {
@@ -136,7 +176,7 @@ func (p *Page) ReviewDue() time.Time {
 
 // Term is one value of a taxonomy, e.g. the tag "hipaa".
 type Term struct {
-	Taxonomy string // "tags" or "jurisdictions"
+	Taxonomy string // "tags", "jurisdictions" or a taxonomy of the site
 	Name     string // as first written by an author
 	Slug     string
 	Page     *Page // the term's list page

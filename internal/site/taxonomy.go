@@ -5,22 +5,18 @@ import (
 	"strings"
 )
 
-// taxonomyNames are the taxonomies every site has, with their titles.
-var taxonomyNames = [][2]string{{"jurisdictions", "Jurisdictions"}, {"tags", "Tags"}}
-
-// buildTaxonomies collects tags and jurisdictions into term pages.
+// buildTaxonomies collects the terms of the site's taxonomies (tags,
+// jurisdictions and categories unless guidepost.yaml names others) into
+// term pages.
 func (s *Site) buildTaxonomies() {
 	slugs := map[string]string{} // name → Slug(name): pages repeat a few names
-	for _, tn := range taxonomyNames {
-		t := &Taxonomy{Name: tn[0], Title: tn[1], bySlug: map[string]*Term{}}
+	for _, tn := range s.Config.Taxonomies {
+		t := &Taxonomy{Name: tn.Plural, Title: taxonomyTitle(tn.Plural), bySlug: map[string]*Term{}}
 		for _, p := range s.Pages {
 			if p.Kind != KindPage && p.Kind != KindTree && p.Kind != KindSection {
 				continue
 			}
-			names := p.FM.Tags
-			if t.Name == "jurisdictions" {
-				names = p.FM.Jurisdictions
-			}
+			names := p.FM.TermsOf(t.Name)
 			for _, n := range names {
 				slug, ok := slugs[n]
 				if !ok {
@@ -55,6 +51,16 @@ func (s *Site) buildTaxonomies() {
 		}
 		s.Taxonomies = append(s.Taxonomies, t)
 	}
+}
+
+// taxonomyTitle is the title of a taxonomy's page: its name capitalised,
+// with _ and - as spaces ("case_studies" → "Case studies").
+func taxonomyTitle(name string) string {
+	t := strings.NewReplacer("_", " ", "-", " ").Replace(name)
+	if t == "" {
+		return t
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
 }
 
 // addGenerated adds the pages no content file defines: taxonomy lists and

@@ -182,6 +182,7 @@ type fmLink struct {
 func (s *Site) checkFrontMatterURLs(diags *diag.List) {
 	for _, p := range s.Pages {
 		p.fmLinks = nil
+		s.checkImages(p, diags)
 		if len(p.FM.Sources) == 0 {
 			continue
 		}
@@ -240,6 +241,45 @@ func (s *Site) checkFrontMatterURLs(diags *diag.List) {
 			}
 		}
 	}
+}
+
+// checkImages checks a page's `images` (for sharing: og:image) and makes
+// each a site path without the base path, or another site's address, for
+// layouts to pass to absURL. An image may be a path from the site's root,
+// or relative to the page's URL, as in Hugo's page bundles.
+func (s *Site) checkImages(p *Page, diags *diag.List) {
+	if len(p.FM.Images) == 0 {
+		return
+	}
+	out := make([]string, 0, len(p.FM.Images))
+	for i, img := range p.FM.Images {
+		line := p.FM.Line("images")
+		if i < len(p.FM.ImageLines) {
+			line = p.FM.ImageLines[i]
+		}
+		form, problem := classifyURL(img)
+		if problem == "" && strings.ContainsFunc(img, unicode.IsSpace) {
+			problem = "contains a space: write it as %20"
+		}
+		if problem == "" && (form == formFragment || form == formFile || urlScheme(img) == "mailto" || urlScheme(img) == "tel") {
+			problem = "is not an image: write the path of an image file, such as /img/cover.png"
+		}
+		if problem != "" {
+			diags.Add(p.File, line, "image "+strconv.Quote(img)+" "+problem)
+			continue
+		}
+		if form == formExternal {
+			out = append(out, img)
+			continue
+		}
+		r := s.resolve(p, img)
+		if r.problem != "" {
+			diags.Add(p.File, line, "images: "+strings.Replace(r.problem, ", or link to the page's .md file", "", 1))
+			continue
+		}
+		out = append(out, r.target)
+	}
+	p.FM.Images = out // a copy: a Cache keeps the parsed front matter
 }
 
 // configFile is the site config's name in messages.

@@ -281,8 +281,25 @@ func (d *Decoder) List(n *yaml.Node, name string, each func(item *yaml.Node)) {
 	}
 }
 
-// DateLayout is the only date form guidepost accepts in front matter.
+// DateLayout is the date form guidepost writes and reads first in front
+// matter; DateTimeLayouts are the forms with a time that it also reads.
 const DateLayout = "2006-01-02"
+
+// DateTimeLayouts are the dates with a time of day Date accepts besides
+// DateLayout: RFC 3339 (as Hugo writes it, and TOML's offset date-time),
+// the same without a zone or with a space before the time (TOML's local
+// date-time), and Jekyll's "2006-01-02 15:04:05 -0700". A time without a
+// zone is taken as UTC.
+var DateTimeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04 -0700",
+	"2006-01-02 15:04",
+}
 
 // MinYear and MaxYear bound the dates Date accepts: a page's dates lie
 // in them, and a date outside is a typing mistake (0001-01-01, 20255-01-01)
@@ -292,15 +309,36 @@ const (
 	MaxYear = 2200
 )
 
-// Date decodes a YYYY-MM-DD date from MinYear to MaxYear.
+// ParseDate parses a date written YYYY-MM-DD or in one of DateTimeLayouts.
+func ParseDate(s string) (time.Time, bool) {
+	if t, err := time.Parse(DateLayout, s); err == nil {
+		return t, true
+	}
+	if len(s) <= len(DateLayout) {
+		return time.Time{}, false
+	}
+	for _, layout := range DateTimeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Date decodes a date from MinYear to MaxYear, written YYYY-MM-DD or
+// with a time (see DateTimeLayouts).
 func (d *Decoder) Date(n *yaml.Node, name string) time.Time {
 	if isNull(n) {
 		return time.Time{}
 	}
 	s := d.String(n, name)
-	t, err := time.Parse(DateLayout, s)
-	if err != nil {
-		d.Error(n, name+" must be a date written YYYY-MM-DD, got "+strconv.Quote(s))
+	t, ok := ParseDate(s)
+	if !ok {
+		msg := name + " must be a date written YYYY-MM-DD, got " + strconv.Quote(s)
+		if len(s) > len(DateLayout) {
+			msg += " (a date with a time is written as RFC 3339: 2024-01-02T10:00:00Z or 2024-01-02T10:00:00+01:00)"
+		}
+		d.Error(n, msg)
 		return time.Time{}
 	}
 	if t.Year() < MinYear || t.Year() > MaxYear {
