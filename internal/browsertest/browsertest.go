@@ -43,6 +43,9 @@ type Options struct {
 	Width, Height int  // window size; default 1280×900
 	NoJavaScript  bool // disable JavaScript for the whole session
 	Dark          bool // emulate prefers-color-scheme: dark
+	// Timeout bounds the whole session; default 90 s. A test that shares
+	// one browser across many pages may need more on a busy machine.
+	Timeout time.Duration
 }
 
 // Browser is a headless Chromium tab with recorders attached.
@@ -80,7 +83,10 @@ func New(t testing.TB, opts Options) *Browser {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOpts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	if opts.Timeout <= 0 {
+		opts.Timeout = 90 * time.Second
+	}
+	ctx, cancelTimeout := context.WithTimeout(ctx, opts.Timeout)
 	t.Cleanup(func() {
 		// Close the browser and wait for it to exit before the profile
 		// folder (a t.TempDir, removed after this) is deleted.
@@ -175,10 +181,24 @@ func (b *Browser) Run(t testing.TB, actions ...chromedp.Action) {
 // site's 404.html for missing paths, and returns its origin.
 func ServeDir(t testing.TB, dir string) string {
 	t.Helper()
+	return ServeDirAt(t, dir, "/")
+}
+
+// ServeDirAt serves a built site folder at the URL path base ("/kb/"), as
+// a site built for a sub-path is published, and returns the server's
+// origin. Paths outside base get the site's 404.html.
+func ServeDirAt(t testing.TB, dir, base string) string {
+	t.Helper()
+	base = "/" + strings.Trim(base, "/")
 	files := http.FileServer(http.Dir(dir))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := filepath.Join(dir, filepath.FromSlash(r.URL.Path))
-		if fi, err := os.Stat(p); err != nil || (fi.IsDir() && !exists(filepath.Join(p, "index.html"))) {
+		rel, ok := r.URL.Path, true
+		if base != "/" {
+			rel, ok = strings.CutPrefix(r.URL.Path, base)
+			ok = ok && (rel == "" || rel[0] == '/')
+		}
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if fi, err := os.Stat(p); !ok || err != nil || (fi.IsDir() && !exists(filepath.Join(p, "index.html"))) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(http.StatusNotFound)
 			if data, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
@@ -188,6 +208,10 @@ func ServeDir(t testing.TB, dir string) string {
 		}
 		if strings.HasSuffix(r.URL.Path, ".wasm") {
 			w.Header().Set("Content-Type", "application/wasm")
+		}
+		if base != "/" {
+			http.StripPrefix(base, files).ServeHTTP(w, r)
+			return
 		}
 		files.ServeHTTP(w, r)
 	}))
