@@ -53,6 +53,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case clientStylePath:
 		serveBytes(w, r, "client.css", clientCSS)
 		return
+	case DashboardPath:
+		s.serveDashboard(w, r)
+		return
+	case dashboardCSSPath:
+		serveBytes(w, r, "dashboard.css", dashboardCSS)
+		return
+	case strings.TrimSuffix(DashboardPath, "/"):
+		http.Redirect(w, r, DashboardPath, http.StatusFound)
+		return
 	}
 	if encodedSeparator(r.URL.RawPath) {
 		s.notFound(w, r)

@@ -28,6 +28,7 @@ import (
 	"github.com/guidepost/guidepost/internal/config"
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/markdown"
+	"github.com/guidepost/guidepost/internal/site"
 )
 
 // Options configure a Server.
@@ -39,6 +40,9 @@ type Options struct {
 	// AllowHosts are host names, besides IP addresses, localhost and
 	// Bind, that requests may name in their Host header (see hostAllowed).
 	AllowHosts []string
+	// Now, when set, is the date builds take as today (see build.Options);
+	// zero is the time of each build.
+	Now time.Time
 	// Log receives one line per build; nil discards them.
 	Log io.Writer
 	// Heartbeat is how often an idle event stream gets a comment that
@@ -81,6 +85,8 @@ type Server struct {
 	mu        sync.Mutex
 	out       *build.Output // the last good build; nil before the first
 	errs      diag.List     // the last build's errors; nil when it succeeded
+	site      *site.Site    // the last good build's site, for the dashboard
+	warnings  diag.List     // the last good build's warnings
 	seq       uint64        // Seq of the last update applied
 	warned    map[string]bool
 	finishing bool      // a goroutine runs Finish or waits to
@@ -134,7 +140,7 @@ func New(opts Options) (*Server, error) {
 	}
 	// The search index is rebuilt while the author goes on editing: leave
 	// a core to the rebuilds of those edits.
-	s.inc = build.NewIncremental(build.Options{Source: opts.Source, BaseURL: s.url, Drafts: opts.Drafts, SearchWorkers: max(1, runtime.GOMAXPROCS(0)-1)})
+	s.inc = build.NewIncremental(build.Options{Source: opts.Source, BaseURL: s.url, Drafts: opts.Drafts, Now: opts.Now, SearchWorkers: max(1, runtime.GOMAXPROCS(0)-1)})
 	return s, nil
 }
 
@@ -206,6 +212,7 @@ func (s *Server) Run(ctx context.Context) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(s.ln) }()
 	fmt.Fprintf(s.log, "serving %s at %s (Ctrl-C to stop)\n", s.opts.Source, s.url)
+	fmt.Fprintf(s.log, "authoring dashboard (reviews due, tree changes, warnings): %s\n", strings.TrimSuffix(s.url, s.basePath)+DashboardPath)
 	if ip := net.ParseIP(s.opts.Bind); s.opts.Bind != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		fmt.Fprintf(s.log, "warning: listening on %s: other computers can open the site, drafts included\n", s.opts.Bind)
 	}
@@ -361,6 +368,7 @@ func (s *Server) apply(up *build.Update, err error, what string, start time.Time
 	}
 	prev := s.out
 	s.out = up.Output
+	s.site, s.warnings = up.Result.Site, up.Result.Diags.Warnings()
 	if s.errs != nil {
 		s.errs = nil
 		s.hub.send(newEvent(EventOK, struct{}{}))

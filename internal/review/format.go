@@ -30,19 +30,19 @@ func end(p Path) string {
 	return fmt.Sprintf("%s (%s, %s)", p.Title, p.Verdict, p.Outcome)
 }
 
-// section is a titled list of lines of a report.
-type section struct {
-	title string
-	lines []string
+// Section is a titled list of lines of a report.
+type Section struct {
+	Title string
+	Lines []string
 }
 
-// sections turns a report into its sections, in the order a reviewer
+// Sections turns a report into its sections, in the order a reviewer
 // reads them: what changed a verdict first.
-func (r *Report) sections() []section {
-	var out []section
+func (r *Report) Sections() []Section {
+	var out []Section
 	add := func(title string, lines []string) {
 		if len(lines) > 0 {
-			out = append(out, section{title, lines})
+			out = append(out, Section{title, lines})
 		}
 	}
 	var verdicts, moved, added, removed []string
@@ -102,9 +102,9 @@ func Write(w io.Writer, reports []*Report, rev string, f Format) error {
 			if r.Permissive() {
 				b.WriteString("> **A verdict became more permissive.** Check the paths marked MORE PERMISSIVE against their sources before signing.\n\n")
 			}
-			for _, s := range r.sections() {
-				fmt.Fprintf(&b, "### %s (%d)\n\n", s.title, len(s.lines))
-				for _, l := range s.lines {
+			for _, s := range r.Sections() {
+				fmt.Fprintf(&b, "### %s (%d)\n\n", s.Title, len(s.Lines))
+				for _, l := range s.Lines {
 					fmt.Fprintf(&b, "- %s\n", l)
 				}
 				b.WriteString("\n")
@@ -120,9 +120,9 @@ func Write(w io.Writer, reports []*Report, rev string, f Format) error {
 				continue
 			}
 			fmt.Fprintf(&b, "tree %s, changes since %s:\n", r.Tree, rev)
-			for _, s := range r.sections() {
-				fmt.Fprintf(&b, "  %s (%d):\n", s.title, len(s.lines))
-				for _, l := range s.lines {
+			for _, s := range r.Sections() {
+				fmt.Fprintf(&b, "  %s (%d):\n", s.Title, len(s.Lines))
+				for _, l := range s.Lines {
 					fmt.Fprintf(&b, "    %s\n", l)
 				}
 			}
