@@ -78,6 +78,11 @@ func TestHomeLinksEveryJurisdictionPage(t *testing.T) {
 		"guidance/united-kingdom.md",
 		"guidance/india.md",
 		"guidance/other-jurisdictions.md",
+		"guidance/netherlands.md",
+		"guidance/brazil.md",
+		"guidance/australia.md",
+		"guidance/canada.md",
+		"guidance/south-africa.md",
 	} {
 		if s.PageByFile("content/"+page) == nil {
 			t.Errorf("jurisdiction page content/%s does not exist", page)
