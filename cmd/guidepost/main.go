@@ -25,6 +25,7 @@ var commands = []command{
 	{"check", "check the site without writing anything", runCheck},
 	{"serve", "serve the site with live reload while you write", runServe},
 	{"new", "create a site, a page or a decision tree to start from", runNew},
+	{"import", "copy a Hugo, Jekyll or MkDocs site into a new guidepost site", runImport},
 	{"version", "print the version", runVersion},
 }
 
