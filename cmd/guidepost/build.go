@@ -60,6 +60,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	check.record(ctx, res)
 	fmt.Fprintf(stdout, "built %d pages, %d files in %s → %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond), *dest)
+	for _, r := range res.Replaced {
+		fmt.Fprintln(stderr, "note: "+r.Note())
+	}
 	warnLocalBaseURL(stderr, res.Site)
 	return nil
 }

@@ -61,6 +61,9 @@ type Result struct {
 	Duration time.Duration
 	// Diags holds every problem found, warnings included.
 	Diags diag.List
+	// Replaced lists the generated files that static files of the site
+	// took the place of, for a note to the author.
+	Replaced []render.Replacement
 }
 
 // ErrInterrupted wraps the error of a build whose Context was done.
@@ -225,7 +228,7 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *
 		})
 	}
 	b.funcs.Use(s, assets)
-	pageDiags, err := render.Pages(opts.ctx(), s, tmpl, sink, render.PageOptions{Timeout: s.Config.RenderTimeout})
+	pageDiags, err := render.Pages(opts.ctx(), s, tmpl, sink, render.PageOptions{Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
 	if err != nil {
 		slowDone.Wait()
 		return res, interrupted(opts.ctx())
@@ -236,6 +239,9 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *
 		name string
 		data []byte
 	}{{"sitemap.xml", render.Sitemap(s)}, {"feed.xml", render.Feed(s)}, {"robots.txt", render.Robots(s)}} {
+		if assets.Replaces(f.name) {
+			continue // the site's own file is published instead
+		}
 		if err := sink.WriteFile(f.name, f.data); err != nil {
 			res.Diags.Add(f.name, 0, "cannot write output: "+err.Error())
 		}
@@ -255,6 +261,7 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *
 	}
 	res.Pages = len(s.Pages)
 	res.Files = int(counted.n.Load()) + len(assets.URLs())
+	res.Replaced = assets.Replaced()
 	return res, nil
 }
 

@@ -197,14 +197,16 @@ func (b *Incremental) rebuild(ctx context.Context, ch Changes, renderAll bool) (
 
 	b.funcs.Use(s, assets)
 	pages := &memSink{files: map[string][]byte{}}
-	pageDiags, err := render.Pages(ctx, s, b.tmpl, pages, render.PageOptions{Include: func(p *site.Page) bool { return dirty[p] }, Timeout: s.Config.RenderTimeout})
+	pageDiags, err := render.Pages(ctx, s, b.tmpl, pages, render.PageOptions{Include: func(p *site.Page) bool { return dirty[p] }, Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
 	if err != nil {
 		return up, interrupted(ctx)
 	}
 	res.Diags = append(res.Diags, pageDiags...)
 	extra := &memSink{files: map[string][]byte{}}
 	res.Diags = append(res.Diags, render.Aliases(s, extra)...)
-	extra.files["robots.txt"] = render.Robots(s)
+	if !assets.Replaces("robots.txt") {
+		extra.files["robots.txt"] = render.Robots(s)
+	}
 	res.Diags.Sort()
 	if len(res.Diags.Errors()) > 0 {
 		return up, &Failure{Diags: res.Diags}
@@ -329,9 +331,12 @@ func (b *Incremental) output(s *site.Site, assets *render.Assets, t *assetTable,
 			out.urls[u] = true
 		}
 	}
-	out.lazy = map[string]*lazyFile{
-		"sitemap.xml": {make: func() []byte { return render.Sitemap(s) }},
-		"feed.xml":    {make: func() []byte { return render.Feed(s) }},
+	out.lazy = map[string]*lazyFile{}
+	if !assets.Replaces("sitemap.xml") {
+		out.lazy["sitemap.xml"] = &lazyFile{make: func() []byte { return render.Sitemap(s) }}
+	}
+	if !assets.Replaces("feed.xml") {
+		out.lazy["feed.xml"] = &lazyFile{make: func() []byte { return render.Feed(s) }}
 	}
 	made := make(map[string]*pageOut, len(rendered))
 	for name, data := range rendered {
@@ -346,7 +351,7 @@ func (b *Incremental) output(s *site.Site, assets *render.Assets, t *assetTable,
 	for name := range next.keys.all() {
 		if p, ok := made[name]; ok {
 			pages[name] = p
-		} else {
+		} else if name != "404.html" || !assets.Replaces(name) {
 			pages[name], _ = b.last.out.pages.get(name)
 		}
 	}

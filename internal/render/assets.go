@@ -27,6 +27,9 @@ type Assets struct {
 	urls    map[string]string        // logical name ("css/site.css") → site-relative URL
 	files   map[string]asset         // site-relative URL → content
 	pending map[string]chan struct{} // logical name prefix → closed when its files arrive
+	static  map[string]string        // logical name → the static file's name for authors
+	// replaced lists the generated files a static file took the place of.
+	replaced []Replacement
 
 	// minify is set by NewAssetsWith: stylesheets and scripts are
 	// published minified, problems going to minifyDiags.
@@ -71,9 +74,10 @@ type AssetOptions struct {
 
 // NewAssetsWith is NewAssets with options.
 func NewAssetsWith(s *site.Site, generated map[string][]byte, diags *diag.List, opts AssetOptions) *Assets {
-	a := &Assets{urls: map[string]string{}, files: map[string]asset{}, minify: opts.Minify, minifyDiags: diags}
+	a := &Assets{urls: map[string]string{}, files: map[string]asset{}, static: map[string]string{}, minify: opts.Minify, minifyDiags: diags}
 	for _, f := range s.Static {
 		logical := strings.TrimPrefix(f.URL, "/")
+		a.static[logical] = f.Name()
 		fromContent := f.Theme == nil && !strings.HasPrefix(f.Src, site.StaticDir+"/")
 		if f.Theme == nil && (!fingerprinted(logical) || fromContent) {
 			a.files[f.URL] = asset{src: f.Src}
@@ -110,8 +114,54 @@ func unwrapped(err error) error {
 	return err
 }
 
+// Replacement is a generated file that a static file of the site (or its
+// theme folder) takes the place of: the site's file is published instead.
+type Replacement struct {
+	Static    string // the static file, named for authors ("static/robots.txt")
+	Generated string // the generated file's logical name ("robots.txt")
+}
+
+// Note is the line that tells the author about the replacement.
+func (r Replacement) Note() string {
+	return r.Static + " replaces the " + r.Generated + " the build generates (remove or rename it to publish the generated one)"
+}
+
+// Replaces reports whether a static file takes the place of the generated
+// file of the logical name (see Replacement), recording it if so. Every
+// file the build generates is asked about before it is written, so that a
+// static file of the same name always wins and the two never race.
+func (a *Assets) Replaces(logical string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.replacesLocked(logical)
+}
+
+func (a *Assets) replacesLocked(logical string) bool {
+	name, ok := a.static[logical]
+	if !ok {
+		return false
+	}
+	for _, r := range a.replaced {
+		if r.Generated == logical {
+			return true
+		}
+	}
+	a.replaced = append(a.replaced, Replacement{Static: name, Generated: logical})
+	return true
+}
+
+// Replaced lists the generated files static files took the place of, by
+// generated name.
+func (a *Assets) Replaced() []Replacement {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	out := append([]Replacement(nil), a.replaced...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Generated < out[j].Generated })
+	return out
+}
+
 // addGenerated adds generated files in name order; a name a static file
-// already has is reported, not replaced.
+// already has keeps the static file (see Replaces).
 func (a *Assets) addGenerated(generated map[string][]byte, diags *diag.List) {
 	names := make([]string, 0, len(generated))
 	for n := range generated {
@@ -119,8 +169,7 @@ func (a *Assets) addGenerated(generated map[string][]byte, diags *diag.List) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if _, dup := a.urls[n]; dup {
-			diags.Add(site.StaticDir+"/"+n, 0, "this file has the name of a file the build generates: rename it")
+		if a.replacesLocked(n) {
 			continue
 		}
 		a.add(n, generated[n])

@@ -40,6 +40,10 @@ type PageOptions struct {
 	// that runs past it (a loop that does not end) is an error naming the
 	// layout, and its page is left unrendered.
 	Timeout time.Duration
+	// Replaces reports whether a static file of the site takes the place
+	// of a generated file (see Assets.Replaces): the 404 page is not
+	// rendered then. nil replaces nothing.
+	Replaces func(logical string) bool
 }
 
 // MaxPageSize bounds the HTML of one page: a layout that writes more is
@@ -59,6 +63,9 @@ var (
 func Pages(ctx context.Context, s *site.Site, t *Templates, sink Sink, opts PageOptions) (diag.List, error) {
 	var pages []*site.Page
 	for _, p := range s.Pages {
+		if p.Kind == site.Kind404 && opts.Replaces != nil && opts.Replaces(notFoundName) {
+			continue // the site's own 404.html is published instead
+		}
 		if opts.Include == nil || opts.Include(p) {
 			pages = append(pages, p)
 		}

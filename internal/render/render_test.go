@@ -119,9 +119,12 @@ func TestAssets(t *testing.T) {
 	})
 	var diags diag.List
 	a := NewAssets(s, map[string][]byte{"css/syntax.css": []byte(".chroma{}"), "img/logo.png": []byte("generated")}, &diags)
-	wantDiag := "static/img/logo.png: this file has the name of a file the build generates: rename it"
-	if len(diags) != 1 || diags[0].String() != wantDiag {
-		t.Errorf("diagnostics %v, want %q", diags, wantDiag)
+	want := []Replacement{{Static: "static/img/logo.png", Generated: "img/logo.png"}}
+	if r := a.Replaced(); len(diags) != 0 || len(r) != 1 || r[0] != want[0] {
+		t.Errorf("diagnostics %v, replaced %+v; want none, and %+v", diags, r, want)
+	}
+	if data, err := a.Content(s.Root, "/img/logo.png"); err != nil || string(data) != "PNG" {
+		t.Errorf("img/logo.png = %q, %v; want the site's own file", data, err)
 	}
 	css, err := a.URL("css/site.css")
 	if err != nil || css != "/"+Fingerprint("css/site.css", []byte("body{}")) {
@@ -176,9 +179,9 @@ func TestAssetsAwait(t *testing.T) {
 	if u := <-got; u != "/"+Fingerprint("search/index.json", manifest) {
 		t.Errorf("URL(search/index.json) = %q after the index arrived", u)
 	}
-	wantDiag := "static/css/site.css: this file has the name of a file the build generates: rename it"
-	if len(diags) != 1 || diags[0].String() != wantDiag {
-		t.Errorf("diagnostics %v, want %q", diags, wantDiag)
+	// A static file of a generated file's name is published instead of it.
+	if r := a.Replaced(); len(diags) != 0 || len(r) != 1 || r[0].Generated != "css/site.css" || !strings.HasSuffix(r[0].Static, "static/css/site.css") {
+		t.Errorf("diagnostics %v, replaced %+v; want none, and static/css/site.css replacing the generated one", diags, r)
 	}
 	if _, err := a.URL("decide/engine.wasm"); err == nil || !strings.Contains(err.Error(), "add it to static/") {
 		t.Errorf("URL of an awaited file its generator did not make: %v", err)

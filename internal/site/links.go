@@ -80,6 +80,11 @@ func (s *Site) index(diags *diag.List) {
 	for _, f := range s.Static {
 		key := strings.ToLower(f.URL)
 		_, taken := owner[key]
+		if f.URL == "/404.html" {
+			// The not-found page is generated: a site's own 404.html
+			// replaces it, as any static file replaces a generated one.
+			taken = false
+		}
 		if _, page := owner[strings.TrimSuffix(key, "index.html")]; page && strings.HasSuffix(key, "/index.html") {
 			taken = true
 		}
