@@ -234,6 +234,12 @@ var siteTreeWants = map[string][]want{
 		{"content/decide/t/no.md:4: ", `reviewed must be a date written YYYY-MM-DD, got "24/11/2026"`},
 		{"content/decide/t/yes.md:4: ", `reviewed must be a date written YYYY-MM-DD, got "2026-11-31"`},
 	},
+	// The site trims labels (and normalises them, see
+	// internal/site/labels.go) before the validator compares them.
+	"duplicate-labels": {
+		{"content/decide/t/q.md:8: ", `option label "Yes" is used twice in question "q" (also at line 4)`},
+		{"content/decide/t/q.md:10: ", `option label "YES" differs only in letter case from "Yes" in question "q" (also at line 4)`},
+	},
 	// Without start the folder is no tree: its scenarios and nodes' fields
 	// are reported where they are written.
 	"start-missing": {

@@ -36,15 +36,28 @@ func (s *Site) buildTrees(diags *diag.List) {
 			if !c.FM.Reviewed.IsZero() {
 				n.Reviewed = c.FM.Reviewed.Format(yamlx.DateLayout)
 			}
+			var labels []string
+			var lines []int
 			for _, o := range c.FM.Options {
-				n.Options = append(n.Options, decision.Option{Label: o.Label, Next: o.Next, Pos: decision.Pos{File: c.File, Line: o.Line}})
+				label, problem := normalizeLabel(o.Label)
+				if problem != "" {
+					diags.Add(c.File, o.Line, "option label "+strconv.Quote(o.Label)+" "+problem)
+				}
+				labels, lines = append(labels, label), append(lines, o.Line)
+				n.Options = append(n.Options, decision.Option{Label: label, Next: o.Next, Pos: decision.Pos{File: c.File, Line: o.Line}})
 			}
+			checkLookalikes(diags, c.File, n.ID, labels, lines)
 			c.Node = n
 			nodes = append(nodes, n)
 		}
 		var scenarios []decision.Scenario
 		for _, sc := range p.FM.Scenarios {
-			scenarios = append(scenarios, decision.Scenario{Name: sc.Name, Answers: sc.Answers, Expect: sc.Expect, Pos: decision.Pos{File: p.File, Line: sc.Line}})
+			// Answers name options by label: normalised alike, they still do.
+			answers := make([]string, len(sc.Answers))
+			for i, a := range sc.Answers {
+				answers[i], _ = normalizeLabel(a)
+			}
+			scenarios = append(scenarios, decision.Scenario{Name: sc.Name, Answers: answers, Expect: sc.Expect, Pos: decision.Pos{File: p.File, Line: sc.Line}})
 		}
 		id := path.Base(path.Dir(p.File))
 		t := decision.New(id, p.FM.Title, p.FM.Start, decision.Pos{File: p.File, Line: p.FM.Line("start")}, nodes, scenarios)
