@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -26,8 +27,9 @@ import (
 // decision tool had been exercised on one site's shape only, and broke on
 // the first site whose pages set no jurisdictions.
 //
-// guidepost has two taxonomies, tags and jurisdictions, and no custom
-// ones: the shapes cover none, each alone, and both.
+// The taxonomies are the default ones (jurisdictions, tags, categories)
+// — none, each alone, two together — and a site's own, with and without
+// jurisdictions.
 
 // matrixNow is the date every shape is built on.
 var matrixNow = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -46,6 +48,10 @@ type siteShape struct {
 	jurisdiction        string   // the slug of one of page's jurisdictions; "" for a site without
 	trees               []string // URL paths of the decision trees, below the base path
 	narrow              bool     // also check the pages on a 360 px wide screen
+	// config is added to guidepost.yaml; also are more URL paths, below
+	// the base path, that must render.
+	config string
+	also   []string
 }
 
 // mdPage is a Markdown page dated before matrixNow, with extra lines of
@@ -103,6 +109,7 @@ func matrixShapes() []siteShape {
 				"content/guidance/other.md":  mdPage("Another page", "Nothing here.", "tags: [kitchen]"),
 			}),
 			page: "/guidance/kettle/", title: "Kettle descaling", titleWord: "kettle", bodyWord: "ocelot",
+			also: []string{"/tags/", "/tags/kitchen/"},
 		},
 		{
 			name: "jurisdictions-only",
@@ -111,6 +118,7 @@ func matrixShapes() []siteShape {
 				"content/guidance/other.md":  mdPage("Another page", "Nothing here.", "jurisdictions: [Lemuria]"),
 			}),
 			page: "/guidance/ledger/", title: "Ledger retention", titleWord: "ledger", bodyWord: "wombat", jurisdiction: "atlantis",
+			also: []string{"/jurisdictions/", "/jurisdictions/atlantis/"},
 		},
 		{
 			name: "tags-and-jurisdictions",
@@ -119,6 +127,37 @@ func matrixShapes() []siteShape {
 				"content/guidance/other.md":   mdPage("Another page", "Nothing here.", "tags: [boats]"),
 			}),
 			page: "/guidance/harbour/", title: "Harbour permits", titleWord: "harbour", bodyWord: "narwhal", jurisdiction: "atlantis",
+		},
+		{
+			name: "categories-only",
+			files: merge(home, guidance, map[string]string{
+				"content/guidance/trowel.md": mdPage("Trowel care", "Oil the blade, as the badger advised.", "categories: [Garden tools]"),
+				"content/guidance/other.md":  mdPage("Another page", "Nothing here.", "categories: [Garden tools, Sheds]"),
+			}),
+			page: "/guidance/trowel/", title: "Trowel care", titleWord: "trowel", bodyWord: "badger",
+			also: []string{"/categories/", "/categories/garden-tools/"},
+		},
+		{
+			// A taxonomy of the site's own, replacing the default ones.
+			name:   "custom-taxonomy",
+			config: "taxonomies:\n  topic: topics\n",
+			files: merge(home, guidance, map[string]string{
+				"content/guidance/hammock.md": mdPage("Hammock knots", "Tie a bowline like the gibbon.", "topics: [Knots, Rest]"),
+				"content/guidance/other.md":   mdPage("Another page", "Nothing here.", "topics: [Rest]"),
+			}),
+			page: "/guidance/hammock/", title: "Hammock knots", titleWord: "hammock", bodyWord: "gibbon",
+			also: []string{"/topics/", "/topics/knots/"},
+		},
+		{
+			// A custom taxonomy beside jurisdictions.
+			name:   "custom-taxonomy-and-jurisdictions",
+			config: "taxonomies:\n  jurisdiction: jurisdictions\n  audience: audiences\n",
+			files: merge(home, guidance, map[string]string{
+				"content/guidance/ferry.md": mdPage("Ferry timetables", "Ask the puffin at the pier.", "audiences: [Travellers]", "jurisdictions: [Atlantis]"),
+				"content/guidance/other.md": mdPage("Another page", "Nothing here.", "audiences: [Travellers]"),
+			}),
+			page: "/guidance/ferry/", title: "Ferry timetables", titleWord: "ferry", bodyWord: "puffin", jurisdiction: "atlantis",
+			also: []string{"/audiences/travellers/", "/jurisdictions/atlantis/"},
 		},
 		{
 			name: "no-sections",
@@ -211,37 +250,48 @@ func matrixShapes() []siteShape {
 // tree, sections) is left out only in the first.
 var matrixVariants = []struct {
 	name  string
-	start func(t *testing.T, root string)
+	start func(root string) error
 }{
-	{"embedded-theme", func(*testing.T, string) {}},
-	{"new-site", func(t *testing.T, root string) {
-		if _, err := scaffold.Site(root, "Shape test", matrixNow); err != nil {
-			t.Fatalf("new site: %v", err)
-		}
+	{"embedded-theme", func(root string) error { return os.MkdirAll(root, 0o755) }},
+	{"new-site", func(root string) error {
+		_, err := scaffold.Site(root, "Shape test", matrixNow)
+		return err
 	}},
 }
 
-// matrixBuild writes the shape's files over the variant's starting point
-// in a temporary folder and builds it in-process, returning the output.
-func matrixBuild(t *testing.T, start func(*testing.T, string), sh siteShape) string {
-	t.Helper()
-	root := filepath.Join(t.TempDir(), "site")
-	start(t, root)
+// matrixSite writes the shape's files over the variant's starting point
+// in folder dir/site and builds it in-process into dir/public, which it
+// returns.
+func matrixSite(dir string, start func(string) error, sh siteShape) (string, error) {
+	root := filepath.Join(dir, "site")
+	if err := start(root); err != nil {
+		return "", fmt.Errorf("start the site: %w", err)
+	}
+	if sh.config != "" {
+		f, err := os.OpenFile(filepath.Join(root, "guidepost.yaml"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err == nil {
+			_, err = f.WriteString("\n" + sh.config)
+			err = errors.Join(err, f.Close())
+		}
+		if err != nil {
+			return "", err
+		}
+	}
 	for name, text := range sh.files {
 		p := filepath.Join(root, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
+			return "", err
 		}
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
+			return "", err
 		}
 	}
 	for _, d := range []string{"layouts", "static"} {
 		if _, err := os.Stat(filepath.Join(root, d)); err == nil {
-			t.Fatalf("the site has a %s/ folder: the matrix must check the built-in theme", d)
+			return "", fmt.Errorf("the site has a %s/ folder: the matrix must check the built-in theme", d)
 		}
 	}
-	dest := filepath.Join(t.TempDir(), "public")
+	dest := filepath.Join(dir, "public")
 	res, err := build.Build(build.Options{Source: root, Dest: dest, Now: matrixNow, Drafts: sh.drafts, BaseURL: sh.base})
 	if err != nil {
 		var msgs []string
@@ -250,7 +300,17 @@ func matrixBuild(t *testing.T, start func(*testing.T, string), sh siteShape) str
 				msgs = append(msgs, d.String())
 			}
 		}
-		t.Fatalf("build: %v\n%s", err, strings.Join(msgs, "\n"))
+		return "", fmt.Errorf("build: %w\n%s", err, strings.Join(msgs, "\n"))
+	}
+	return dest, nil
+}
+
+// matrixBuild builds a shape for a test, as matrixSite does.
+func matrixBuild(t *testing.T, start func(string) error, sh siteShape) string {
+	t.Helper()
+	dest, err := matrixSite(t.TempDir(), start, sh)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return dest
 }
@@ -293,13 +353,43 @@ const matrixPageJS = `(() => {
 // violation on the home and search pages. One browser serves every shape.
 func TestSiteShapes(t *testing.T) {
 	axe := readerAxeSource(t)
-	b := browsertest.New(t, browsertest.Options{Timeout: 10 * time.Minute})
 	started := time.Now()
-	for _, v := range matrixVariants {
+	// The sites are built one after another in the background while the
+	// browser checks those already built.
+	type site struct {
+		dest string
+		err  error
+	}
+	shapes := matrixShapes()
+	built := make([][]chan site, len(matrixVariants))
+	for i := range built {
+		built[i] = make([]chan site, len(shapes))
+		for j := range shapes {
+			built[i][j] = make(chan site, 1)
+		}
+	}
+	dir := t.TempDir()
+	go func() {
+		for i, v := range matrixVariants {
+			for j, sh := range shapes {
+				dest, err := matrixSite(filepath.Join(dir, v.name, sh.name), v.start, sh)
+				built[i][j] <- site{dest, err}
+			}
+		}
+	}()
+	// Wait for the builder before the folder is removed, even on failure.
+	t.Cleanup(func() { <-built[len(built)-1][len(shapes)-1] })
+	b := browsertest.New(t, browsertest.Options{Timeout: 10 * time.Minute})
+	for i, v := range matrixVariants {
 		t.Run(v.name, func(t *testing.T) {
-			for _, sh := range matrixShapes() {
+			for j, sh := range shapes {
 				t.Run(sh.name, func(t *testing.T) {
-					matrixCheck(t, b, axe, matrixBuild(t, v.start, sh), sh)
+					s := <-built[i][j]
+					built[i][j] <- s // for the cleanup above
+					if s.err != nil {
+						t.Fatal(s.err)
+					}
+					matrixCheck(t, b, axe, s.dest, sh)
 				})
 			}
 		})
@@ -379,6 +469,12 @@ func matrixCheck(t *testing.T, b *browsertest.Browser, axe string, dest string, 
 		}
 	}
 	b.Run(t, chromedp.EmulateViewport(1280, 900))
+	for _, p := range sh.also {
+		readerVisit(t, b, origin, readerPage{path: prefix + p})
+		if v := read(); v.H1 == "" || v.H1 == "Page not found" || v.Main == 0 {
+			t.Errorf("%s: heading %q, %d characters in main: it does not render", p, v.H1, v.Main)
+		}
+	}
 
 	// Each decision tool starts and reaches an outcome.
 	for _, w := range widths {
@@ -394,25 +490,31 @@ func matrixCheck(t *testing.T, b *browsertest.Browser, axe string, dest string, 
 
 	// Search finds the known page by a word of its title and of its text,
 	// and within its jurisdiction.
-	queries := []string{"q=" + url.QueryEscape(sh.titleWord), "q=" + url.QueryEscape(sh.bodyWord)}
+	// The first query comes in the address, the others through the page's
+	// own search (window.guidepostSearch, as the form runs it).
+	queries := [][2]string{{sh.titleWord, ""}, {sh.bodyWord, ""}}
 	if sh.jurisdiction != "" {
-		queries = append(queries, "q="+url.QueryEscape(sh.bodyWord)+"&j="+sh.jurisdiction)
+		queries = append(queries, [2]string{sh.bodyWord, sh.jurisdiction})
 	}
 	for i, q := range queries {
-		readerVisit(t, b, origin, readerPage{path: prefix + "/search/?" + q})
+		if i == 0 {
+			readerVisit(t, b, origin, readerPage{path: prefix + "/search/?q=" + url.QueryEscape(q[0])})
+		} else {
+			readerEval[any](t, b, "window.guidepostSearch.run("+readerJS(q[0])+", "+readerJS(q[1])+").catch(() => null)")
+		}
 		sv := read()
 		found := false
 		for _, h := range sv.Hrefs {
 			found = found || strings.SplitN(h, "#", 2)[0] == prefix+sh.page
 		}
 		if !found {
-			t.Errorf("search %s: %q, results %q: want %s among them", q, sv.Status, sv.Hrefs, prefix+sh.page)
+			t.Errorf("search for %q (jurisdiction %q): %q, results %q: want %s among them", q[0], q[1], sv.Status, sv.Hrefs, prefix+sh.page)
 		}
-		if sv.Filter != (sh.jurisdiction != "") {
-			t.Errorf("search page: jurisdiction filter shown = %v, want %v (the site has jurisdictions: %v)", sv.Filter, !sv.Filter, sh.jurisdiction != "")
-		}
-		fits("the search page", sv, 1280)
 		if i == 0 {
+			if sv.Filter != (sh.jurisdiction != "") {
+				t.Errorf("search page: jurisdiction filter shown = %v, want %v", sv.Filter, !sv.Filter)
+			}
+			fits("the search page", sv, 1280)
 			axeCheck("search page")
 		}
 	}
