@@ -325,6 +325,7 @@ type matrixPageView struct {
 	Status   string   `json:"status"`
 	Hrefs    []string `json:"hrefs"`
 	Links    []string `json:"links"`
+	Unstyled []string `json:"unstyled"`
 }
 
 const matrixPageJS = `(() => {
@@ -341,6 +342,8 @@ const matrixPageJS = `(() => {
     status: st ? st.textContent : "",
     hrefs: [...document.querySelectorAll(".result-title a")].map(a => a.getAttribute("href")),
     links: [...document.querySelectorAll("main a[href]")].map(a => a.getAttribute("href")),
+    unstyled: [...document.querySelectorAll('link[rel="stylesheet"]')].filter(l => !l.sheet).map(l => l.href).concat(
+      document.querySelector('link[rel="stylesheet"]') ? [] : ["(no stylesheet)"]),
   };
 })()`
 
@@ -411,7 +414,16 @@ func matrixCheck(t *testing.T, b *browsertest.Browser, axe string, dest string, 
 	origin := browsertest.ServeDirAt(t, dest, base)
 	requests, console := len(b.Requests()), len(b.ConsoleErrors())
 
-	read := func() matrixPageView { return readerEval[matrixPageView](t, b, matrixPageJS) }
+	read := func() matrixPageView {
+		t.Helper()
+		v := readerEval[matrixPageView](t, b, matrixPageJS)
+		if len(v.Unstyled) > 0 {
+			var where string
+			b.Run(t, chromedp.Location(&where))
+			t.Errorf("%s: stylesheets not loaded: %q", where, v.Unstyled)
+		}
+		return v
+	}
 	axeCheck := func(name string) {
 		t.Helper()
 		for _, v := range readerAxe(t, b, axe) {
@@ -469,6 +481,11 @@ func matrixCheck(t *testing.T, b *browsertest.Browser, axe string, dest string, 
 		}
 	}
 	b.Run(t, chromedp.EmulateViewport(1280, 900))
+	// A missing page gets the site's 404 page, styled, at any depth.
+	readerVisit(t, b, origin, readerPage{path: prefix + "/no/such/page/"})
+	if v := read(); v.H1 != "Page not found" {
+		t.Errorf("a missing page shows %q, want the 404 page", v.H1)
+	}
 	for _, p := range sh.also {
 		readerVisit(t, b, origin, readerPage{path: prefix + p})
 		if v := read(); v.H1 == "" || v.H1 == "Page not found" || v.Main == 0 {
