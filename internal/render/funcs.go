@@ -46,7 +46,7 @@ func (f *Funcs) Map() template.FuncMap {
 			if err != nil {
 				return "", err
 			}
-			return f.site.Load().RelURL(u), nil
+			return f.site.Load().RelURL(site.EscapePath(u)), nil
 		},
 		"date": func(layout string, t time.Time) string {
 			if t.IsZero() {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	neturl "net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -142,6 +143,12 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 		}
 		return resolved{href: dest, page: from, frag: frag}
 	}
+	// A destination names a file or URL path percent-encoded (what%3F.md,
+	// /c%23sharp/), the form a URL carries; pages and files are known by
+	// their names as they are.
+	if unescaped, err := neturl.PathUnescape(base); err == nil {
+		base = unescaped
+	}
 	if strings.HasSuffix(base, ".md") {
 		var file string
 		if strings.HasPrefix(base, "/") {
@@ -179,10 +186,10 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 		return resolved{href: t.RelPermalink() + query + anchor, target: t.URL + query + anchor, page: t, frag: frag}
 	}
 	if t := s.byURL[clean]; t != nil {
-		return resolved{href: s.RelURL(clean) + query + anchor, target: clean + query + anchor, page: t, frag: frag}
+		return resolved{href: s.RelURL(EscapePath(clean)) + query + anchor, target: clean + query + anchor, page: t, frag: frag}
 	}
 	if s.staticURLs[clean] || s.generatedURL(clean) {
-		return resolved{href: s.RelURL(clean) + query + anchor, target: clean + query + anchor}
+		return resolved{href: s.RelURL(EscapePath(clean)) + query + anchor, target: clean + query + anchor}
 	}
 	for _, a := range s.Aliases {
 		if a.URL == clean+"/" || a.URL == clean {

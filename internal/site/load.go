@@ -218,6 +218,13 @@ func walk(root, sub string, diags *diag.List, fn func(rel string)) {
 			}
 			return nil
 		}
+		if problem := nameProblem(name); problem != "" && rel != sub {
+			diags.Add(rel, 0, problem)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			fi, err := os.Stat(p)
 			if err != nil {

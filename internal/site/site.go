@@ -128,10 +128,10 @@ func (p *Page) Image() string {
 }
 
 // RelPermalink is the page's URL path including the site's base path.
-func (p *Page) RelPermalink() string { return p.Site.RelURL(p.URL) }
+func (p *Page) RelPermalink() string { return p.Site.RelURL(EscapePath(p.URL)) }
 
 // Permalink is the page's absolute URL.
-func (p *Page) Permalink() string { return p.Site.AbsURL(p.URL) }
+func (p *Page) Permalink() string { return p.Site.AbsURL(EscapePath(p.URL)) }
 
 // IsHome reports whether this is the home page.
 func (p *Page) IsHome() bool { return p.Kind == KindHome }
