@@ -12,19 +12,45 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
-// buildCLI compiles the guidepost command for the test.
+// cli is the guidepost command, built once for the package's tests into
+// a folder of its own that TestMain removes when they end.
+var cli struct {
+	once sync.Once
+	dir  string
+	bin  string
+	err  error
+}
+
+// buildCLI returns the guidepost command, compiling it the first time.
 func buildCLI(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "guidepost")
-	cmd := exec.Command("go", "build", "-o", bin, "../../cmd/guidepost")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build the CLI: %v\n%s", err, out)
+	cli.once.Do(func() {
+		cli.dir, cli.err = os.MkdirTemp("", "guidepost-devserver-test-")
+		if cli.err != nil {
+			return
+		}
+		cli.bin = filepath.Join(cli.dir, "guidepost")
+		cmd := exec.Command("go", "build", "-o", cli.bin, "../../cmd/guidepost")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			cli.err = fmt.Errorf("%v\n%s", err, out)
+		}
+	})
+	if cli.err != nil {
+		t.Fatalf("build the CLI: %v", cli.err)
 	}
-	return bin
+	return cli.bin
+}
+
+// removeCLI removes the command buildCLI built, if it did.
+func removeCLI() {
+	if cli.dir != "" {
+		os.RemoveAll(cli.dir)
+	}
 }
 
 // hermetic is the environment of a guidepost command run by a test: its
@@ -47,6 +73,9 @@ func cacheHome(env []string) string {
 // TestCLIServe runs `guidepost serve` as an author does: a port in use is
 // a clear error, and Ctrl-C stops a running server cleanly.
 func TestCLIServe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the guidepost command: run without -short")
+	}
 	bin := buildCLI(t)
 	dir := smallSite(t)
 

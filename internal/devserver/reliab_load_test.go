@@ -51,7 +51,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv(loadGenEnv) != "" {
 		os.Exit(runLoadGen())
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeCLI()
+	os.Exit(code)
 }
 
 func TestLoadFromAnotherProcess(t *testing.T) {
