@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,29 +19,77 @@ import (
 // levels A and AA.
 const readerAxeTags = `["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]`
 
-var axeInstall sync.Once
+// axe-core is installed outside the repository, once per machine, by
+// axeInstallCommand (which .ci/run runs): the tests then need no network
+// and write nothing into the source tree. It goes into $GUIDEPOST_AXE_DIR,
+// else into a folder of the user cache folder named after the version
+// package-lock.json pins, so that a new pin gets a new folder.
+const (
+	axeDirEnv         = "GUIDEPOST_AXE_DIR"
+	axeInstallCommand = ".ci/install-axe"
+)
 
-// readerAxeSource returns axe-core's script, failing the test when it is
-// not installed.
+var axeScript struct {
+	once   sync.Once
+	source string
+	err    error
+}
+
+// readerAxeSource returns axe-core's script, failing the test, with the
+// command that installs it, when it is not installed.
 func readerAxeSource(t *testing.T) string {
 	t.Helper()
-	p := filepath.Join("node_modules", "axe-core", "axe.min.js")
-	axeInstall.Do(func() {
-		if _, err := os.Stat(p); err == nil {
-			return
-		}
-		// Install the version package-lock.json pins, so `go test ./...`
-		// works on a fresh checkout where npm is available.
-		cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Logf("npm ci in internal/e2e: %v\n%s", err, out)
-		}
-	})
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("axe-core is missing (%v): run `npm ci` in internal/e2e to install it", err)
+	axeScript.once.Do(func() { axeScript.source, axeScript.err = loadAxe() })
+	if axeScript.err != nil {
+		t.Fatalf("%v: run `%s` from the repository root once (it needs npm)", axeScript.err, axeInstallCommand)
 	}
-	return string(data)
+	return axeScript.source
+}
+
+// loadAxe reads the axe-core script installed by axeInstallCommand, at
+// the version package-lock.json pins.
+func loadAxe() (string, error) {
+	data, err := os.ReadFile("package-lock.json")
+	if err != nil {
+		return "", err
+	}
+	var lock struct {
+		Packages map[string]struct {
+			Version string `json:"version"`
+		} `json:"packages"`
+	}
+	if err := json.Unmarshal(data, &lock); err != nil {
+		return "", fmt.Errorf("package-lock.json: %v", err)
+	}
+	want := lock.Packages["node_modules/axe-core"].Version
+	if want == "" {
+		return "", errors.New("package-lock.json pins no version of axe-core")
+	}
+	dir := os.Getenv(axeDirEnv)
+	if dir != "" && !filepath.IsAbs(dir) {
+		return "", fmt.Errorf("$%s is %q, not an absolute path", axeDirEnv, dir)
+	}
+	if dir == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			return "", fmt.Errorf("no user cache folder to find axe-core in (%v); set $%s", err, axeDirEnv)
+		}
+		dir = filepath.Join(cache, "guidepost-test", "axe-core-"+want)
+	}
+	pkg := filepath.Join(dir, "node_modules", "axe-core")
+	var installed struct {
+		Version string `json:"version"`
+	}
+	if data, err := os.ReadFile(filepath.Join(pkg, "package.json")); err != nil {
+		return "", fmt.Errorf("axe-core %s is not installed in %s", want, dir)
+	} else if err := json.Unmarshal(data, &installed); err != nil || installed.Version != want {
+		return "", fmt.Errorf("%s holds axe-core %q, not the %s package-lock.json pins", dir, installed.Version, want)
+	}
+	src, err := os.ReadFile(filepath.Join(pkg, "axe.min.js"))
+	if err != nil {
+		return "", fmt.Errorf("axe-core %s in %s is incomplete (%v)", want, dir, err)
+	}
+	return string(src), nil
 }
 
 type readerViolation struct {
