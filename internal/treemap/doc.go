@@ -27,4 +27,9 @@
 // technology ignores, so links inside it break WCAG 4.1.2). Its links are
 // out of the tab order: pages should list the same nodes as text, which
 // keyboard users reach instead. The output is deterministic.
+//
+// For a page in a language written right to left (Options.RTL) the
+// diagram is mirrored: the first question on the right, answers leading
+// left, text aligned to the right of its box (but not itself mirrored).
+// Its words come from the theme's strings (Options.Text).
 package treemap

@@ -22,6 +22,7 @@ type vnode struct {
 	col   int
 	w, h  float64 // box size
 	x, y  float64 // left edge and vertical centre
+	ltrX  float64 // x before a right-to-left diagram was mirrored
 	in    []int   // predecessors in the previous column
 	out   []int   // successors in the next column
 	// seq orders nodes of a column before crossing reduction: the order a
@@ -41,6 +42,7 @@ type graph struct {
 	nodes  []*vnode
 	chains []chain
 	cols   [][]int // virtual node indices by column, in drawing order
+	rtl    bool    // mirrored: see mirror
 }
 
 // newGraph builds the layout graph of the nodes reachable from the start:

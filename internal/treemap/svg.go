@@ -14,6 +14,26 @@ type Options struct {
 	// VerdictLabel names a verdict in outcome boxes ("Avoid"); nil shows
 	// the verdict as written in the tree.
 	VerdictLabel func(decision.Verdict) string
+	// Text returns the diagram's words for a key of the theme's strings
+	// without its "map." prefix ("diagram", "box_question"; see the
+	// theme's i18n/en.yaml), with its values as name, value pairs; nil,
+	// or "" for a key, gives the English words.
+	Text func(key string, args ...any) string
+	// RTL draws the diagram right to left, for a page in a language
+	// written that way: the first question on the right, answers leading
+	// left, and text aligned to the right of its box.
+	RTL bool
+}
+
+// text returns the words of key from opts.Text, or english when it has
+// none.
+func (o Options) text(english string, key string, args ...any) string {
+	if o.Text != nil {
+		if s := o.Text(key, args...); s != "" {
+			return s
+		}
+	}
+	return english
 }
 
 // SVG returns the diagram of t as an inline <svg> element, ready to put in
@@ -42,15 +62,31 @@ func SVG(t *decision.Tree, opts Options) string {
 			questions++
 		}
 	}
+	if opts.RTL {
+		g.mirror(w)
+	}
+	g.rtl = opts.RTL
 	arrow := "tm-arrow-" + safeID(t.ID)
+	desc := opts.text("Diagram of “"+t.Title+"”: "+count(questions, "question")+" leading, from left to right, to "+
+		count(outcomes, "outcome")+".", "diagram", "title", t.Title,
+		"questions", opts.text(count(questions, "question"), "diagram_questions", "count", questions),
+		"outcomes", opts.text(count(outcomes, "outcome"), "diagram_outcomes", "count", outcomes))
 	var b strings.Builder
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="treemap" width="` + num(w) + `" height="` + num(h) +
-		`" viewBox="0 0 ` + num(w) + ` ` + num(h) + `" role="group" aria-label="` +
-		esc("Diagram of “"+t.Title+"”: "+count(questions, "question")+" leading, from left to right, to "+
-			count(outcomes, "outcome")+".") + `">` + "\n")
+		`" viewBox="0 0 ` + num(w) + ` ` + num(h) + `" role="group" aria-label="` + esc(desc) + `"`)
+	if opts.RTL {
+		b.WriteString(` direction="rtl"`)
+	}
+	b.WriteString(">\n")
 	b.WriteString(`<defs><marker id="` + arrow + `" class="tm-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L8 4L0 8z"/></marker></defs>` + "\n")
 
-	b.WriteString(`<g class="tm-edges" fill="none" stroke="currentColor">` + "\n")
+	if opts.RTL {
+		// Edges are drawn left to right and mirrored as a whole; boxes
+		// and labels were moved (mirror) so that their text is not.
+		b.WriteString(`<g class="tm-edges" fill="none" stroke="currentColor" transform="matrix(-1 0 0 1 ` + num(w) + ` 0)">` + "\n")
+	} else {
+		b.WriteString(`<g class="tm-edges" fill="none" stroke="currentColor">` + "\n")
+	}
 	for _, c := range g.chains {
 		b.WriteString(`<path class="tm-edge" d="` + g.path(c) + `" marker-end="url(#` + arrow + `)"/>` + "\n")
 	}
@@ -67,7 +103,7 @@ func SVG(t *decision.Tree, opts Options) string {
 			b.WriteString(`<g class="tm-label"><rect x="` + num(v.x) + `" y="` + num(top) + `" width="` + num(v.w) +
 				`" height="` + num(v.h) + `" rx="3"/><text>`)
 			for i, l := range v.lines {
-				b.WriteString(`<tspan x="` + num(v.x+labelPad) + `" y="` + num(top+labelPad+labelLine*float64(i)+labelSize) + `">` + esc(l) + `</tspan>`)
+				b.WriteString(`<tspan x="` + num(g.textX(v, labelPad)) + `" y="` + num(top+labelPad+labelLine*float64(i)+labelSize) + `">` + esc(l) + `</tspan>`)
 			}
 			b.WriteString("</text></g>\n")
 		}
@@ -81,7 +117,7 @@ func SVG(t *decision.Tree, opts Options) string {
 			if v.kind != real {
 				continue
 			}
-			b.WriteString(g.box(v, verdict(v)))
+			b.WriteString(g.box(v, verdict(v), opts))
 		}
 	}
 	b.WriteString("</g>\n</svg>")
@@ -89,14 +125,14 @@ func SVG(t *decision.Tree, opts Options) string {
 }
 
 // box writes a question or outcome as a link around its box and text.
-func (g *graph) box(v *vnode, verdict string) string {
+func (g *graph) box(v *vnode, verdict string, opts Options) string {
 	n := v.node
-	class, title := "tm-node tm-question", "Question: "+n.Title
+	class, title := "tm-node tm-question", opts.text("Question: "+n.Title, "box_question", "title", n.Title)
 	if n.ID == g.tree.Start {
-		class, title = class+" tm-start", "First question: "+n.Title
+		class, title = class+" tm-start", opts.text("First question: "+n.Title, "box_first", "title", n.Title)
 	}
 	if n.IsOutcome() {
-		class, title = "tm-node tm-outcome tm-"+safeID(string(n.Verdict)), "Outcome, "+verdict+": "+n.Title
+		class, title = "tm-node tm-outcome tm-"+safeID(string(n.Verdict)), opts.text("Outcome, "+verdict+": "+n.Title, "box_outcome", "verdict", verdict, "title", n.Title)
 	}
 	top := v.y - v.h/2
 	var b strings.Builder
@@ -107,15 +143,34 @@ func (g *graph) box(v *vnode, verdict string) string {
 		`" rx="6" fill="none" stroke="currentColor"/><text fill="currentColor">`)
 	y := top + padY + fontSize
 	for _, l := range v.head {
-		b.WriteString(`<tspan class="tm-verdict" font-weight="700" x="` + num(v.x+padX) + `" y="` + num(y) + `">` + esc(l) + `</tspan>`)
+		b.WriteString(`<tspan class="tm-verdict" font-weight="700" x="` + num(g.textX(v, padX)) + `" y="` + num(y) + `">` + esc(l) + `</tspan>`)
 		y += lineHeight
 	}
 	for _, l := range v.lines {
-		b.WriteString(`<tspan x="` + num(v.x+padX) + `" y="` + num(y) + `">` + esc(l) + `</tspan>`)
+		b.WriteString(`<tspan x="` + num(g.textX(v, padX)) + `" y="` + num(y) + `">` + esc(l) + `</tspan>`)
 		y += lineHeight
 	}
 	b.WriteString("</text></a>\n")
 	return b.String()
+}
+
+// mirror moves every node to the other side of a diagram w wide, for a
+// right-to-left page. Edges are computed from the nodes as they were
+// placed and mirrored in SVG: mirror keeps their x in ltrX.
+func (g *graph) mirror(w float64) {
+	for _, v := range g.nodes {
+		v.ltrX = v.x
+		v.x = w - v.x - v.w
+	}
+}
+
+// textX is where a line of text in box v starts: pad from its left edge,
+// or for a right-to-left diagram from its right edge.
+func (g *graph) textX(v *vnode, pad float64) float64 {
+	if g.rtl {
+		return v.x + v.w - pad
+	}
+	return v.x + pad
 }
 
 // path returns the SVG path of an edge: from the right of the question,
@@ -123,7 +178,7 @@ func (g *graph) box(v *vnode, verdict string) string {
 // just before the left of its target.
 func (g *graph) path(c chain) string {
 	first, last := g.nodes[c.nodes[0]], g.nodes[c.nodes[len(c.nodes)-1]]
-	x, y := first.x+first.w, first.y
+	x, y := g.lx(first)+first.w, first.y
 	var b strings.Builder
 	b.WriteString("M" + num(x) + " " + num(y))
 	curve := func(tx, ty float64) {
@@ -133,12 +188,21 @@ func (g *graph) path(c chain) string {
 	}
 	for _, id := range c.nodes[1 : len(c.nodes)-1] {
 		v := g.nodes[id]
-		curve(v.x, v.y)
-		x = v.x + v.w
+		curve(g.lx(v), v.y)
+		x = g.lx(v) + v.w
 		b.WriteString("H" + num(x))
 	}
-	curve(last.x-arrowGap, last.y)
+	curve(g.lx(last)-arrowGap, last.y)
 	return b.String()
+}
+
+// lx is a node's left edge as placed, before any mirroring: edges are
+// computed left to right.
+func (g *graph) lx(v *vnode) float64 {
+	if g.rtl {
+		return v.ltrX
+	}
+	return v.x
 }
 
 // num formats a coordinate to a tenth of a pixel.

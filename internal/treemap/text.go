@@ -2,6 +2,7 @@ package treemap
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -24,6 +25,8 @@ func width(s string) float64 {
 			w += 0.64
 		case r < utf8.RuneSelf:
 			w += 0.6
+		case wide(r):
+			w += 1.0
 		default:
 			w += 0.66
 		}
@@ -83,4 +86,11 @@ func maxWidth(lines []string) float64 {
 		m = max(m, width(l))
 	}
 	return m
+}
+
+// wide reports whether r is set a full em wide: Chinese, Japanese and
+// Korean characters, their punctuation and full-width forms.
+func wide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff60
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -302,5 +303,50 @@ func TestOrderWhatsApp(t *testing.T) {
 	t.Logf("crossings: %d in walk order, %d after ordering", before, after)
 	if after > before {
 		t.Errorf("ordering added crossings: %d → %d", before, after)
+	}
+}
+
+// A right-to-left diagram is the left-to-right one mirrored: the first
+// question at the right edge, text anchored at the right of its box and
+// the edges flipped, with words in the page's language
+// (testdata/small-rtl.svg).
+func TestRightToLeft(t *testing.T) {
+	tree := loadTree(t, "testdata/small.json")
+	arabic := map[string]string{"diagram": "مخطط", "box_question": "سؤال", "box_first": "السؤال الأول", "box_outcome": "نتيجة"}
+	got := SVG(tree, Options{VerdictLabel: labels, RTL: true, Text: func(key string, args ...any) string { return arabic[key] }})
+	checkXML(t, got)
+	const golden = "testdata/small-rtl.svg"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("read golden (go test -update writes it): %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("SVG differs from %s (go test -update rewrites it; look at the picture first):\n%s", golden, got)
+	}
+	startX := func(svg string) float64 {
+		m := regexp.MustCompile(`class="tm-node tm-question tm-start"[^>]*><title>[^<]*</title><rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"`).FindStringSubmatch(svg)
+		if m == nil {
+			t.Fatalf("no start box in %s", svg)
+		}
+		x, _ := strconv.ParseFloat(m[1], 64)
+		return x
+	}
+	width := func(svg string) float64 {
+		w, _ := strconv.ParseFloat(regexp.MustCompile(`width="([0-9.]+)"`).FindStringSubmatch(svg)[1], 64)
+		return w
+	}
+	ltr := SVG(tree, Options{VerdictLabel: labels})
+	if l, r := startX(ltr), startX(got); l > width(ltr)/2 || r < width(got)/2 {
+		t.Errorf("first question at x=%v left to right and x=%v right to left; want it at the start side of each (width %v)", l, r, width(got))
+	}
+	for _, want := range []string{`direction="rtl"`, `transform="matrix(-1 0 0 1 `, `aria-label="مخطط"`, `<title>السؤال الأول</title>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("right-to-left SVG lacks %s", want)
+		}
 	}
 }
