@@ -27,8 +27,9 @@ import (
 
 // readerBuild builds the site whose guidepost.yaml and content/ are in
 // folder src, with the repository's layouts/ and static/, and returns the
-// output folder. Everything lives in t's temporary folder.
-func readerBuild(t *testing.T, src string) string {
+// output folder. Everything lives in t's temporary folder. It takes a
+// testing.TB so that benchmarks build sites the same way.
+func readerBuild(t testing.TB, src string) string {
 	t.Helper()
 	root := filepath.Join(t.TempDir(), "site")
 	repo, err := filepath.Abs(filepath.Join("..", ".."))
@@ -96,7 +97,7 @@ var readerPages = []readerPage{
 }
 
 // readerVisit loads a page and waits until it is ready.
-func readerVisit(t *testing.T, b *browsertest.Browser, origin string, p readerPage) {
+func readerVisit(t testing.TB, b *browsertest.Browser, origin string, p readerPage) {
 	t.Helper()
 	b.Run(t, chromedp.Navigate(origin+p.path))
 	readerWait(t, b, readerLoaded)
@@ -120,7 +121,7 @@ func readerVisit(t *testing.T, b *browsertest.Browser, origin string, p readerPa
 // readerWait polls a JavaScript condition until it holds, failing after
 // ten seconds with the page's URL and console errors. It keeps polling
 // through navigations, when the page's JavaScript context is replaced.
-func readerWait(t *testing.T, b *browsertest.Browser, cond string) {
+func readerWait(t testing.TB, b *browsertest.Browser, cond string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	var err error
@@ -143,7 +144,7 @@ func readerWait(t *testing.T, b *browsertest.Browser, cond string) {
 }
 
 // readerEval evaluates JavaScript, awaiting it when it is a promise.
-func readerEval[T any](t *testing.T, b *browsertest.Browser, js string) T {
+func readerEval[T any](t testing.TB, b *browsertest.Browser, js string) T {
 	t.Helper()
 	var out T
 	b.Run(t, chromedp.Evaluate(js, &out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
