@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -53,5 +54,55 @@ func TestCheckAgainstARevision(t *testing.T) {
 	}
 	if res := runCLI(t, filepath.Dir(site), "check", "--source", site, "--against", "HEAD", "--format", "pdf"); res.code != 1 || !strings.Contains(res.stderr, `--format "pdf": use text or markdown`) {
 		t.Errorf("bad format: exit %d\n%s", res.code, res.stderr)
+	}
+}
+
+// TestReviewerAndGitHistory turns on require_reviewer and git_info: a
+// review without a reviewer, and a file changed after its review, are
+// warnings that fail check --strict; a page that names its reviewer
+// publishes it in its JSON-LD.
+func TestReviewerAndGitHistory(t *testing.T) {
+	site := contentOnlySite(t)
+	writeFile(t, site, "guidepost.yaml", readFile(t, site, "guidepost.yaml")+"git_info: true\nrequire_reviewer: true\n")
+	writeFile(t, site, "content/guidance/gdpr.md", "---\ntitle: GDPR\nreviewed: 2026-03-01\nreviewed_by: {name: Dr A. Patel, role: Clinical safety officer}\n---\n## Lawful basis\n\nBody.\n")
+	// The whole site is committed on 2026-02-01: after hipaa.md's review
+	// (2025-01-15), before gdpr.md's.
+	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}, {"-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "site"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = site
+		cmd.Env = append(os.Environ(), "GIT_COMMITTER_DATE=2026-02-01T09:00:00Z", "GIT_AUTHOR_DATE=2026-02-01T09:00:00Z")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	res := runCLI(t, site, "check", "--strict")
+	if res.code != 1 {
+		t.Errorf("check --strict: exit %d, want 1\n%s", res.code, res.stderr)
+	}
+	for _, want := range []string{
+		"content/guidance/hipaa.md:5: warning: changed since review: the file last changed on 2026-02-01 (git), after its review on 2025-01-15: review the change and update `reviewed`",
+		"content/guidance/hipaa.md:5: warning: reviewed 2025-01-15 without reviewed_by: name who reviewed it",
+	} {
+		if !strings.Contains(res.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, res.stderr)
+		}
+	}
+	if strings.Contains(res.stderr, "content/guidance/gdpr.md") {
+		t.Errorf("gdpr.md, reviewed by a named reviewer after its last change, has a warning:\n%s", res.stderr)
+	}
+	if res := runCLI(t, site, "build"); res.code != 0 {
+		t.Fatalf("build: exit %d\n%s", res.code, res.stderr)
+	}
+	page := readFile(t, filepath.Join(site, "public"), "guidance/gdpr/index.html")
+	if !strings.Contains(page, `"reviewedBy":[{"@type":"Person","jobTitle":"Clinical safety officer","name":"Dr A. Patel"}]`) {
+		t.Errorf("JSON-LD lacks reviewedBy:\n%s", page)
+	}
+	for _, want := range []string{
+		"<dt>Reviewed by</dt><dd>Dr A. Patel, Clinical safety officer</dd>",
+		`<dt>Last changed</dt><dd><time datetime="2026-02-01">1 February 2026</time></dd>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page does not show %s", want)
+		}
 	}
 }

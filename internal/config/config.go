@@ -63,6 +63,13 @@ type Config struct {
 	Favicon string
 	// RenderTimeout bounds the rendering of one page by its layout.
 	RenderTimeout time.Duration
+	// GitInfo reads when each page last changed from the site's git
+	// history: shown beside its review date, and a page changed after its
+	// review is a warning.
+	GitInfo bool
+	// RequireReviewer makes a review date without reviewed_by a warning,
+	// so that check --strict requires it.
+	RequireReviewer bool
 	// Colors override the theme's colours, by CSS custom property name
 	// without "--" ("accent", "header-bg"), for the light and dark schemes.
 	Colors Colors
@@ -181,8 +188,10 @@ func Parse(src []byte, cfg *Config, diags *diag.List) {
 				"dark":  func(v *yaml.Node) { cfg.HighlightDark = d.String(v, "highlight.dark") },
 			})
 		},
-		"menus": func(v *yaml.Node) { decodeMenus(d, v, cfg) },
-		"theme": func(v *yaml.Node) { cfg.Theme = d.String(v, "theme") },
+		"menus":            func(v *yaml.Node) { decodeMenus(d, v, cfg) },
+		"theme":            func(v *yaml.Node) { cfg.Theme = d.String(v, "theme") },
+		"git_info":         func(v *yaml.Node) { cfg.GitInfo = d.Bool(v, "git_info") },
+		"require_reviewer": func(v *yaml.Node) { cfg.RequireReviewer = d.Bool(v, "require_reviewer") },
 		"render_timeout": func(v *yaml.Node) {
 			s := d.String(v, "render_timeout")
 			t, err := time.ParseDuration(s)

@@ -14,6 +14,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -34,6 +35,12 @@ type Source struct {
 	Line int `json:"-"`
 }
 
+// Reviewer is who reviewed a page: reviewed_by in its front matter.
+type Reviewer struct {
+	Name string `json:"name"`
+	Role string `json:"role,omitempty"`
+}
+
 // Option is one answer of a decision-tree question.
 type Option struct {
 	Label, Next string
@@ -51,10 +58,12 @@ type Scenario struct {
 
 // FrontMatter holds every field a content file may set.
 type FrontMatter struct {
-	Title         string
-	Summary       string
-	Date          time.Time
-	Reviewed      time.Time
+	Title    string
+	Summary  string
+	Date     time.Time
+	Reviewed time.Time
+	// ReviewedBy names who did the review of Reviewed.
+	ReviewedBy    []Reviewer
 	ReviewEvery   Interval
 	Draft         bool
 	Weight        int
@@ -331,6 +340,7 @@ func standardFields(d *yamlx.Decoder, fm *FrontMatter) map[string]yamlx.Field {
 		"summary":       func(v *yaml.Node) { fm.Summary = d.String(v, "summary") },
 		"date":          func(v *yaml.Node) { fm.Date = d.Date(v, "date") },
 		"reviewed":      func(v *yaml.Node) { fm.Reviewed = d.Date(v, "reviewed") },
+		"reviewed_by":   func(v *yaml.Node) { fm.ReviewedBy = decodeReviewers(d, v) },
 		"review_every":  func(v *yaml.Node) { fm.ReviewEvery = DecodeInterval(d, v, "review_every") },
 		"draft":         func(v *yaml.Node) { fm.Draft = d.Bool(v, "draft") },
 		"weight":        func(v *yaml.Node) { fm.Weight = d.Int(v, "weight") },
@@ -552,6 +562,44 @@ var notCarried = map[string]string{
 	"category":      "is Jekyll's: write categories: [name] instead",
 	"hide":          "is MkDocs Material's: write toc: false to hide the table of contents; remove it",
 	"template":      "is MkDocs': write layout: NAME for a layout of layouts/NAME.html instead",
+}
+
+// decodeReviewers decodes reviewed_by: a name, a mapping {name, role}, or
+// a list of either.
+func decodeReviewers(d *yamlx.Decoder, n *yaml.Node) []Reviewer {
+	one := func(item *yaml.Node) (Reviewer, bool) {
+		var r Reviewer
+		switch item.Kind {
+		case yaml.ScalarNode:
+			r.Name = strings.TrimSpace(d.String(item, "reviewed_by"))
+		case yaml.MappingNode:
+			d.Mapping(item, "reviewed_by", map[string]yamlx.Field{
+				"name": func(v *yaml.Node) { r.Name = strings.TrimSpace(d.String(v, "reviewer name")) },
+				"role": func(v *yaml.Node) { r.Role = strings.TrimSpace(d.String(v, "reviewer role")) },
+			})
+		default:
+			d.Error(item, "reviewed_by must name who reviewed the page: a name, {name: …, role: …}, or a list of them")
+			return r, false
+		}
+		if r.Name == "" {
+			d.Error(item, "reviewed_by has no name: write reviewed_by: {name: Dr A. Patel, role: Clinical safety officer}")
+			return r, false
+		}
+		return r, true
+	}
+	var out []Reviewer
+	if n.Kind == yaml.SequenceNode {
+		for _, item := range n.Content {
+			if r, ok := one(item); ok {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	if r, ok := one(n); ok {
+		out = append(out, r)
+	}
+	return out
 }
 
 func decodeSources(d *yamlx.Decoder, n *yaml.Node) []Source {

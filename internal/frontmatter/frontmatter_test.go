@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"reflect"
 	"testing"
 	"time"
 
@@ -356,5 +357,34 @@ func TestVocabulary(t *testing.T) {
 	Parse("c.md", []byte(src), &diags)
 	if len(diags) != 3 || !strings.Contains(diags[0].String(), `c.md:3: unknown key "series"`) || !strings.Contains(diags[1].String(), `c.md:4: unknown key "audience"`) {
 		t.Errorf("without the vocabulary: %v", diags)
+	}
+}
+
+func TestReviewedBy(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml string
+		want       []Reviewer
+		diag       string
+	}{
+		{"a name", "reviewed_by: Dr A. Patel", []Reviewer{{Name: "Dr A. Patel"}}, ""},
+		{"name and role", "reviewed_by: {name: Dr A. Patel, role: Clinical safety officer}", []Reviewer{{Name: "Dr A. Patel", Role: "Clinical safety officer"}}, ""},
+		{"a list", "reviewed_by:\n  - {name: A, role: GP}\n  - B", []Reviewer{{Name: "A", Role: "GP"}, {Name: "B"}}, ""},
+		{"no name", "reviewed_by: {role: GP}", nil, "c.md:3: reviewed_by has no name: write reviewed_by: {name: Dr A. Patel, role: Clinical safety officer}"},
+		{"unknown key", "reviewed_by: {name: A, rol: GP}", []Reviewer{{Name: "A"}}, `c.md:3: unknown key "rol" in reviewed_by: did you mean "role"?`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var diags diag.List
+			doc := Parse("c.md", []byte("---\ntitle: T\n"+tt.yaml+"\n---\n"), &diags)
+			if !reflect.DeepEqual(doc.FrontMatter.ReviewedBy, tt.want) {
+				t.Errorf("ReviewedBy = %+v, want %+v", doc.FrontMatter.ReviewedBy, tt.want)
+			}
+			got := ""
+			if len(diags) > 0 {
+				got = diags[0].String()
+			}
+			if got != tt.diag {
+				t.Errorf("diagnostic %q, want %q", got, tt.diag)
+			}
+		})
 	}
 }

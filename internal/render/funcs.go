@@ -130,6 +130,20 @@ func JSONLD(p *site.Page) template.JS {
 	if !p.Lastmod.IsZero() {
 		doc["dateModified"] = p.Lastmod.Format("2006-01-02")
 	}
+	if p.GitLastmod.After(p.Lastmod) {
+		doc["dateModified"] = p.GitLastmod.UTC().Format("2006-01-02")
+	}
+	if len(p.FM.ReviewedBy) > 0 {
+		var reviewers []map[string]string
+		for _, r := range p.FM.ReviewedBy {
+			person := map[string]string{"@type": "Person", "name": r.Name}
+			if r.Role != "" {
+				person["jobTitle"] = r.Role
+			}
+			reviewers = append(reviewers, person)
+		}
+		doc["reviewedBy"] = reviewers
+	}
 	var cites []map[string]string
 	for _, src := range p.FM.Sources {
 		c := map[string]string{"@type": "CreativeWork", "name": src.Title}

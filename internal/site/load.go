@@ -111,6 +111,9 @@ func Load(opts Options) (*Site, diag.List) {
 	}
 	s.checkLinks(&s.checks.links)
 	diags = append(diags, s.checks.links...)
+	if cfg.GitInfo {
+		s.readGitInfo(&diags)
+	}
 	s.checkReviews(&diags)
 	s.checkTrees(&diags)
 	diags.Sort()

@@ -14,6 +14,13 @@ func (s *Site) checkReviews(diags *diag.List) {
 			continue
 		}
 		line := p.FM.Line("reviewed")
+		reviewed := p.FM.Reviewed.Format(yamlx.DateLayout)
+		if s.Config.RequireReviewer && len(p.FM.ReviewedBy) == 0 {
+			diags.Warn(p.File, line, "reviewed "+reviewed+" without reviewed_by: name who reviewed it, e.g. reviewed_by: {name: Dr A. Patel, role: Clinical safety officer} (require_reviewer in guidepost.yaml)")
+		}
+		if changed := p.GitLastmod.UTC().Format(yamlx.DateLayout); !p.GitLastmod.IsZero() && changed > reviewed {
+			diags.Warn(p.File, line, "changed since review: the file last changed on "+changed+" (git), after its review on "+reviewed+": review the change and update `reviewed`")
+		}
 		if p.FM.Reviewed.After(s.Now) {
 			diags.Add(p.File, line, "reviewed date "+p.FM.Reviewed.Format(yamlx.DateLayout)+" is in the future: use the date the review happened")
 			continue

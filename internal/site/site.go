@@ -66,6 +66,9 @@ type Page struct {
 	Terms   []*Term // a taxonomy page's terms
 	TermOf  *Term   // a term page's term
 	Lastmod time.Time
+	// GitLastmod is when the page's file last changed in the site's git
+	// history (git_info in guidepost.yaml); zero when unknown.
+	GitLastmod time.Time
 
 	// fmLinks are the links to anchors the page's front matter (for the
 	// home page, also the menus) holds, checked with its body's links.

@@ -1,0 +1,92 @@
+// Package gitinfo reads from a site's git history when each of its files
+// last changed, as Hugo's GitInfo does: one `git log` for the whole site,
+// not one per file.
+package gitinfo
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// ErrNoRepo is wrapped by the error of LastChanged when the folder is not
+// in a git work tree or git is not installed.
+var ErrNoRepo = errors.New("not in a git work tree")
+
+// LastChanged returns the time of the last commit that changed each file
+// below dir, by slash path relative to dir. Files never committed are
+// absent. Changes not yet committed do not count.
+func LastChanged(dir string) (map[string]time.Time, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, fmt.Errorf("%w: git is not installed", ErrNoRepo)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	top, err := run(abs, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrNoRepo, dir)
+	}
+	topDir := strings.TrimSpace(string(top))
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = resolved
+	}
+	prefix, err := filepath.Rel(topDir, abs)
+	if err != nil {
+		return nil, err
+	}
+	prefix = filepath.ToSlash(prefix)
+	// Newest commit first: the first time a file appears is its last change.
+	out, err := run(topDir, "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", prefix)
+	if err != nil {
+		// A repository without commits has no history yet.
+		if _, headErr := run(topDir, "rev-parse", "--verify", "--quiet", "HEAD"); headErr != nil {
+			return map[string]time.Time{}, nil
+		}
+		return nil, err
+	}
+	changed := map[string]time.Time{}
+	var when time.Time
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if stamp, ok := strings.CutPrefix(line, "\x00"); ok {
+			if when, err = time.Parse(time.RFC3339, stamp); err != nil {
+				return nil, fmt.Errorf("git log: bad date %q: %w", stamp, err)
+			}
+			continue
+		}
+		if line == "" {
+			continue
+		}
+		rel := line
+		if prefix != "." {
+			var ok bool
+			if rel, ok = strings.CutPrefix(line, prefix+"/"); !ok {
+				continue
+			}
+		}
+		if _, seen := changed[rel]; !seen {
+			changed[rel] = when
+		}
+	}
+	return changed, sc.Err()
+}
+
+func run(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+	}
+	return out, nil
+}
