@@ -12,6 +12,8 @@ import (
 // sections, each with tags and a jurisdiction.
 type corpus struct {
 	pages, sections int
+	// small is the shape of many short pages in many scripts (small.go).
+	small bool
 }
 
 var (
@@ -153,7 +155,11 @@ func (c corpus) writeContent(dir string, l linker) error {
 		}
 	}
 	for i := range c.pages {
-		if err := writeFile(dir, "content/"+c.pagePath(i), c.frontMatter(i)+c.body(i, l)); err != nil {
+		page := c.frontMatter(i) + c.body(i, l)
+		if c.small {
+			page = c.smallFrontMatter(i) + c.smallBody(i, l)
+		}
+		if err := writeFile(dir, "content/"+c.pagePath(i), page); err != nil {
 			return err
 		}
 	}

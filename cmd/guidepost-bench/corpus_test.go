@@ -177,3 +177,39 @@ func TestOutputIdenticalWithHighlightCache(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallCorpusBuildsCleanly checks the small shape: short pages in
+// several scripts build with no problem, each page links the next, and
+// every script appears.
+func TestSmallCorpusBuildsCleanly(t *testing.T) {
+	repo, err := repoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newSmallCorpus(120)
+	s, err := writeSites(t.TempDir(), repo, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := build.Build(build.Options{Source: s.guidepost, CheckOnly: true, Now: testNow})
+	if err != nil {
+		t.Fatalf("generated site does not build: %v", err)
+	}
+	for _, d := range res.Diags {
+		t.Errorf("diagnostic on the generated site: %s", d)
+	}
+	if c.sections < 4 || res.Pages < c.pages+c.sections+1 {
+		t.Errorf("%d sections, %d pages built; want about 30 pages a section and every page", c.sections, res.Pages)
+	}
+	scripts := map[int]bool{}
+	for i := range c.pages {
+		body := c.smallBody(i, guidepostLinks{})
+		if strings.Contains(body, "```") || len(body) > 2000 {
+			t.Errorf("page %d is not a short page:\n%s", i, body)
+		}
+		scripts[i%len(smallScripts)] = true
+	}
+	if len(scripts) != len(smallScripts) {
+		t.Errorf("%d of %d scripts used", len(scripts), len(smallScripts))
+	}
+}

@@ -79,6 +79,7 @@ type options struct {
 	profile     string
 	install     bool
 	out         string
+	shape       string
 }
 
 func parseOptions(args []string, stderr io.Writer) (options, error) {
@@ -90,6 +91,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		fs.PrintDefaults()
 	}
 	fs.IntVar(&o.pages, "pages", 1000, "regular pages in the generated corpus")
+	fs.StringVar(&o.shape, "shape", "long", "`shape` of the corpus: long (pages with prose, lists, a table, code) or small (many short pages in many sections and scripts)")
 	fs.IntVar(&o.runs, "runs", 5, "measured builds of each kind (0: only generate and profile)")
 	fs.IntVar(&o.edits, "edits", 50, "edits for the dev server's edit → reload event latency (0: skip)")
 	fs.StringVar(&o.dir, "dir", "", "work `folder` for the corpus and outputs (default: a new temporary folder)")
@@ -103,6 +105,9 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if o.shape != "long" && o.shape != "small" {
+		return o, fmt.Errorf("-shape %q: use long or small", o.shape)
 	}
 	if o.pages < 1 || o.runs < 0 || o.edits < 0 {
 		return o, fmt.Errorf("-pages must be at least 1, -runs and -edits at least 0")
@@ -142,6 +147,9 @@ func runHarness(args []string, stdout, stderr io.Writer) error {
 	progress := func(format string, a ...any) { fmt.Fprintf(stderr, "· "+format+"\n", a...) }
 
 	c := newCorpus(o.pages)
+	if o.shape == "small" {
+		c = newSmallCorpus(o.pages)
+	}
 	start := time.Now()
 	s, err := writeSites(work, repo, c)
 	if err != nil {
