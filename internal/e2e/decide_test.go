@@ -271,6 +271,9 @@ func TestDecideWalkToOutcome(t *testing.T) {
 }
 
 func TestDecideBackAndChange(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a long walk of the tool in Chromium: run without -short")
+	}
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})
@@ -348,6 +351,9 @@ func TestDecideBackAndChange(t *testing.T) {
 }
 
 func TestDecideSharedLink(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs two Chromium sessions: run without -short")
+	}
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})
@@ -384,6 +390,9 @@ func TestDecideSharedLink(t *testing.T) {
 }
 
 func TestDecideInvalidFragment(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens four invalid links in Chromium: run without -short")
+	}
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})
@@ -428,6 +437,9 @@ func TestDecideInvalidFragment(t *testing.T) {
 }
 
 func TestDecideKeyboardOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks the tool by keyboard in Chromium: run without -short")
+	}
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})
@@ -474,6 +486,9 @@ func TestDecideKeyboardOnly(t *testing.T) {
 }
 
 func TestDecideWithoutJavaScript(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks every page of the tool in Chromium: run without -short")
+	}
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{NoJavaScript: true})
@@ -535,6 +550,9 @@ func TestDecideNodePageWithJavaScript(t *testing.T) {
 }
 
 func TestDecideMap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks the tool's map in Chromium: run without -short")
+	}
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})
@@ -593,6 +611,9 @@ func TestDecideMap(t *testing.T) {
 // to a folder it saves screenshots of the start, a question mid-way and
 // the outcome at phone and desktop widths.
 func TestDecidePhone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks the tool in Chromium at two screen sizes: run without -short")
+	}
 	t.Parallel()
 	origin := decideServe(t)
 	shots := os.Getenv("GUIDEPOST_SCREENSHOTS")
@@ -662,6 +683,9 @@ func TestDecidePhone(t *testing.T) {
 // TestDecideRealTree walks the site's own WhatsApp tree in the browser
 // along some of its scenarios (the longest and the shortest).
 func TestDecideRealTree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds this repository's site and walks its tree in Chromium: run without -short")
+	}
 	t.Parallel()
 	dir, res := decideSite(t, "../..")
 	var tree *decision.Tree
@@ -721,6 +745,9 @@ const decideCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; sty
 // TestDecideStrictCSP walks the tool on a server sending decideCSP: a
 // blocked script, style or request is reported as a console error.
 func TestDecideStrictCSP(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks the tool in Chromium under a strict CSP: run without -short")
+	}
 	t.Parallel()
 	dir, _ := decideSite(t, "testdata/decide")
 	files := http.FileServer(http.Dir(dir))

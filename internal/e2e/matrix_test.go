@@ -355,6 +355,9 @@ const matrixPageJS = `(() => {
 // nothing is wider than the screen, and axe-core finds no WCAG 2.2 A or AA
 // violation on the home and search pages. One browser serves every shape.
 func TestSiteShapes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every site shape twice and checks each in Chromium: run without -short")
+	}
 	axe := readerAxeSource(t)
 	started := time.Now()
 	// The sites are built one after another in the background while the

@@ -122,6 +122,9 @@ func readerAxe(t *testing.T, b *browsertest.Browser, axe string) []readerViolati
 // kind of page, in the light and the dark colour scheme, and expects no
 // violation.
 func TestReaderAccessibility(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs axe-core on every kind of page in two colour schemes: run without -short")
+	}
 	axe := readerAxeSource(t)
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	for _, scheme := range []string{"light", "dark"} {

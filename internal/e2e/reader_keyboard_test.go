@@ -97,6 +97,9 @@ func TestReaderKeyboardSearch(t *testing.T) {
 // link is the first stop of Tab, shows itself and moves focus to the main
 // content.
 func TestReaderLandmarksAndSkipLink(t *testing.T) {
+	if testing.Short() {
+		t.Skip("visits every kind of page in Chromium: run without -short")
+	}
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	for _, p := range readerPages {

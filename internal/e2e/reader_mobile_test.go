@@ -17,6 +17,9 @@ const readerPhoneWidth = 360
 // expects no sideways scrolling of the page: wide tables and code blocks
 // scroll inside themselves instead.
 func TestReaderMobile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("visits every kind of page in Chromium in two colour schemes: run without -short")
+	}
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	for _, scheme := range []string{"light", "dark"} {
 		t.Run(scheme, func(t *testing.T) {

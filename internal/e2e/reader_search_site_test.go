@@ -15,6 +15,9 @@ import (
 // one file (internal/search OneDocFile), so a query may load the files of
 // the results it shows.
 func TestReaderSearchSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds this repository's site and searches it in Chromium: run without -short")
+	}
 	t.Parallel()
 	dir, _ := decideSite(t, "../..")
 	origin := browsertest.ServeDir(t, dir)

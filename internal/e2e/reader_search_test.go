@@ -44,6 +44,9 @@ type readerSearchView struct {
 // last word, several words, nothing found, and a query that tries to
 // inject markup.
 func TestReaderSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs many queries in Chromium: run without -short")
+	}
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	const xss = `<img src=x onerror="window.pwned=true">`

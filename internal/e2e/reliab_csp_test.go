@@ -29,6 +29,9 @@ func reliabReportCSP(t *testing.T, b *browsertest.Browser) {
 // applies, and walks the decision tool to an outcome with WebAssembly:
 // the policy must be in force and block nothing the tool needs.
 func TestReliabMetaCSPDecisionTool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks the tool in Chromium under the published CSP: run without -short")
+	}
 	t.Parallel()
 	dir, _ := decideSite(t, "testdata/decide")
 	origin := browsertest.ServeDir(t, dir)
@@ -86,6 +89,9 @@ func TestReliabMetaCSPDecisionTool(t *testing.T) {
 // TestReliabMetaCSPSearch searches the reader site under the pages' own
 // policy: results must come back and nothing may be blocked.
 func TestReliabMetaCSPSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("searches in Chromium under the published CSP: run without -short")
+	}
 	t.Parallel()
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
