@@ -23,6 +23,9 @@ type genCase struct {
 }
 
 func TestGeneratedBadInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds, breaks and rebuilds a site for each of some fifty cases, some of them tens of MB: run without -short")
+	}
 	cases := []genCase{
 		{"file-50mb", func(t *testing.T, site string) {
 			body := bytes.Repeat([]byte("All work and no play makes a dull page.\n"), 50<<20/40)

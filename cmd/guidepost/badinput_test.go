@@ -84,6 +84,9 @@ func (d defect) apply(t *testing.T, site string) {
 // the diagnostic the author needs and leave the previous output exactly as
 // it was; `check` must report the same problem.
 func TestBadInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds, breaks and rebuilds a site for each of testdata/bad's hundred cases: run without -short")
+	}
 	cases, err := filepath.Glob(filepath.Join("testdata", "bad", "*.txtar"))
 	if err != nil || len(cases) == 0 {
 		t.Fatalf("no cases in testdata/bad: %v", err)
