@@ -16,32 +16,16 @@ import (
 
 // ErrNoRepo is wrapped by the error of LastChanged when the folder is not
 // in a git work tree or git is not installed.
-var ErrNoRepo = errors.New("not in a git work tree")
+var ErrNoRepo = errors.New("no git history")
 
 // LastChanged returns the time of the last commit that changed each file
 // below dir, by slash path relative to dir. Files never committed are
 // absent. Changes not yet committed do not count.
 func LastChanged(dir string) (map[string]time.Time, error) {
-	if _, err := exec.LookPath("git"); err != nil {
-		return nil, fmt.Errorf("%w: git is not installed", ErrNoRepo)
-	}
-	abs, err := filepath.Abs(dir)
+	topDir, prefix, err := Locate(dir)
 	if err != nil {
 		return nil, err
 	}
-	top, err := run(abs, "rev-parse", "--show-toplevel")
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrNoRepo, dir)
-	}
-	topDir := strings.TrimSpace(string(top))
-	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = resolved
-	}
-	prefix, err := filepath.Rel(topDir, abs)
-	if err != nil {
-		return nil, err
-	}
-	prefix = filepath.ToSlash(prefix)
 	// Newest commit first: the first time a file appears is its last change.
 	out, err := run(topDir, "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", prefix)
 	if err != nil {
@@ -79,6 +63,35 @@ func LastChanged(dir string) (map[string]time.Time, error) {
 	}
 	return changed, sc.Err()
 }
+
+// Locate returns the top folder of the git work tree holding dir and
+// dir's slash path relative to it ("." for the top itself). The error
+// wraps ErrNoRepo when git is not installed or dir is in no work tree.
+func Locate(dir string) (top, rel string, err error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return "", "", fmt.Errorf("%w: git is not installed", ErrNoRepo)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", err
+	}
+	out, err := run(abs, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return "", "", fmt.Errorf("%w: %s is not in a git repository", ErrNoRepo, abs)
+	}
+	top = strings.TrimSpace(string(out))
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = resolved
+	}
+	if rel, err = filepath.Rel(top, abs); err != nil || !filepath.IsLocal(rel) && rel != "." {
+		return "", "", fmt.Errorf("%w: %s is outside its repository %s", ErrNoRepo, dir, top)
+	}
+	return top, filepath.ToSlash(rel), nil
+}
+
+// Run runs git with args in dir and returns what it printed; the error
+// holds what git said on stderr.
+func Run(dir string, args ...string) ([]byte, error) { return run(dir, args...) }
 
 func run(dir string, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
