@@ -137,6 +137,9 @@ func TestHighlightCacheOutputIdentical(t *testing.T) {
 }
 
 func TestHighlightCacheIgnoresBrokenSegments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("highlights the test pages twice for each of nine corruptions: run without -short")
+	}
 	tests := []struct {
 		name    string
 		corrupt func(data []byte) []byte

@@ -99,6 +99,9 @@ func boundCases() []struct{ name, src string } {
 // (the work of goldmark, the ids and the collection of links; peak memory
 // is lower still). BenchmarkLimits times them.
 func TestLimitsBoundWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders fourteen pages of up to 2 MB at the limits: run without -short")
+	}
 	for _, tt := range boundCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			if err := checkLimits([]byte(tt.src), 0); err != nil {
