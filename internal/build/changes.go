@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/guidepost/guidepost/internal/config"
+	"github.com/guidepost/guidepost/internal/i18n"
 	"github.com/guidepost/guidepost/internal/site"
 )
 
@@ -28,7 +29,9 @@ func (b *Incremental) classify(files []string) what {
 		f = path.Clean(strings.TrimPrefix(filepath.ToSlash(f), "./"))
 		top, _, _ := strings.Cut(f, "/")
 		switch {
-		case f == config.FileName:
+		case f == config.FileName || top == i18n.Dir:
+			// The theme's strings are on every page: a change to them is
+			// a new build, as one to the config is.
 			w.config = true
 		case top == site.LayoutsDir:
 			w.layouts = true

@@ -14,6 +14,7 @@ import (
 
 	"github.com/guidepost/guidepost/internal/build"
 	"github.com/guidepost/guidepost/internal/config"
+	"github.com/guidepost/guidepost/internal/i18n"
 	"github.com/guidepost/guidepost/internal/site"
 )
 
@@ -68,9 +69,9 @@ type watcher struct {
 }
 
 // watchedDirs are the site's folders watched with everything below them.
-var watchedDirs = []string{site.ContentDir, site.LayoutsDir, site.StaticDir}
+var watchedDirs = []string{site.ContentDir, site.LayoutsDir, site.StaticDir, i18n.Dir}
 
-// newWatcher watches root's content/, layouts/ and static/ folders and its
+// newWatcher watches root's content/, layouts/, static/ and i18n/ folders and its
 // config file.
 func newWatcher(root string, warn func(error)) (*watcher, error) {
 	be, err := newBackend()
@@ -142,7 +143,7 @@ func (w *watcher) relevant(p string) (rel string, ok bool) {
 	}
 	r = filepath.ToSlash(r)
 	top, _, _ := strings.Cut(r, "/")
-	if r != config.FileName && top != site.ContentDir && top != site.LayoutsDir && top != site.StaticDir {
+	if r != config.FileName && top != site.ContentDir && top != site.LayoutsDir && top != site.StaticDir && top != i18n.Dir {
 		return "", false
 	}
 	if ignoredPath(r) {

@@ -37,8 +37,10 @@ func (f *Funcs) Use(s *site.Site, a *Assets) {
 //	verdictLabel v       "Avoid", "Caution", "Allowed with conditions"
 //	treeMap tree         the tree's diagram as inline SVG
 //	markdownInline text  one paragraph of Markdown as HTML (raw HTML shown as text)
+//
+// and those of the theme's strings in the site's language (see addI18n).
 func (f *Funcs) Map() template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		"relURL": func(u string) string { return f.site.Load().RelURL(u) },
 		"absURL": func(u string) string { return f.site.Load().AbsURL(u) },
 		"asset": func(name string) (string, error) {
@@ -67,6 +69,8 @@ func (f *Funcs) Map() template.FuncMap {
 
 		"lower": strings.ToLower,
 	}
+	f.addI18n(m) // T, localDate, langDir, … (i18n.go)
+	return m
 }
 
 // TreeMap returns the diagram of a tree as inline SVG (package treemap

@@ -61,6 +61,11 @@ var (
 // it to sink. It returns early with ctx's error when ctx is done: layouts
 // still running then are abandoned, and write nothing more.
 func Pages(ctx context.Context, s *site.Site, t *Templates, sink Sink, opts PageOptions) (diag.List, error) {
+	// The theme's strings for the site's language, checked once: a
+	// missing one would fail every page.
+	if _, diags := Catalog(s); len(diags.Errors()) > 0 {
+		return diags, nil
+	}
 	var pages []*site.Page
 	for _, p := range s.Pages {
 		if p.Kind == site.Kind404 && opts.Replaces != nil && opts.Replaces(notFoundName) {

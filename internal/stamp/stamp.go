@@ -53,11 +53,11 @@ type Inputs struct {
 }
 
 // siteParts are the files and folders of a site that a build reads.
-var siteParts = []string{"guidepost.yaml", "content", "layouts", "static"}
+var siteParts = []string{"guidepost.yaml", "content", "layouts", "static", "i18n"}
 
 // Digest hashes the options, the running executable (its path, size and
 // modification time) and the path and content of every file of the
-// site's guidepost.yaml, content/, layouts/ and static/. A file that
+// site's guidepost.yaml, content/, layouts/, static/ and i18n/. A file that
 // cannot be read is an error: nothing can be said to be up to date.
 func (in Inputs) Digest() (string, error) {
 	h := sha256.New()

@@ -10,7 +10,7 @@
 //     each, Back and Start over; at an outcome the verdict, safeguards,
 //     sources, review date, the answers that led there and "Print / save as
 //     PDF", with the notice that the verdict is general information, not
-//     legal advice (data-verdict-notice) on screen and printed. The answers live in the URL fragment (#a=2.1.3): a copied link
+//     legal advice on screen and printed. The answers live in the URL fragment (#a=2.1.3): a copied link
 //     restores them, each answer is a history entry, and browser back and
 //     forward work. An invalid fragment is explained in an alert and the
 //     tool starts again. If anything fails to load, the static page stays.
@@ -19,6 +19,12 @@
 //     (the engine needs the path from the first question), so the page stays
 //     as it is, with a link to the guided version and, on outcomes, a print
 //     button. A fragment of saved answers is forwarded to the start page.
+//
+// Every word it shows comes from the theme's strings in the page's language
+// (i18n/*.yaml), which the layout writes into the page as JSON
+// (<script type="application/json" id="guidepost-strings">): placeholders,
+// plural forms, digits and the date format are applied here as the Go
+// side's T and localDate apply them.
 //
 // The answers never leave the browser: the only requests are for the tree
 // and the engine, whose URLs are fixed at build time; the fragment is not
@@ -30,6 +36,7 @@
   if (!article) {
     return;
   }
+  var i18n = readStrings();
   if (article.dataset.mode === "node") {
     enhanceNodePage();
     return;
@@ -45,12 +52,12 @@
   var status = null;       // aria-live region
   var alertBox = null;     // role=alert region
   var verdictLabels = {
-    avoid: article.dataset.verdictAvoid || "Avoid",
-    caution: article.dataset.verdictCaution || "Caution",
-    allowed: article.dataset.verdictAllowed || "Allowed with conditions"
+    avoid: t("verdict.avoid"),
+    caution: t("verdict.caution"),
+    allowed: t("verdict.allowed")
   };
   // The line shown with every verdict, on screen and printed.
-  var verdictNotice = article.dataset.verdictNotice || "General information, not legal advice.";
+  var verdictNotice = t("verdict.notice");
 
   start().catch(function (err) {
     console.error("decision tool: the guided version could not start (the page still works as links): " + err);
@@ -150,7 +157,7 @@
     }
     var v = api.view(f);
     if (!v.ok) {
-      showAlert(v.error + " The tool has started again from the first question.");
+      showAlert(t("decide.restarted", { error: v.error }));
       history.replaceState(null, "", location.pathname + location.search);
       v = api.view("");
       if (!v.ok) {
@@ -190,12 +197,12 @@
     var n = v.node;
     var number = v.answered + 1;
     var total = v.answered + v.remaining;
-    var text = "Question " + number + " of at most " + total;
+    var text = t("decide.progress", { n: number, count: total });
     tool.appendChild(progress(text, v.answered, total));
     tool.appendChild(questionPanel(n, -1));
     if (v.answered > 0) {
       tool.appendChild(navButtons(false));
-      tool.appendChild(answers(v.trail, "Your answers so far"));
+      tool.appendChild(answers(v.trail, t("decide.answers_so_far")));
     }
     return text + ": " + n.title;
   }
@@ -209,15 +216,14 @@
       changing = -1;
       return drawOutcomeOrQuestion(v);
     }
-    var text = "Change your answer to question " + (step + 1);
+    var text = t("decide.change_title", { n: step + 1 });
     tool.appendChild(progress(text, v.answered, v.answered + v.remaining));
     var panel = questionPanel(q.node, s.option);
-    var note = el("p", { className: "dt-change-note" },
-      "Your answer was “" + s.answer + "”. If you choose another, the questions after this one are asked again.");
+    var note = el("p", { className: "dt-change-note" }, t("decide.change_note", { answer: s.answer }));
     panel.insertBefore(note, panel.querySelector(".options"));
     tool.appendChild(panel);
     tool.appendChild(el("p", { className: "dt-nav" },
-      button("Keep my answers", "cancel", "btn btn-secondary")));
+      button(t("decide.keep"), "cancel", "btn btn-secondary")));
     return text + ": " + q.node.title;
   }
 
@@ -228,7 +234,7 @@
   function drawOutcome(v) {
     var n = v.node;
     var label = verdictLabels[n.verdict] || n.verdict;
-    var done = "Result after " + plural(v.answered, "answer");
+    var done = t("decide.result_after", { count: v.answered });
     tool.appendChild(progress(done, 1, 1));
     tool.appendChild(el("p", { className: "dt-print-only dt-print-title" }, document.title.split(" · ")[0]));
 
@@ -237,7 +243,7 @@
       el("p", { className: "verdict-notice" }, verdictNotice),
       el("h2", { id: "dt-heading", tabIndex: -1 }, n.title));
     if (n.safeguards.length > 0) {
-      section.appendChild(el("h3", null, "Safeguards that apply"));
+      section.appendChild(el("h3", null, t("decide.safeguards")));
       section.appendChild(el("ul", { className: "safeguards" }, n.safeguards.map(function (s) {
         return el("li", null, s);
       })));
@@ -247,20 +253,19 @@
     }
     if (n.sources && n.sources.length > 0) {
       section.appendChild(el("section", { className: "sources", "aria-labelledby": "dt-sources" },
-        el("h3", { id: "dt-sources" }, "Sources"),
+        el("h3", { id: "dt-sources" }, t("decide.sources")),
         el("ol", null, n.sources.map(sourceItem))));
     }
     if (n.reviewed) {
-      section.appendChild(el("p", { className: "dt-reviewed" }, "Last reviewed ",
-        el("time", { dateTime: n.reviewed }, formatDate(n.reviewed))));
+      section.appendChild(reviewed(n.reviewed));
     }
     tool.appendChild(section);
-    tool.appendChild(answers(v.trail, "Your answers"));
+    tool.appendChild(answers(v.trail, t("decide.your_answers")));
     tool.appendChild(el("p", { className: "dt-print-only dt-print-link" },
-      "These answers: " + location.href));
+      t("decide.print_link", { url: location.href })));
     var actions = navButtons(true);
     tool.appendChild(actions);
-    return "Result: " + label + ". " + n.title;
+    return t("decide.result", { verdict: label, title: n.title });
   }
 
   // bodyOf returns a node's text: the site's own Markdown, rendered at
@@ -309,11 +314,10 @@
     // and review date follow the text, folded away.
     if (n.sources && n.sources.length > 0) {
       var cited = el("details", { className: "dt-q-sources" },
-        el("summary", null, "Sources for this question"),
+        el("summary", null, t("decide.question_sources")),
         el("ol", null, n.sources.map(sourceItem)));
       if (n.reviewed) {
-        cited.appendChild(el("p", { className: "dt-reviewed" }, "Last reviewed ",
-          el("time", { dateTime: n.reviewed }, formatDate(n.reviewed))));
+        cited.appendChild(reviewed(n.reviewed));
       }
       panel.appendChild(cited);
     }
@@ -322,7 +326,7 @@
       b.setAttribute("data-option", String(o.index));
       if (o.index === current) {
         b.classList.add("is-current");
-        b.appendChild(el("span", { className: "dt-current" }, " (your answer)"));
+        b.appendChild(el("span", { className: "dt-current" }, t("decide.your_answer")));
       }
       return el("li", null, b);
     })));
@@ -333,9 +337,9 @@
     return el("section", { className: "dt-answers", "aria-labelledby": "dt-answers-title" },
       el("h3", { id: "dt-answers-title" }, title),
       el("ol", null, trail.map(function (s) {
-        var change = button("Change", "change", "btn btn-secondary btn-small");
+        var change = button(t("decide.change"), "change", "btn btn-secondary btn-small");
         change.setAttribute("data-step", String(s.step));
-        change.setAttribute("aria-label", "Change your answer to: " + s.question);
+        change.setAttribute("aria-label", t("decide.change_label", { question: s.question }));
         return el("li", null,
           el("span", { className: "dt-q" }, s.question),
           el("span", { className: "dt-a" }, s.answer),
@@ -346,11 +350,11 @@
   function navButtons(outcome) {
     var p = el("p", { className: outcome ? "dt-nav dt-actions" : "dt-nav" });
     if (outcome) {
-      p.appendChild(button("Print / save as PDF", "print", "btn"));
-      p.appendChild(button("Copy link to these answers", "copy", "btn btn-secondary"));
+      p.appendChild(button(t("decide.print"), "print", "btn"));
+      p.appendChild(button(t("decide.copy"), "copy", "btn btn-secondary"));
     }
-    p.appendChild(button("Back", "back", "btn btn-secondary"));
-    p.appendChild(button("Start over", "restart", "btn btn-secondary"));
+    p.appendChild(button(t("decide.back"), "back", "btn btn-secondary"));
+    p.appendChild(button(t("decide.start_over"), "restart", "btn btn-secondary"));
     return p;
   }
 
@@ -463,12 +467,12 @@
     var url = location.href;
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(url).then(function () {
-        say("Link copied. It holds your answers; anyone who opens it sees this result.");
+        say(t("decide.copied"));
       }, function () {
-        say("Copy this page's address to share your answers.");
+        say(t("decide.copy_yourself"));
       });
     } else {
-      say("Copy this page's address to share your answers.");
+      say(t("decide.copy_yourself"));
     }
   }
 
@@ -494,23 +498,93 @@
     }, 50);
   }
 
-  // formatDate writes YYYY-MM-DD as the site's layouts do: 2 January 2006.
-  function formatDate(iso) {
-    var d = new Date(iso + "T00:00:00Z");
-    if (isNaN(d.getTime())) {
-      return iso;
-    }
-    var month;
+  // readStrings returns the theme's strings the layout put in the page.
+  function readStrings() {
+    var node = document.getElementById("guidepost-strings");
     try {
-      month = new Intl.DateTimeFormat(document.documentElement.lang || "en", { month: "long", timeZone: "UTC" }).format(d);
+      return JSON.parse(node ? node.textContent : "") || {};
     } catch (e) {
-      return iso;
+      console.error("decision tool: the page's strings (#guidepost-strings) cannot be read: " + e);
+      return {};
     }
-    return d.getUTCDate() + " " + month + " " + d.getUTCFullYear();
   }
 
-  function plural(n, noun) {
-    return n + " " + noun + (n === 1 ? "" : "s");
+  // num writes a whole number in the language's digits, as the Go side
+  // does (Arabic: ٣).
+  function num(n) {
+    var digits = i18n.digits || "0123456789";
+    return String(n).replace(/[0-9]/g, function (d) { return digits.charAt(Number(d)); });
+  }
+
+  // parts returns the string key with its placeholders ({name}) filled
+  // from vals, as a list of strings and, for values that are nodes, those
+  // nodes. A string with plural forms is chosen by vals.count.
+  function parts(key, vals) {
+    var s = (i18n.strings || {})[key];
+    vals = vals || {};
+    if (s === undefined) {
+      console.error("decision tool: no string " + key + " in #guidepost-strings");
+      return [key];
+    }
+    if (typeof s === "object") {
+      var form = "other";
+      try {
+        form = new Intl.PluralRules(i18n.lang).select(vals.count);
+      } catch (e) { /* "other" */ }
+      s = s[form] !== undefined ? s[form] : s.other;
+    }
+    var out = [];
+    var re = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+    var at = 0;
+    var m;
+    while ((m = re.exec(s)) !== null) {
+      if (!Object.prototype.hasOwnProperty.call(vals, m[1])) {
+        continue;
+      }
+      out.push(s.slice(at, m.index));
+      var v = vals[m[1]];
+      out.push(typeof v === "number" ? num(v) : v instanceof Node ? v : String(v));
+      at = m.index + m[0].length;
+    }
+    out.push(s.slice(at));
+    return out.filter(function (x) { return x !== ""; });
+  }
+
+  // t is parts as one string.
+  function t(key, vals) {
+    return parts(key, vals).map(function (x) { return x instanceof Node ? x.textContent : x; }).join("");
+  }
+
+  // reviewed is the line "Last reviewed 1 December 2026" of a node.
+  function reviewed(iso) {
+    return el("p", { className: "dt-reviewed" },
+      parts("decide.reviewed", { date: el("time", { dateTime: iso }, formatDate(iso)) }));
+  }
+
+  // formatDate writes YYYY-MM-DD in the language's long date format, as
+  // the site's layouts do (localDate "long"): the CLDR pattern, month
+  // names and digits come with the strings.
+  function formatDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    var f = i18n.date;
+    if (!m || !f) {
+      return iso;
+    }
+    var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    var pad = function (n) { return (n < 10 ? num(0) : "") + num(n); };
+    return f.long.map(function (tk) {
+      switch (tk.f) {
+        case undefined: return tk.t;
+        case "d": return num(d);
+        case "dd": return pad(d);
+        case "M": case "L": return num(mo);
+        case "MM": case "LL": return pad(mo);
+        case "MMM": case "MMMM": return f.months[mo - 1];
+        case "LLL": case "LLLL": return (f.standAlone || f.months)[mo - 1];
+        case "yy": return pad(y % 100);
+        default: return num(y);
+      }
+    }).join("");
   }
 
   function button(text, action, className) {
@@ -568,14 +642,10 @@
       location.replace(startURL + location.hash);
       return;
     }
-    var note = document.createElement("p");
-    note.className = "dt-guided";
-    note.appendChild(document.createTextNode("You opened one step of the decision tool on its own. "));
     var a = document.createElement("a");
     a.href = startURL;
-    a.textContent = "Start the guided version";
-    note.appendChild(a);
-    note.appendChild(document.createTextNode(" to answer from the first question, change answers as you go and print a summary."));
+    a.textContent = t("decide.guided_link");
+    var note = el("p", { className: "dt-guided" }, parts("decide.guided", { link: a }));
     var eyebrow = article.querySelector(".eyebrow");
     article.insertBefore(note, eyebrow ? eyebrow.nextSibling : article.firstChild);
 
@@ -585,7 +655,7 @@
       var print = document.createElement("button");
       print.type = "button";
       print.className = "btn btn-secondary";
-      print.textContent = "Print / save as PDF";
+      print.textContent = t("decide.print");
       print.addEventListener("click", function () { window.print(); });
       var p = document.createElement("p");
       p.className = "dt-nav";
