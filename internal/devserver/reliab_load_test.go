@@ -57,6 +57,9 @@ func TestMain(m *testing.M) {
 }
 
 func TestLoadFromAnotherProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs 200 clients and 100 event streams through 20 rebuilds: run without -short")
+	}
 	srv := startServer(t, smallSite(t), Options{})
 	const page = "/s0/p0/"
 	_, body, _ := srv.get(t, page)
