@@ -415,10 +415,11 @@ func generatedNames(names []string) string {
 const finishLabel = "\x00finish"
 
 // finishQuiet is how long the sources must be quiet before the slow
-// generated files (the search index, the decision engine) are brought up
-// to date. While an author saves again and again they would be out of
-// date by the next save, and on a big site building them takes seconds
-// of every core, which would slow down the rebuilds the author waits for.
+// generated files (the search index; the decision engine is embedded and
+// published at once) are brought up to date. While an author saves again
+// and again they would be out of date by the next save, and on a big site
+// building them takes seconds of every core, which would slow down the
+// rebuilds the author waits for.
 const finishQuiet = time.Second
 
 // startFinish brings the slow generated files up to date in the
