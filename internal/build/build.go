@@ -331,7 +331,7 @@ func engineWasm(s *site.Site, out map[string][]byte, _ *diag.List, _ int) {
 }
 
 func searchIndex(s *site.Site, out map[string][]byte, diags *diag.List, workers int) {
-	idx, err := search.Build(search.Docs(s, workers), search.Options{Name: render.Fingerprint, Workers: workers})
+	idx, err := search.Build(search.Docs(s, workers), search.Options{Name: render.Fingerprint, Workers: workers, Language: s.Config.Language})
 	if err != nil {
 		diags.Add(site.ContentDir, 0, "cannot build the search index: "+err.Error())
 	} else {

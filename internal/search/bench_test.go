@@ -116,3 +116,84 @@ func BenchmarkSections10k(b *testing.B) {
 		}
 	}
 }
+
+// chineseDocs is syntheticDocs written in Chinese: the same pages, each
+// word replaced by a word of two (sometimes three) Han characters, always
+// the same for the same English word, with no spaces between words and a
+// comma or full stop after some of them, as Chinese is written.
+func chineseDocs(n int) []Doc {
+	docs := syntheticDocs(n)
+	words := map[string]string{}
+	han := func(w string) string {
+		if c, ok := words[w]; ok {
+			return c
+		}
+		sum := sha256.Sum256([]byte(w))
+		var b strings.Builder
+		for i := range 2 + int(sum[0]%4)/3 {
+			// one of the first 3,500 characters of the CJK block
+			b.WriteRune(rune(0x4E00 + (int(sum[1+2*i])<<8|int(sum[2+2*i]))%3500))
+		}
+		words[w] = b.String()
+		return words[w]
+	}
+	text := func(s string) string {
+		var b strings.Builder
+		for i, w := range strings.Fields(s) {
+			b.WriteString(han(w))
+			switch {
+			case i%15 == 14:
+				b.WriteString("。")
+			case i%7 == 6:
+				b.WriteString("，")
+			}
+		}
+		return b.String()
+	}
+	for i := range docs {
+		d := &docs[i]
+		d.Title, d.Summary = text(d.Title), text(d.Summary)
+		for s := range d.Sections {
+			d.Sections[s].Heading = text(d.Sections[s].Heading)
+			d.Sections[s].Text = text(d.Sections[s].Text)
+		}
+	}
+	return docs
+}
+
+// BenchmarkIndexByLanguage indexes the same 10,000 generated pages in
+// English and in Chinese (chineseDocs) and reports each index's size, for
+// docs/benchmarks.md:
+//
+//	go test -run '^$' -bench IndexByLanguage -benchtime 1x ./internal/search
+func BenchmarkIndexByLanguage(b *testing.B) {
+	for _, lang := range []string{"en", "zh"} {
+		b.Run(lang, func(b *testing.B) {
+			docs := syntheticDocs(10000)
+			if lang == "zh" {
+				docs = chineseDocs(10000)
+			}
+			var idx *Index
+			for b.Loop() {
+				var err error
+				if idx, err = Build(docs, Options{Name: fingerprint, Language: lang}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			var gz countWriter
+			byFolder := map[string]int{}
+			for name, data := range idx.Files {
+				byFolder[path.Dir(name)] += len(data)
+				zw := gzip.NewWriter(&gz)
+				zw.Write(data)
+				zw.Close()
+			}
+			b.ReportMetric(float64(idx.Stats.Bytes)/(1<<20), "index-MiB")
+			b.ReportMetric(float64(gz)/(1<<20), "gzipped-MiB")
+			b.ReportMetric(float64(byFolder["t"])/(1<<20), "postings-MiB")
+			b.ReportMetric(float64(idx.Stats.Terms), "terms")
+			b.ReportMetric(float64(idx.Stats.Shards), "shards")
+			b.Logf("%s: %d documents, %d terms, %d postings, %d files (manifest %d KiB, largest shard %d KiB); bytes by folder: %v", lang, idx.Stats.Docs, idx.Stats.Terms, idx.Stats.Postings, len(idx.Files), idx.Stats.ManifestBytes>>10, idx.Stats.LargestShard>>10, byFolder)
+		})
+	}
+}

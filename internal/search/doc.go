@@ -24,8 +24,12 @@
 // terms and encodes files in parallel) and its output depends only on the
 // documents.
 //
-// Words are normalized the same way on both sides (Normalize): lower case,
-// Latin diacritics folded, English plurals stemmed, stop words dropped.
+// Words are normalized the same way on both sides (Language): lower case,
+// Latin diacritics and Arabic vowel marks folded, stop words dropped and
+// words stemmed in the index's language (Snowball's stemmers for English,
+// Spanish, Portuguese, French and German); scripts written without spaces
+// (Chinese, Japanese, Korean, Thai…) are indexed as overlapping pairs of
+// characters. The manifest records the language for search.js.
 // Ranking is BM25 over weighted fields, title before headings before
 // summary before body.
 package search

@@ -14,14 +14,16 @@ import (
 const MinPrefix = 3
 
 // manifestVersion is the layout of the files below; search.js checks it.
-const manifestVersion = 2
+// Version 3 added the language: its terms are stemmed by the language's
+// Snowball stemmer, which search.js must run too.
+const manifestVersion = 3
 
 // manifest is index.json: what a query needs to find every other file.
 //
-//	{"v":2,"docs":N,"chunk":2,"tags":".1a2b3c4d5e.0f9e8d7c6b…",
+//	{"v":3,"docs":N,"chunk":2,"tags":".1a2b3c4d5e.0f9e8d7c6b…",
 //	 "shards":{"co":".5e735a4156","con":".abc1234567",…},
 //	 "jurisdictions":[{"name":"India","slug":"india","file":"j/india.json"},…],
-//	 "stop":"a about …","fold":"àa áa … ßss","minPrefix":3}
+//	 "lang":"es","stem":"es","stop":"a al …","fold":"àa áa … ßss","minPrefix":3}
 //
 // Document id d is entry d%chunk of document file files[d/chunk]; a
 // term's postings are in the shard of the longest key that begins it.
@@ -32,6 +34,10 @@ const manifestVersion = 2
 // as one string run together ("tags") when each is a dot followed by
 // other characters, as fingerprints are; otherwise as a list ("files"),
 // or neither (an empty list and string) when every name was kept.
+//
+// "lang" is the primary subtag of the documents' language, "stem" the
+// stemmer search.js runs (a key of static/js/snowball.js, "" for none)
+// and "stop" the language's stop words.
 //
 // Every field is always written, empty when unused ([] for no
 // jurisdictions, "" and [] for no tags): search.js reads them all, and a
@@ -44,6 +50,8 @@ type manifest struct {
 	Tags          string                 `json:"tags"`
 	Shards        map[string]string      `json:"shards"`
 	Jurisdictions []manifestJurisdiction `json:"jurisdictions"`
+	Lang          string                 `json:"lang"`
+	Stem          string                 `json:"stem"`
 	Stop          string                 `json:"stop"`
 	Fold          string                 `json:"fold"`
 	MinPrefix     int                    `json:"minPrefix"`

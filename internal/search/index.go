@@ -65,6 +65,12 @@ type Options struct {
 	// "." before it, as Fingerprint does; Name must not return a name that
 	// begins with "." or is empty.
 	Name func(name string, data []byte) string
+	// Language is the BCP 47 tag of the documents' language ("en",
+	// "pt-BR", "zh"): it picks the stop words and the stemmer (see
+	// LanguageOf), and the manifest records it for search.js. Each
+	// language of a site has an index of its own, in a folder the
+	// caller chooses. Empty means English.
+	Language string
 }
 
 func (o *Options) defaults() {
@@ -159,7 +165,8 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	docs = append([]Doc(nil), docs...)
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
 
-	postings, terms := score(docs, opts.Workers)
+	lang := LanguageOf(opts.Language)
+	postings, terms := score(docs, lang, opts.Workers)
 	idx := &Index{Files: map[string][]byte{}}
 	add := func(stem, ext string, data []byte) (string, error) {
 		idx.Files[stem+ext] = data
@@ -167,7 +174,7 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 		return nameTag(stem, ext, opts.Name(stem+ext, data))
 	}
 
-	m := manifest{Version: manifestVersion, Docs: len(docs), Stop: strings.Join(StopWords, " "), Fold: FoldTable(), MinPrefix: MinPrefix,
+	m := manifest{Version: manifestVersion, Docs: len(docs), Lang: lang.Code(), Stem: lang.Stemmer(), Stop: strings.Join(lang.StopWords(), " "), Fold: FoldTable(), MinPrefix: MinPrefix,
 		Shards: map[string]string{}, Files: []string{}, Jurisdictions: []manifestJurisdiction{}}
 
 	jurs, jurIndex := jurisdictions(docs)
@@ -287,7 +294,7 @@ type docTerms struct {
 // weighted fields — and returns them with the sorted list of terms.
 // Documents are counted in parallel and merged in id order, so the result
 // is the same however many goroutines ran.
-func score(docs []Doc, workers int) (map[string][]posting, []string) {
+func score(docs []Doc, lang *Language, workers int) (map[string][]posting, []string) {
 	counted := make([]docTerms, len(docs))
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -303,7 +310,7 @@ func score(docs []Doc, workers int) (map[string][]posting, []string) {
 			add := func(t string) { tf[t] += weight; n++ }
 			addText := func(text string, w float64) {
 				weight = w
-				cache.eachTerm(text, add)
+				cache.eachTerm(lang, text, add)
 			}
 			addText(d.Title, titleWeight)
 			addText(d.Summary, summaryWeight)

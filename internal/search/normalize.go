@@ -8,10 +8,11 @@ import (
 
 // The normalization below is mirrored by static/js/search.js, which gets
 // the stop words and the fold table from the manifest so that both sides
-// use one list; the tokenizing and stemming rules are code on both sides
-// and a browser test checks they agree.
+// use one list; the tokenizing rules are code on both sides, the stemmers
+// are the Snowball project's on both sides (see Language), and a test runs
+// both on the same text.
 
-// StopWords are words too common to index or search for.
+// StopWords are English words too common to index or search for.
 var StopWords = []string{
 	"a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at",
 	"be", "been", "but", "by", "can", "could", "did", "do", "does", "for", "from",
@@ -25,24 +26,23 @@ var StopWords = []string{
 // foldPairs maps lower-case Latin letters with diacritics to plain letters:
 // each space-separated item is a letter followed by its replacement. Two
 // items smooth over where JavaScript's toLowerCase differs from Go's: it
-// makes final sigma ς, and İ into i plus a combining dot (U+0307, the last
-// item, which maps to nothing).
-const foldPairs = "àa áa âa ãa äa åa çc èe ée êe ëe ìi íi îi ïi ñn òo óo ôo õo öo ùu úu ûu üu ýy ÿy āa ăa ąa ćc ĉc ċc čc ďd ēe ĕe ėe ęe ěe ĝg ğg ġg ģg ĥh ĩi īi ĭi įi ĵj ķk ĺl ļl ľl ńn ņn ňn ōo ŏo őo ŕr ŗr řr śs ŝs şs šs ţt ťt ũu ūu ŭu ůu űu ųu ŵw ŷy źz żz žz ơo ưu ǎa ǐi ǒo ǔu ǖu ǘu ǚu ǜu ǟa ǡa ǧg ǩk ǫo ǭo ǰj ǵg ǹn ǻa ȁa ȃa ȅe ȇe ȉi ȋi ȍo ȏo ȑr ȓr ȕu ȗu șs țt ȟh ȧa ȩe ȫo ȭo ȯo ȱo ȳy ḁa ḃb ḅb ḇb ḉc ḋd ḍd ḏd ḑd ḓd ḕe ḗe ḙe ḛe ḝe ḟf ḡg ḣh ḥh ḧh ḩh ḫh ḭi ḯi ḱk ḳk ḵk ḷl ḹl ḻl ḽl ḿm ṁm ṃm ṅn ṇn ṉn ṋn ṍo ṏo ṑo ṓo ṕp ṗp ṙr ṛr ṝr ṟr ṡs ṣs ṥs ṧs ṩs ṫt ṭt ṯt ṱt ṳu ṵu ṷu ṹu ṻu ṽv ṿv ẁw ẃw ẅw ẇw ẉw ẋx ẍx ẏy ẑz ẓz ẕz ẖh ẗt ẘw ẙy ạa ảa ấa ầa ẩa ẫa ậa ắa ằa ẳa ẵa ặa ẹe ẻe ẽe ếe ềe ểe ễe ệe ỉi ịi ọo ỏo ốo ồo ổo ỗo ộo ớo ờo ởo ỡo ợo ụu ủu ứu ừu ửu ữu ựu ỳy ỵy ỷy ỹy ßss æae œoe øo łl đd ðd þth ıi ħh ŧt ƀb ɨi ʉu ςσ \u0307"
+// makes final sigma ς, and İ into i plus a combining dot (U+0307, which
+// maps to nothing). Arabic loses its vowel and Quranic marks (tashkeel)
+// and the tatweel that stretches a word, which readers do not type; alef
+// with hamza or madda is alef, as readers often type it. No Arabic letter
+// is removed.
+const foldPairs = "àa áa âa ãa äa åa çc èe ée êe ëe ìi íi îi ïi ñn òo óo ôo õo öo ùu úu ûu üu ýy ÿy āa ăa ąa ćc ĉc ċc čc ďd ēe ĕe ėe ęe ěe ĝg ğg ġg ģg ĥh ĩi īi ĭi įi ĵj ķk ĺl ļl ľl ńn ņn ňn ōo ŏo őo ŕr ŗr řr śs ŝs şs šs ţt ťt ũu ūu ŭu ůu űu ųu ŵw ŷy źz żz žz ơo ưu ǎa ǐi ǒo ǔu ǖu ǘu ǚu ǜu ǟa ǡa ǧg ǩk ǫo ǭo ǰj ǵg ǹn ǻa ȁa ȃa ȅe ȇe ȉi ȋi ȍo ȏo ȑr ȓr ȕu ȗu șs țt ȟh ȧa ȩe ȫo ȭo ȯo ȱo ȳy ḁa ḃb ḅb ḇb ḉc ḋd ḍd ḏd ḑd ḓd ḕe ḗe ḙe ḛe ḝe ḟf ḡg ḣh ḥh ḧh ḩh ḫh ḭi ḯi ḱk ḳk ḵk ḷl ḹl ḻl ḽl ḿm ṁm ṃm ṅn ṇn ṉn ṋn ṍo ṏo ṑo ṓo ṕp ṗp ṙr ṛr ṝr ṟr ṡs ṣs ṥs ṧs ṩs ṫt ṭt ṯt ṱt ṳu ṵu ṷu ṹu ṻu ṽv ṿv ẁw ẃw ẅw ẇw ẉw ẋx ẍx ẏy ẑz ẓz ẕz ẖh ẗt ẘw ẙy ạa ảa ấa ầa ẩa ẫa ậa ắa ằa ẳa ẵa ặa ẹe ẻe ẽe ếe ềe ểe ễe ệe ỉi ịi ọo ỏo ốo ồo ổo ỗo ộo ớo ờo ởo ỡo ợo ụu ủu ứu ừu ửu ữu ựu ỳy ỵy ỷy ỹy ßss æae œoe øo łl đd ðd þth ıi ħh ŧt ƀb ɨi ʉu ςσ " +
+	"\u0307 \u064B \u064C \u064D \u064E \u064F \u0650 \u0651 \u0652 \u0653 \u0654 \u0655 \u0656 \u0657 \u0658 \u0659 \u065A \u065B \u065C \u065D \u065E \u065F \u0670 \u06D6 \u06D7 \u06D8 \u06D9 \u06DA \u06DB \u06DC \u06DF \u06E0 \u06E1 \u06E2 \u06E3 \u06E4 \u06E7 \u06E8 \u06EA \u06EB \u06EC \u06ED \u0640 \u0622\u0627 \u0623\u0627 \u0625\u0627 \u0671\u0627"
 
-var (
-	stopSet = map[string]bool{}
-	foldMap = map[rune]string{}
-)
-
-func init() {
-	for _, w := range StopWords {
-		stopSet[w] = true
-	}
+// foldMap is the fold table by letter.
+var foldMap = func() map[rune]string {
+	m := map[rune]string{}
 	for _, item := range strings.Fields(foldPairs) {
 		r, n := utf8.DecodeRuneInString(item)
-		foldMap[r] = item[n:]
+		m[r] = item[n:]
 	}
-}
+	return m
+}()
 
 // FoldTable returns the fold table in the form the manifest carries it:
 // space-separated items, each a letter followed by its replacement.
@@ -54,40 +54,16 @@ type Token struct {
 	Start, End int    // byte offsets of the word in the text
 }
 
-// Tokens splits text into words — runs of letters, combining marks and
-// numbers — and normalizes each one.
-func Tokens(text string) []Token {
-	var out []Token
-	start := -1
-	for i, r := range text {
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, Token{Term: Normalize(text[start:i]), Start: start, End: i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, Token{Term: Normalize(text[start:]), Start: start, End: len(text)})
-	}
-	return out
-}
+// english is the default language, of Tokens, Terms and Normalize.
+var defaultLanguage = LanguageOf("en")
 
-// Terms returns the normalized terms of text in order, leaving out stop
-// words and words too short or too long to index.
-func Terms(text string) []string {
-	var out []string
-	for _, t := range Tokens(text) {
-		if t.Term != "" {
-			out = append(out, t.Term)
-		}
-	}
-	return out
-}
+// Tokens splits English text into words and normalizes each one (see
+// Language.Tokens).
+func Tokens(text string) []Token { return defaultLanguage.Tokens(text) }
+
+// Terms returns the normalized terms of English text in order, leaving
+// out stop words and words too short or too long to index.
+func Terms(text string) []string { return defaultLanguage.Terms(text) }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r) }
 
@@ -97,29 +73,9 @@ const (
 	maxTermRunes = 40 // longer "words" are identifiers or junk
 )
 
-// Normalize returns the index term of one word: lower case, diacritics of
-// Latin letters removed, plural "s" stemmed. It returns "" for stop words
-// and for words outside the length limits.
-func Normalize(word string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(word) {
-		if f, ok := foldMap[r]; ok {
-			b.WriteString(f)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	w := b.String()
-	n := utf8.RuneCountInString(w)
-	if n > maxTermRunes || (n < minTermRunes && !allDigits(w)) || stopSet[w] {
-		return ""
-	}
-	w = stem(w)
-	if stopSet[w] {
-		return ""
-	}
-	return w
-}
+// Normalize returns the index term of one English word (see
+// Language.Normalize).
+func Normalize(word string) string { return defaultLanguage.Normalize(word) }
 
 func allDigits(s string) bool {
 	for _, r := range s {
@@ -130,55 +86,25 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// stem removes English plural endings (after Harman's S-stemmer):
-// policies → policy, phones → phone, consents → consent. Words of fewer
-// than four letters and endings that are rarely plurals (-ss, -us, -is)
-// are left alone.
-func stem(w string) string {
-	if utf8.RuneCountInString(w) < 4 || !strings.HasSuffix(w, "s") {
-		return w
-	}
-	switch {
-	case strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
-		return w[:len(w)-1]
-	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
-		return w
-	}
-	return w[:len(w)-1]
-}
-
 // termCache remembers the term of each distinct word seen: a text's words
 // repeat, so most are normalized by a map lookup that allocates nothing.
 // One goroutine uses a cache at a time.
 type termCache map[string]string
 
-// eachTerm calls fn with the terms of text in order, as Terms returns
+// eachTerm calls fn with the terms of text in order, as l.Terms returns
 // them.
-func (c termCache) eachTerm(text string, fn func(term string)) {
-	start := -1
-	for i, r := range text {
-		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && isWordRune(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			c.term(text[start:i], fn)
-			start = -1
-		}
-	}
-	if start >= 0 {
-		c.term(text[start:], fn)
-	}
+func (c termCache) eachTerm(l *Language, text string, fn func(term string)) {
+	eachWord(text, func(start, end int) {
+		l.wordTokens(text, start, end, func(s, e int, pair bool) {
+			c.term(l, text[s:e], fn)
+		})
+	})
 }
 
-func (c termCache) term(word string, fn func(string)) {
+func (c termCache) term(l *Language, word string, fn func(string)) {
 	t, ok := c[word]
 	if !ok {
-		t = Normalize(word)
+		t = l.Normalize(word)
 		c[strings.Clone(word)] = t
 	}
 	if t != "" {

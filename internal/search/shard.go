@@ -16,7 +16,10 @@ import (
 // exactly its key. The term's shard is thus the one with the longest key
 // that begins the term. A small site's terms so stay in one shard, which
 // its reader loads once; a big site's are split as far as their sizes
-// need, a rare first letter's terms staying together.
+// need, a rare first letter's terms staying together. After a character
+// of a script written without spaces, whose terms are pairs of
+// characters, only the next characters with many postings get shards of
+// their own (see buildShards).
 //
 // A shard encodes as a JSON object from term to its postings in document
 // order, (document id gap, weight) pairs encoded as a string of digits
@@ -69,6 +72,54 @@ func buildShards(terms []string, postings map[string][]posting, maxSize, oneShar
 					exact = append(exact, t)
 				}
 			}
+			if runes > 0 && pairScriptKey(g.key) {
+				// The next character is one of thousands (Han, Hangul):
+				// most terms would get a shard of their own, and the
+				// manifest a key for each. The next characters with the
+				// most postings get shards, from the biggest down, until
+				// those left come to four shards at most; their terms
+				// stay in this shard.
+				children := groupByPrefix(longer, runes+1)
+				sizes := make([]int, len(children))
+				left := size
+				for i, c := range children {
+					sizes[i] = 2
+					for _, t := range c.terms {
+						sizes[i] += len(encoded[t]) + 1
+					}
+				}
+				order := make([]int, len(children))
+				for i := range order {
+					order[i] = i
+				}
+				sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] > sizes[order[b]] })
+				own := make([]bool, len(children))
+				for _, i := range order {
+					if left <= 4*maxSize && sizes[i] < maxSize/2 {
+						break
+					}
+					own[i] = true
+					left -= sizes[i]
+				}
+				keep := map[string]bool{}
+				var big []string
+				for i, c := range children {
+					if own[i] {
+						big = append(big, c.terms...)
+						continue
+					}
+					for _, t := range c.terms {
+						keep[t] = true
+					}
+				}
+				exact = exact[:0]
+				for _, t := range g.terms {
+					if keep[t] || utf8.RuneCountInString(t) <= runes {
+						exact = append(exact, t)
+					}
+				}
+				longer = big
+			}
 			if len(exact) > 0 {
 				out = append(out, shard{key: g.key, data: joinTerms(exact, encoded)})
 			}
@@ -109,6 +160,14 @@ func prefix(s string, n int) string {
 		n--
 	}
 	return s
+}
+
+// pairScriptKey reports whether a shard key ends in a character of a
+// script written without spaces, whose terms are pairs of characters (see
+// Language.Tokens).
+func pairScriptKey(key string) bool {
+	r, _ := utf8.DecodeLastRuneInString(key)
+	return r >= 0x0E00 && (isProlonged(r) || scriptClass(r) != classWord)
 }
 
 func sortShards(s []shard) { sort.Slice(s, func(i, j int) bool { return s[i].key < s[j].key }) }

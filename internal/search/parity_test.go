@@ -1,0 +1,113 @@
+package search
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// parityJS runs static/js/search.js's tokenizing and normalizing under
+// Node, with the stemmers of static/js/snowball.js: it reads
+// {"m": manifest fields, "text": …} on stdin and writes [[word, term], …].
+const parityJS = `
+globalThis.document = { getElementById: function () { return null; } };
+require(process.argv[1]);
+require(process.argv[2]);
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+process.stdout.write(JSON.stringify(globalThis.guidepostSearchText.terms(input.m, input.text)));
+`
+
+// TestGoAndJavaScriptAgree feeds the same text (testdata/parity, a few
+// hundred words in each language with a stemmer, and text of scripts
+// written without spaces) to the Go indexer and to search.js under Node,
+// and expects the same words with the same terms: a word the browser
+// normalizes differently from the index is a word search cannot find.
+func TestGoAndJavaScriptAgree(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node is needed to run search.js: %v", err)
+	}
+	js := func(name string) string {
+		p, err := filepath.Abs(filepath.Join("..", "..", "static", "js", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct{ file, lang string }{
+		{"en.txt", "en"}, {"es.txt", "es"}, {"pt.txt", "pt-BR"}, {"fr.txt", "fr"}, {"de.txt", "de"},
+		{"zh.txt", "zh"}, {"ja.txt", "ja"}, {"ko.txt", "ko"}, {"th.txt", "th"}, {"ar.txt", "ar"},
+		{"edge.txt", "en"}, {"edge.txt", "de"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.file, func(t *testing.T) {
+			text, err := os.ReadFile(filepath.Join("testdata", "parity", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			l := LanguageOf(tt.lang)
+			in, err := json.Marshal(map[string]any{
+				"m":    map[string]string{"lang": l.Code(), "stem": l.Stemmer(), "stop": strings.Join(l.StopWords(), " "), "fold": FoldTable()},
+				"text": string(text),
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(node, "-e", parityJS, js("snowball.js"), js("search.js"))
+			cmd.Stdin = strings.NewReader(string(in))
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("node: %v\n%s", err, stderr(err))
+			}
+			var got [][2]string
+			if err := json.Unmarshal(out, &got); err != nil {
+				t.Fatalf("node wrote %.200s: %v", out, err)
+			}
+			var want [][2]string
+			stemmed := 0
+			for _, tok := range l.Tokens(string(text)) {
+				w := string(text[tok.Start:tok.End])
+				want = append(want, [2]string{w, tok.Term})
+				if tok.Term != "" && tok.Term != fold(lower(w)) {
+					stemmed++
+				}
+			}
+			if len(want) < 20 {
+				t.Fatalf("only %d words in %s", len(want), tt.file)
+			}
+			if l.Stemmer() != "" && tt.file != "edge.txt" && stemmed < len(want)/5 {
+				t.Errorf("only %d of %d words stemmed: is the stemmer running?", stemmed, len(want))
+			}
+			bad := 0
+			for i := range max(len(got), len(want)) {
+				var g, w [2]string
+				if i < len(got) {
+					g = got[i]
+				}
+				if i < len(want) {
+					w = want[i]
+				}
+				if g != w {
+					bad++
+					if bad <= 10 {
+						t.Errorf("word %d: search.js %q → %q, Go %q → %q", i, g[0], g[1], w[0], w[1])
+					}
+				}
+			}
+			if bad > 0 {
+				t.Errorf("%d of %d words differ", bad, len(want))
+			}
+			t.Logf("%d words, %d stemmed, all the same", len(want), stemmed)
+		})
+	}
+}
+
+func stderr(err error) string {
+	if ee, ok := err.(*exec.ExitError); ok {
+		return string(ee.Stderr)
+	}
+	return ""
+}
