@@ -3,9 +3,12 @@
 // the browser; no query leaves it. Without JavaScript the page explains
 // that search needs it and links the section lists instead.
 //
-// Normalization mirrors internal/search/normalize.go: the stop words and
-// the fold table come from the manifest, the tokenizing and stemming rules
-// below must match the Go code (a browser test checks they do).
+// Normalization mirrors internal/search (normalize.go, language.go): the
+// language, its stop words and the fold table come from the manifest; the
+// stemmer is the language's Snowball stemmer from js/snowball.js, which
+// the search page loads before this script; the tokenizing rules below
+// must match the Go code (TestGoAndJavaScriptAgree runs both on the same
+// text under Node, and a browser test checks the page agrees).
 (function () {
   'use strict';
 
@@ -17,8 +20,130 @@
   var MAX_KEY_RUNES = 8;
   var SOURCES = 'sources'; // the anchor of a page's sources (internal/search, Docs)
 
+  // ---- words (mirrors language.go) ----
+  // Letters of the scripts written without spaces are indexed as
+  // overlapping pairs of characters; the classes are numbered as in Go.
+  var PAIR_SCRIPTS = [/\p{Script=Han}/u, /\p{Script=Hiragana}/u, /\p{Script=Katakana}/u, /\p{Script=Hangul}/u,
+    /\p{Script=Thai}/u, /\p{Script=Lao}/u, /\p{Script=Khmer}/u, /\p{Script=Myanmar}/u];
+  var HIRAGANA = 2;
+  var KATAKANA = 3;
+  var MARK = /^\p{M}$/u;
+  function scriptClass(cp, ch) {
+    if (cp < 0x0E00) return 0;
+    for (var i = 0; i < PAIR_SCRIPTS.length; i++) if (PAIR_SCRIPTS[i].test(ch)) return i + 1;
+    return 0;
+  }
+  function prolonged(cp) { return cp === 0x30FC || cp === 0xFF70; }
+  // pairWord reports whether a token is of a script written without
+  // spaces: such a token is one character or a pair.
+  function pairWord(word) {
+    var cp = word.codePointAt(0);
+    return cp >= 0x0E00 && (prolonged(cp) || scriptClass(cp, String.fromCodePoint(cp)) !== 0);
+  }
+  // splitWord adds the tokens of one word (a run of letters, marks and
+  // numbers at start in its text) to out: the word whole, or split by
+  // script, a run of a script without spaces as overlapping pairs of
+  // characters (a character with its marks), a lone character alone.
+  function splitWord(word, start, out) {
+    var plain = true;
+    for (var k = 0; k < word.length; k++) {
+      if (word.charCodeAt(k) >= 0x0E00) { plain = false; break; }
+    }
+    if (plain) { out.push({ word: word, start: start, end: start + word.length, pair: false, one: false }); return; }
+    var cls = -1;
+    var segStart = 0;
+    var units = [];
+    function push(from, to, pair, one) { out.push({ word: word.slice(from, to), start: start + from, end: start + to, pair: pair, one: one }); }
+    function flush(at) {
+      if (cls === 0) push(segStart, at, false, false);
+      else if (cls > 0 && units.length === 1) push(units[0], at, true, true);
+      else if (cls > 0) {
+        for (var u = 0; u + 1 < units.length; u++) push(units[u], u + 2 < units.length ? units[u + 2] : at, true, false);
+      }
+      units = [];
+    }
+    for (var i = 0; i < word.length;) {
+      var cp = word.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      var n = ch.length;
+      var c;
+      if (MARK.test(ch)) {
+        if (cls >= 0) { i += n; continue; } // belongs to the character before it
+        c = 0;
+      } else if (prolonged(cp)) {
+        c = cls === HIRAGANA ? HIRAGANA : KATAKANA;
+      } else {
+        c = scriptClass(cp, ch);
+      }
+      if (c !== cls) { flush(i); cls = c; segStart = i; }
+      if (c !== 0) units.push(i);
+      i += n;
+    }
+    flush(word.length);
+  }
+  // words returns the tokens of text: {word, start, end, pair, one}, pair
+  // for the tokens of a script without spaces (one: a lone character).
+  function words(text) {
+    var out = [];
+    var re = new RegExp(WORD.source, 'gu');
+    var match;
+    while ((match = re.exec(text)) !== null) splitWord(match[0], match.index, out);
+    return out;
+  }
+
+  // lower lower-cases as Go does: final sigma is sigma, and a lowered İ
+  // has no combining dot.
+  function lower(word) { return word.toLowerCase().replace(/ς/g, 'σ').replace(/\u0307/g, ''); }
+  function foldLower(foldMap, w) {
+    var out = '';
+    for (var ch of w) {
+      var f = foldMap.get(ch);
+      out += f === undefined ? ch : f;
+    }
+    return out;
+  }
+  // analyzer returns the normalization of a language: stemCode names its
+  // stemmer in js/snowball.js ("" for none), stop is its stop words and
+  // fold the fold table, as the manifest gives them.
+  function analyzer(stemCode, stop, fold) {
+    var foldMap = new Map();
+    fold.split(' ').forEach(function (item) {
+      var chars = Array.from(item);
+      if (chars.length) foldMap.set(chars[0], chars.slice(1).join(''));
+    });
+    var stopSet = new Set(stop.split(' ').filter(Boolean));
+    var stem = null;
+    if (stemCode) {
+      stem = typeof globalThis.guidepostSnowball === 'function' ? globalThis.guidepostSnowball(stemCode) : null;
+      if (!stem) throw new Error('no stemmer for language "' + stemCode + '": the search page must load js/snowball.js before js/search.js');
+    }
+    var foldFirst = stemCode === 'en'; // English's stemmer knows only a-z
+    return {
+      stopSet: stopSet,
+      fold: function (word) { return foldLower(foldMap, lower(word)); },
+      normalize: function (word) {
+        var lw = lower(word);
+        var w = foldLower(foldMap, lw);
+        if (pairWord(word)) return w;
+        var n = Array.from(w).length;
+        if (n > 40 || (n < 2 && !NUMBER.test(w)) || stopSet.has(w)) return '';
+        if (stem) w = foldFirst ? stem(w) : foldLower(foldMap, stem(lw));
+        return w === '' || stopSet.has(w) ? '' : w;
+      }
+    };
+  }
+  // For tests: the tokenizing and normalizing this script does, without
+  // a page (TestGoAndJavaScriptAgree runs it under Node).
+  globalThis.guidepostSearchText = {
+    terms: function (m, text) {
+      var a = analyzer(m.stem || '', m.stop || '', m.fold || '');
+      return words(text).map(function (w) { return [w.word, w.pair ? a.fold(w.word) : a.normalize(w.word)]; });
+    }
+  };
+
   var root = document.getElementById('search');
   if (!root) return;
+  var strings = readStrings();
   var form = root.querySelector('form');
   var input = document.getElementById('search-q');
   var select = document.getElementById('search-j');
@@ -61,7 +186,7 @@
   // extension and the manifest's tag for it (internal/search, nameTag).
   function name(stem, tag) { return tag === '' || tag.charAt(0) === '.' ? stem + tag + '.json' : tag; }
 
-  var VERSION = 2; // of the index layout this script reads
+  var VERSION = 3; // of the index layout this script reads
   var index = null; // the manifest, with lookup tables added
   function manifest() {
     if (index) return Promise.resolve(index);
@@ -98,12 +223,8 @@
     m.files = field('files', []);
     m.tags = field('tags', '');
     m.jurisdictions = field('jurisdictions', []);
-    m.stopSet = new Set(field('stop', '').split(' ').filter(Boolean));
-    m.foldMap = new Map();
-    field('fold', '').split(' ').forEach(function (item) {
-      var chars = Array.from(item);
-      if (chars.length) m.foldMap.set(chars[0], chars.slice(1).join(''));
-    });
+    m.lang = field('lang', '');
+    m.text = analyzer(field('stem', ''), field('stop', ''), field('fold', ''));
     m.keys = Object.keys(m.shards);
     m.shardFile = function (k) { return name('t/' + k, m.shards[k]); };
     // The tags of the document files: a list, or run together in one
@@ -132,40 +253,14 @@
     });
   }
 
-  // ---- normalization (mirrors normalize.go) ----
-  function fold(m, word) {
-    var out = '';
-    for (var ch of word.toLowerCase()) {
-      var f = m.foldMap.get(ch);
-      out += f === undefined ? ch : f;
-    }
-    return out;
-  }
-  function stem(w) {
-    if (Array.from(w).length < 4 || !w.endsWith('s')) return w;
-    if (w.endsWith('ies') && !w.endsWith('eies') && !w.endsWith('aies')) return w.slice(0, -3) + 'y';
-    if (w.endsWith('es') && !w.endsWith('aes') && !w.endsWith('ees') && !w.endsWith('oes')) return w.slice(0, -1);
-    if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
-    return w.slice(0, -1);
-  }
-  function normalize(m, word) {
-    var w = fold(m, word);
-    var n = Array.from(w).length;
-    if (n > 40 || (n < 2 && !NUMBER.test(w)) || m.stopSet.has(w)) return '';
-    w = stem(w);
-    return m.stopSet.has(w) ? '' : w;
-  }
-  function words(text) {
-    var out = [];
-    var re = new RegExp(WORD.source, 'gu');
-    var match;
-    while ((match = re.exec(text)) !== null) out.push({ word: match[0], start: match.index, end: match.index + match[0].length });
-    return out;
-  }
+  // ---- normalization (mirrors language.go, with the manifest's language) ----
+  function fold(m, word) { return m.text.fold(word); }
+  function normalize(m, word) { return m.text.normalize(word); }
 
   // parse turns a query into groups of terms that must all match: one per
-  // word, the last word (when it has minPrefix letters) also matching the
-  // terms it begins, as the reader may still be typing it.
+  // word, the last word (when it has minPrefix letters, or is a lone
+  // character of a script without spaces) also matching the terms it
+  // begins, as the reader may still be typing it.
   function parse(m, q) {
     var ws = words(q);
     var groups = [];
@@ -173,9 +268,9 @@
     ws.forEach(function (w, i) {
       var term = normalize(m, w.word);
       var prefix = '';
-      if (i === ws.length - 1) {
+      if (i === ws.length - 1 && (!w.pair || w.one)) {
         var f = fold(m, w.word);
-        if (Array.from(f).length >= m.minPrefix) prefix = f;
+        if (w.one || Array.from(f).length >= m.minPrefix) prefix = f;
       }
       if (!term && !prefix) return;
       var id = term + '|' + prefix;
@@ -218,7 +313,8 @@
 
   // A group's scores: w[doc] is the document's weight (0: not matched),
   // docs[0 … size) the documents matched, in the order first seen.
-  function newScores(n) { return { w: new Float64Array(n), docs: new Int32Array(n), size: 0 }; }
+  // stem is the term found for a partial word that begins none (stemOf).
+  function newScores(n) { return { w: new Float64Array(n), docs: new Int32Array(n), size: 0, stem: '' }; }
 
   // addPostings decodes a term's postings — (gap, weight) pairs of
   // varints of 5-bit groups, low group first, digits of 32 and over
@@ -278,6 +374,8 @@
           }
         }
       });
+      return sc.size > 0 || !g.prefix ? sc : stemOf(m, g.prefix, sc);
+    }).then(function (sc) {
       var f = idf(sc.size, m.docs);
       for (var i = 0; i < sc.size; i++) sc.w[sc.docs[i]] *= f;
       return sc;
@@ -286,6 +384,33 @@
     p.catch(function () { if (scoreCache.get(id) === p) scoreCache.delete(id); });
     if (scoreCache.size > SCORE_CACHE) scoreCache.delete(scoreCache.keys().next().value);
     return p;
+  }
+
+  // stemOf fills sc, when a partial last word begins no term, with the
+  // postings of the longest term that begins the word (of more than
+  // minPrefix letters): stems are often shorter than the words typed on
+  // the way to a whole word ("consultati" on the way to "consultation",
+  // whose stem is "consult"), which would otherwise find nothing until
+  // the word is complete.
+  function stemOf(m, prefix, sc) {
+    var chars = Array.from(prefix);
+    var cands = [];
+    for (var n = chars.length - 1; n > m.minPrefix; n--) cands.push(chars.slice(0, n).join(''));
+    var keys = new Set();
+    cands.forEach(function (c) { var k = shardKey(m, c); if (k !== null) keys.add(k); });
+    var order = Array.from(keys);
+    return Promise.all(order.map(function (k) { return load(m.shardFile(k)); })).then(function (shards) {
+      for (var i = 0; i < cands.length; i++) {
+        var k = shardKey(m, cands[i]);
+        var shard = k === null ? null : shards[order.indexOf(k)];
+        if (shard && hasOwn(shard, cands[i])) {
+          addPostings(sc, shard[cands[i]], 0.9);
+          sc.stem = cands[i];
+          break;
+        }
+      }
+      return sc;
+    });
   }
 
   // decodeIds turns a jurisdiction's id gaps into a mark per document.
@@ -336,6 +461,7 @@
     var jur = jurisdiction ? m.jurBySlug.get(jurisdiction) : null;
     var filter = jur ? load(jur.file).then(function (arr) { return decodeIds(m, arr); }) : Promise.resolve(jurisdiction ? new Uint8Array(m.docs) : null);
     return Promise.all([Promise.all(groups.map(function (g) { return groupScores(m, g); })), filter]).then(function (r) {
+      r[0].forEach(function (sc, i) { groups[i].stem = sc.stem; });
       var scores = r[0].slice().sort(function (a, b) { return a.size - b.size; });
       var allowed = r[1];
       if (scores.length === 0) return new Ranked(new Int32Array(0), null);
@@ -394,7 +520,7 @@
       var hit = -1;
       groups.forEach(function (g, i) {
         if (hit >= 0) return;
-        if ((g.term && term === g.term) || (g.prefix && (folded.startsWith(g.prefix) || (term && term.startsWith(g.prefix))))) hit = i;
+        if ((g.term && term === g.term) || (g.stem && term === g.stem) || (g.prefix && (folded.startsWith(g.prefix) || (term && term.startsWith(g.prefix))))) hit = i;
       });
       memo.set(word, hit);
       return hit;
@@ -405,16 +531,13 @@
   // only what a window needs: how many words there are, and the place and
   // query word of each that matches, as pairs in one array.
   function sectionHits(text, match) {
-    var re = new RegExp(WORD.source, 'gu');
     var at = [];
-    var n = 0;
-    var found;
-    while ((found = re.exec(text)) !== null) {
-      var g = match(found[0]);
+    var ws = words(text);
+    for (var n = 0; n < ws.length; n++) {
+      var g = match(ws[n].word);
       if (g >= 0) at.push(n, g);
-      n++;
     }
-    return { n: n, at: at };
+    return { n: ws.length, at: at };
   }
 
   // bestWindow finds the run of WINDOW words with the most distinct query
@@ -471,9 +594,15 @@
     var pos = ws[from].start;
     if (from === 0) pos = 0;
     for (var i = from; i < to; i++) {
-      if (hits[i] < 0) continue;
-      if (ws[i].start > pos) parts.push({ text: text.slice(pos, ws[i].start), mark: false });
-      parts.push({ text: ws[i].word, mark: true });
+      if (hits[i] < 0 || ws[i].end <= pos) continue;
+      var prev = parts[parts.length - 1];
+      if (ws[i].start < pos && prev && prev.mark) {
+        // Pairs of characters overlap: the mark goes on where the last stopped.
+        prev.text += text.slice(pos, ws[i].end);
+      } else {
+        if (ws[i].start > pos) parts.push({ text: text.slice(pos, ws[i].start), mark: false });
+        parts.push({ text: text.slice(Math.max(pos, ws[i].start), ws[i].end), mark: true });
+      }
       pos = ws[i].end;
     }
     var end = to < ws.length ? ws[to - 1].end : text.length;
@@ -484,12 +613,19 @@
 
   function markedText(el, text, match) {
     var pos = 0;
+    var last = null; // the mark that ends at pos, if any
     words(text).forEach(function (w) {
-      if (match(w.word) < 0) return;
-      if (w.start > pos) el.appendChild(document.createTextNode(text.slice(pos, w.start)));
-      var mark = document.createElement('mark');
-      mark.textContent = w.word;
-      el.appendChild(mark);
+      if (match(w.word) < 0 || w.end <= pos) return;
+      if (w.start > pos) { el.appendChild(document.createTextNode(text.slice(pos, w.start))); last = null; }
+      // Pairs of characters overlap: a pair goes on marking where the
+      // last stopped.
+      if (last && w.start < pos) {
+        last.textContent += text.slice(pos, w.end);
+      } else {
+        last = document.createElement('mark');
+        last.textContent = text.slice(Math.max(pos, w.start), w.end);
+        el.appendChild(last);
+      }
       pos = w.end;
     });
     if (pos < text.length) el.appendChild(document.createTextNode(text.slice(pos)));
@@ -526,7 +662,7 @@
     li.appendChild(h);
     if (ex && ex.section[0]) {
       var sec = el('p', 'result-section');
-      sec.appendChild(el('span', 'visually-hidden', 'Section: '));
+      sec.appendChild(el('span', 'visually-hidden', t('search.section')));
       markedText(sec, ex.section[0], match);
       li.appendChild(sec);
     }
@@ -544,7 +680,7 @@
     if (p.firstChild) li.appendChild(p);
     if (d.meta.j && d.meta.j.length) {
       var tags = el('ul', 'tags');
-      tags.setAttribute('aria-label', 'Jurisdictions');
+      tags.setAttribute('aria-label', t('search.jurisdictions'));
       d.meta.j.forEach(function (i) {
         var j = m.jurisdictions[i];
         if (!j) return;
@@ -634,7 +770,7 @@
         list.replaceChildren();
         list.hidden = true;
         more.hidden = true;
-        say('No results: “' + q + '” has only words too common to search for. Try a more specific word.', typed);
+        say(t('search.too_common', { query: q }), typed);
         document.title = baseTitle;
         return 0;
       }
@@ -648,12 +784,12 @@
           var t2 = performance.now();
           timing = { rank: t1 - t0, show: t2 - t1, load: loaded - t1 };
           if (seq !== state.seq) return null;
-          var where = state.j ? ' in ' + jurName(m, state.j) : '';
+          var vals = { query: q, count: hits.length, jurisdiction: state.j ? jurName(m, state.j) : '' };
           var n = hits.length;
           list.hidden = n === 0;
-          if (n === 0) say('No results for “' + q + '”' + where + '. Try fewer or different words' + (state.j ? ', or all jurisdictions.' : '.'), typed);
-          else say(n + (n === 1 ? ' result' : ' results') + ' for “' + q + '”' + where, typed);
-          document.title = '“' + q + '” – ' + baseTitle;
+          if (n === 0) say(t(state.j ? 'search.none_in' : 'search.none', vals), typed);
+          else say(t(state.j ? 'search.results_in' : 'search.results', vals), typed);
+          document.title = t('search.page_title', { query: q, title: baseTitle });
           return n;
         });
       });
@@ -668,7 +804,42 @@
   // unavailable tells the reader that search failed; report has said
   // why in the console.
   function unavailable() {
-    say('Search is not available right now: the search index could not be loaded. Try again later, or browse the sections from the menu.');
+    say(t('search.unavailable'));
+  }
+
+  // ---- the theme's strings ----
+  // readStrings returns the strings of the page's language that the
+  // layout wrote as JSON (i18n/*.yaml, <script id="guidepost-strings">).
+  function readStrings() {
+    var node = document.getElementById('guidepost-strings');
+    try {
+      return JSON.parse(node ? node.textContent : '') || {};
+    } catch (e) {
+      console.error('guidepost search: the page\'s strings (#guidepost-strings) cannot be read:', e);
+      return {};
+    }
+  }
+  // t returns the string key with its placeholders ({query}) filled in;
+  // one with plural forms is chosen by vals.count, numbers are written in
+  // the language's digits (as T does in the layouts).
+  function t(key, vals) {
+    var s = (strings.strings || {})[key];
+    vals = vals || {};
+    if (s === undefined) {
+      console.error('guidepost search: no string ' + key + ' in #guidepost-strings');
+      return key;
+    }
+    if (typeof s === 'object') {
+      var form = 'other';
+      try { form = new Intl.PluralRules(strings.lang).select(vals.count); } catch (e) { /* other */ }
+      s = s[form] !== undefined ? s[form] : s.other;
+    }
+    var digits = strings.digits || '0123456789';
+    return s.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, function (p, name) {
+      if (!hasOwn(vals, name)) return p;
+      var v = vals[name];
+      return typeof v === 'number' ? String(v).replace(/[0-9]/g, function (d) { return digits.charAt(Number(d)); }) : String(v);
+    });
   }
 
   // ---- wiring ----
@@ -719,8 +890,8 @@
   function typingDelay(q) {
     if (!local) return 180;
     var ws = words(q);
-    var last = ws.length ? ws[ws.length - 1].word : '';
-    return /\s$/.test(q) || Array.from(last).length >= index.minPrefix ? 60 : 180;
+    var last = ws.length ? ws[ws.length - 1] : null;
+    return /\s$/.test(q) || (last && (last.pair || Array.from(last.word).length >= index.minPrefix)) ? 60 : 180;
   }
 
   var timer = 0;
