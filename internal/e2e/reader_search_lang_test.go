@@ -18,6 +18,9 @@ import (
 // without vowel marks and a stretched letter. The Arabic search page
 // passes axe-core.
 func TestReaderSearchLanguages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds three sites and searches each in Chromium: run without -short")
+	}
 	axe := readerAxeSource(t)
 	tests := []struct {
 		lang    string
