@@ -1,5 +1,8 @@
 // Package build runs the whole pipeline: load and check a site, render its
-// pages and generated files, and publish them atomically.
+// pages and generated files, and publish them atomically (Build), or keep
+// them in memory (Render). Incremental builds a site again and again in
+// memory for the dev server, redoing only what an edit invalidates (see
+// docs/architecture.md).
 package build
 
 import (
@@ -168,11 +171,10 @@ func (b *Builder) Render(opts Options) (*Result, *Files, error) {
 
 // slowOutputs are the logical names (or prefixes) of the files of the
 // generators that run beside the page rendering: a page that refers to one
-// of them waits for it (see render.Assets.Await). Compiling the engine
-// takes seconds when its cache is cold and uses little memory. The search
-// index runs before the pages instead: it uses every core itself, and
-// beside the rendering it raised a 10k-page build's live heap from 350 to
-// 570 MB.
+// of them waits for it (see render.Assets.Await). None does now: the
+// decision engine is embedded (package engine), and the search index runs
+// before the pages: it uses every core itself, and beside the rendering it
+// raised a 10k-page build's live heap from 350 to 570 MB.
 var slowOutputs = map[string][]string{}
 
 // run loads, checks and renders the site into sink, running the slow
@@ -280,11 +282,12 @@ func (b *Builder) renderer(opts markdown.Options) *markdown.Renderer {
 }
 
 // generators make the files the build makes besides pages, by logical
-// name: the syntax-highlighting stylesheet, each tree's JSON and, when the
-// site has a tree, the decision engine (decide/engine.wasm, compiled or
-// taken from the cache by package wasmbuild) with js/wasm_exec.js; and the
-// search index under search/ (package search). Each names what it reads
-// (see generator): the dev server reruns only those whose sources changed.
+// name: the syntax-highlighting stylesheet, the stylesheet of the colours
+// guidepost.yaml sets, each tree's JSON and, when the site has a tree, the
+// decision engine embedded in the binary (decide/engine.wasm, package
+// engine) with js/wasm_exec.js; and the search index under search/
+// (package search). Each names what it reads (see generator): the dev
+// server reruns only those whose sources changed.
 var generators = []generator{
 	{"syntax", readsConfig, false, syntaxCSS},
 	{"colors", readsConfig, false, colorsCSS},
