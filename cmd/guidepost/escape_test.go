@@ -14,7 +14,9 @@ import (
 // encoded addresses reach the files on a static server.
 func TestNamesAURLCannotCarryAreEncoded(t *testing.T) {
 	work, site := newSite(t)
-	page := func(title string) string { return "---\ntitle: " + title + "\nsummary: A page.\ndate: 2026-11-01\n---\n## Part\n\nBody.\n" }
+	page := func(title string) string {
+		return "---\ntitle: " + title + "\nsummary: A page.\ndate: 2026-11-01\n---\n## Part\n\nBody.\n"
+	}
 	writeFile(t, site, "content/guidance/what?.md", page("What?"))
 	writeFile(t, site, "content/guidance/c#sharp.md", page("C sharp"))
 	writeFile(t, site, "content/guidance/my page.md", page("My page"))
