@@ -3,13 +3,11 @@ package decision
 import (
 	"strconv"
 	"strings"
-
-	"github.com/guidepost/guidepost/internal/diag"
 )
 
 // checkCycles reports each loop found by a depth-first walk from the start,
 // then from every other node, at the option that closes the loop.
-func (t *Tree) checkCycles(l *diag.List, x *index) {
+func (t *Tree) checkCycles(l *Problems, x *index) {
 	const (
 		unseen = iota
 		onPath
@@ -82,7 +80,7 @@ func formatCycle(ids []string) string {
 // checkReachable reports nodes no path from the start leads to; outcomes
 // are reported in their own words, since an unreachable outcome is advice
 // no reader will ever see.
-func (t *Tree) checkReachable(l *diag.List, x *index) {
+func (t *Tree) checkReachable(l *Problems, x *index) {
 	start := x.byID[t.Start]
 	seen := make([]bool, len(t.Nodes))
 	seen[start] = true

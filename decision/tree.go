@@ -28,12 +28,15 @@ type Pos struct {
 	Line int
 }
 
-// Source is a document an outcome relies on.
+// Source is a document a node (or any page) relies on.
 type Source struct {
 	Title     string `json:"title"`
 	URL       string `json:"url"`
 	Publisher string `json:"publisher,omitempty"`
 	Date      string `json:"date,omitempty"`
+	// Line is the line of the source's url (of the source when it has
+	// none) in its file; 0 when unknown.
+	Line int `json:"-"`
 }
 
 // Option is one answer to a question.

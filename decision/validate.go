@@ -3,15 +3,14 @@ package decision
 import (
 	"strconv"
 	"strings"
-
-	"github.com/guidepost/guidepost/internal/diag"
 )
 
 // Validate returns every problem of the tree and its scenarios, each at the
-// file and line to fix, sorted by file, line and message. It never stops at
-// the first problem and terminates on any input, cycles included.
-func (t *Tree) Validate() diag.List {
-	var l diag.List
+// file and line to fix, sorted by file, line and message; none when the
+// tree is sound. It never stops at the first problem and terminates on
+// any input, cycles included.
+func (t *Tree) Validate() Problems {
+	var l Problems
 	x := t.index()
 	startOK := t.checkStart(&l)
 	for i, n := range t.Nodes {
@@ -35,13 +34,13 @@ func (t *Tree) Validate() diag.List {
 			}
 		}
 	}
-	l.Sort()
+	l.sort()
 	return l
 }
 
 // checkStart reports a missing or unknown start and says whether the start
 // is a node the tree can be walked from.
-func (t *Tree) checkStart(l *diag.List) bool {
+func (t *Tree) checkStart(l *Problems) bool {
 	switch n := t.Node(t.Start); {
 	case t.Start == "":
 		l.Add(t.Pos.File, t.Pos.Line, "the tree has no start; add start: with the ID (file name without .md) of its first question")
@@ -57,7 +56,7 @@ func (t *Tree) checkStart(l *diag.List) bool {
 }
 
 // checkNode reports the problems of one node that need no other node.
-func (t *Tree) checkNode(l *diag.List, n *Node) {
+func (t *Tree) checkNode(l *Problems, n *Node) {
 	file, line := n.Pos.File, n.Pos.Line
 	name := strconv.Quote(n.ID)
 	if strings.TrimSpace(n.Title) == "" {
@@ -78,7 +77,7 @@ func (t *Tree) checkNode(l *diag.List, n *Node) {
 
 // checkOptions reports a question's problems: too few options, empty or
 // repeated labels, and next targets that are not nodes.
-func (t *Tree) checkOptions(l *diag.List, n *Node) {
+func (t *Tree) checkOptions(l *Problems, n *Node) {
 	if len(n.Options) < 2 {
 		l.Add(n.Pos.File, n.line("options"), "question "+strconv.Quote(n.ID)+" has only one option; give it at least two, or make it an outcome, or link to the next node directly")
 	}
@@ -122,7 +121,7 @@ const verdictChoices = string(Avoid) + " | " + string(Caution) + " | " + string(
 const verdictHint = "add verdict: " + verdictChoices + " to make it an outcome, or options: to make it a question"
 
 // checkOutcome reports an outcome's problems: verdict, sources, review date.
-func checkOutcome(l *diag.List, n *Node) {
+func checkOutcome(l *Problems, n *Node) {
 	file, name := n.Pos.File, strconv.Quote(n.ID)
 	if !n.Verdict.Valid() {
 		l.Add(file, n.line("verdict"), "verdict "+strconv.Quote(string(n.Verdict))+" of outcome "+name+

@@ -18,22 +18,16 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/guidepost/guidepost/decision"
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/suggest"
 	"github.com/guidepost/guidepost/internal/yamlx"
 	"go.yaml.in/yaml/v3"
 )
 
-// Source is a reference cited by a page.
-type Source struct {
-	Title     string `json:"title"`
-	URL       string `json:"url"`
-	Publisher string `json:"publisher,omitempty"`
-	Date      string `json:"date,omitempty"`
-	// Line is the line of the source's url (of the source when it has
-	// none) in the content file.
-	Line int `json:"-"`
-}
+// Source is a reference cited by a page: the decision engine's type, so a
+// tree's outcomes take their pages' sources as they are.
+type Source = decision.Source
 
 // Reviewer is who reviewed a page: reviewed_by in its front matter.
 type Reviewer struct {
@@ -41,20 +35,14 @@ type Reviewer struct {
 	Role string `json:"role,omitempty"`
 }
 
-// Option is one answer of a decision-tree question.
-type Option struct {
-	Label, Next string
-	Line        int
-}
+// Option is one answer of a decision-tree question: the decision engine's
+// type, with Pos.Line set to the line of its `- label:` entry (the site
+// sets Pos.File).
+type Option = decision.Option
 
-// Scenario is a decision-tree test case: answers given from the start and
-// the outcome they must reach.
-type Scenario struct {
-	Name    string
-	Answers []string
-	Expect  string
-	Line    int
-}
+// Scenario is a decision-tree test case, the decision engine's type, with
+// Pos.Line set to the line of its `- answers:` entry.
+type Scenario = decision.Scenario
 
 // FrontMatter holds every field a content file may set.
 type FrontMatter struct {
@@ -647,7 +635,7 @@ func scalarLines(d *yamlx.Decoder, n *yaml.Node) []int {
 func decodeOptions(d *yamlx.Decoder, n *yaml.Node) []Option {
 	var out []Option
 	d.List(n, "options", func(item *yaml.Node) {
-		o := Option{Line: d.Line(item)}
+		o := Option{Pos: decision.Pos{Line: d.Line(item)}}
 		d.Mapping(item, "an option", map[string]yamlx.Field{
 			"label": func(v *yaml.Node) { o.Label = d.String(v, "option label") },
 			"next":  func(v *yaml.Node) { o.Next = d.String(v, "option next") },
@@ -660,7 +648,7 @@ func decodeOptions(d *yamlx.Decoder, n *yaml.Node) []Option {
 func decodeScenarios(d *yamlx.Decoder, n *yaml.Node) []Scenario {
 	var out []Scenario
 	d.List(n, "scenarios", func(item *yaml.Node) {
-		s := Scenario{Line: d.Line(item)}
+		s := Scenario{Pos: decision.Pos{Line: d.Line(item)}}
 		d.Mapping(item, "a scenario", map[string]yamlx.Field{
 			"name":    func(v *yaml.Node) { s.Name = d.String(v, "scenario name") },
 			"answers": func(v *yaml.Node) { s.Answers = d.Strings(v, "scenario answers") },

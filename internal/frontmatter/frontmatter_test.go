@@ -38,6 +38,16 @@ func TestParseGolden(t *testing.T) {
 			}
 			var b strings.Builder
 			b.WriteString("front matter: " + string(fm) + "\n")
+			// The lines the JSON leaves out (decision's types hide them).
+			for _, o := range doc.FrontMatter.Options {
+				b.WriteString("option " + jsonString(o.Label) + " line " + itoa(o.Pos.Line) + "\n")
+			}
+			for _, sc := range doc.FrontMatter.Scenarios {
+				b.WriteString("scenario " + jsonString(sc.Name) + " line " + itoa(sc.Pos.Line) + "\n")
+			}
+			for _, src := range doc.FrontMatter.Sources {
+				b.WriteString("source " + jsonString(src.Title) + " line " + itoa(src.Line) + "\n")
+			}
 			b.WriteString("body line: " + itoa(doc.BodyLine) + "\n")
 			b.WriteString("body: " + jsonString(string(doc.Body)) + "\n")
 			b.WriteString("diagnostics:\n")

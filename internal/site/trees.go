@@ -7,7 +7,6 @@ import (
 
 	"github.com/guidepost/guidepost/decision"
 	"github.com/guidepost/guidepost/internal/diag"
-	"github.com/guidepost/guidepost/internal/frontmatter"
 	"github.com/guidepost/guidepost/internal/yamlx"
 )
 
@@ -29,7 +28,7 @@ func (s *Site) buildTrees(diags *diag.List) {
 				Help:       c.FM.Help,
 				Verdict:    decision.Verdict(c.FM.Verdict),
 				Safeguards: c.FM.Safeguards,
-				Sources:    convertSources(c.FM.Sources),
+				Sources:    c.FM.Sources,
 				URL:        c.RelPermalink(),
 				Lines:      c.FM.Lines,
 			}
@@ -41,10 +40,10 @@ func (s *Site) buildTrees(diags *diag.List) {
 			for _, o := range c.FM.Options {
 				label, problem := normalizeLabel(o.Label)
 				if problem != "" {
-					diags.Add(c.File, o.Line, "option label "+strconv.Quote(o.Label)+" "+problem)
+					diags.Add(c.File, o.Pos.Line, "option label "+strconv.Quote(o.Label)+" "+problem)
 				}
-				labels, lines = append(labels, label), append(lines, o.Line)
-				n.Options = append(n.Options, decision.Option{Label: label, Next: o.Next, Pos: decision.Pos{File: c.File, Line: o.Line}})
+				labels, lines = append(labels, label), append(lines, o.Pos.Line)
+				n.Options = append(n.Options, decision.Option{Label: label, Next: o.Next, Pos: decision.Pos{File: c.File, Line: o.Pos.Line}})
 			}
 			checkLookalikes(diags, c.File, n.ID, labels, lines)
 			c.Node = n
@@ -57,7 +56,7 @@ func (s *Site) buildTrees(diags *diag.List) {
 			for i, a := range sc.Answers {
 				answers[i], _ = normalizeLabel(a)
 			}
-			scenarios = append(scenarios, decision.Scenario{Name: sc.Name, Answers: answers, Expect: sc.Expect, Pos: decision.Pos{File: p.File, Line: sc.Line}})
+			scenarios = append(scenarios, decision.Scenario{Name: sc.Name, Answers: answers, Expect: sc.Expect, Pos: decision.Pos{File: p.File, Line: sc.Pos.Line}})
 		}
 		id := path.Base(path.Dir(p.File))
 		t := decision.New(id, p.FM.Title, p.FM.Start, decision.Pos{File: p.File, Line: p.FM.Line("start")}, nodes, scenarios)
@@ -69,25 +68,17 @@ func (s *Site) buildTrees(diags *diag.List) {
 	}
 }
 
-func convertSources(in []frontmatter.Source) []decision.Source {
-	out := make([]decision.Source, len(in))
-	for i, src := range in {
-		out[i] = decision.Source{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Date: src.Date}
-	}
-	return out
-}
-
 // checkTrees runs each tree's validator, which also runs its scenarios,
 // and the site's own rules for nodes (see checkNodeCitations).
 // An outcome whose reviewed date the front matter already rejected is not
 // also reported as having no date.
 func (s *Site) checkTrees(diags *diag.List) {
 	for _, t := range s.Trees {
-		for _, d := range t.Validate() {
-			if p := s.byFile[d.File]; p != nil && p.FM.Lines["reviewed"] > 0 && strings.Contains(d.Message, "has no reviewed date") {
+		for _, p := range t.Validate() {
+			if page := s.byFile[p.File]; page != nil && page.FM.Lines["reviewed"] > 0 && strings.Contains(p.Message, "has no reviewed date") {
 				continue
 			}
-			*diags = append(*diags, d)
+			diags.Add(p.File, p.Line, p.Message)
 		}
 	}
 	for _, p := range s.Pages {

@@ -209,7 +209,7 @@ func (s *Site) checkFrontMatterURLs(diags *diag.List) {
 		}
 		p.FM.Sources = out // a copy: a Cache keeps the parsed front matter
 		if p.Node != nil {
-			p.Node.Sources = convertSources(out)
+			p.Node.Sources = out
 		}
 	}
 	// Menu entries' .md files are relative to content/, as the home

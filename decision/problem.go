@@ -1,0 +1,70 @@
+package decision
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Problem is one problem of a tree, at the place to fix it, in the form
+// editors and terminals recognise: file:line: message.
+type Problem struct {
+	Pos
+	Message string
+}
+
+// Error formats the problem as "file:line: message" ("file: message"
+// when it concerns the whole file).
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(p.Line))
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// Problems is every problem Validate found, sorted by file, line and
+// message. It is an error when it holds any.
+type Problems []Problem
+
+// Add appends a problem at file and line.
+func (ps *Problems) Add(file string, line int, msg string) {
+	*ps = append(*ps, Problem{Pos: Pos{File: file, Line: line}, Message: msg})
+}
+
+// Error is the first problem, and how many more there are.
+func (ps Problems) Error() string {
+	switch len(ps) {
+	case 0:
+		return "no problem"
+	case 1:
+		return ps[0].Error()
+	}
+	return ps[0].Error() + " (and " + strconv.Itoa(len(ps)-1) + " more)"
+}
+
+// Err returns ps as an error, or nil when there are none: `if err :=
+// t.Validate().Err(); err != nil`.
+func (ps Problems) Err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+func (ps Problems) sort() {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Message < b.Message
+	})
+}
