@@ -280,3 +280,59 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 		t.Fatalf("output has %d entries (%v), want the 50 pages and the marker of one build", len(entries), err)
 	}
 }
+
+// WriteFile creates the folders a file needs, once each, from writers at
+// once; a name written twice holds the later content; a file where a
+// folder is needed is an error naming the file.
+func TestWriteFileCreatesFoldersAndFiles(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	d, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{Marker: markerText, "index.html": "home", "a.txt": "second"}
+	errs := make(chan error, 8)
+	for w := range 8 {
+		go func() {
+			for j := range 40 { // writers share folders, and each page is written twice
+				name := fmt.Sprintf("s%d/deep/p%d/index.html", w%3, j)
+				if err := d.WriteFile(name, []byte(name)); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+		for j := range 40 {
+			name := fmt.Sprintf("s%d/deep/p%d/index.html", w%3, j)
+			want[name] = name
+		}
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			d.Abort()
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []struct{ name, content string }{{"index.html", "home"}, {"a.txt", "first"}, {"a.txt", "second"}} {
+		if err := d.WriteFile(f.name, []byte(f.content)); err != nil {
+			d.Abort()
+			t.Fatal(err)
+		}
+	}
+	if err := d.WriteFile("a.txt/b.html", []byte("x")); err == nil || !strings.Contains(err.Error(), "a.txt/b.html") {
+		t.Errorf("writing below a file: %v, want an error naming the file", err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := testsite.ReadTree(t, dest)
+	if len(got) != len(want) {
+		t.Errorf("output has %d files, want %d", len(got), len(want))
+	}
+	for name, content := range want {
+		if string(got[name]) != content {
+			t.Errorf("%s = %q, want %q", name, got[name], content)
+		}
+	}
+}
