@@ -132,7 +132,6 @@ func TestOutputIdenticalWithHighlightCache(t *testing.T) {
 	s, _ := testSites(t, 40)
 	out := t.TempDir()
 	cacheDir := filepath.Join(t.TempDir(), "highlight")
-	t.Cleanup(func() { markdown.UseHighlightCache(nil) })
 
 	builds := []struct {
 		name  string
@@ -151,9 +150,8 @@ func TestOutputIdenticalWithHighlightCache(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		markdown.UseHighlightCache(c)
 		dest := filepath.Join(out, strings.ReplaceAll(b.name, " ", "-"))
-		if _, err := build.Build(build.Options{Source: s.guidepost, Dest: dest, Now: testNow}); err != nil {
+		if _, err := build.Build(build.Options{Source: s.guidepost, Dest: dest, Now: testNow, HighlightCache: c}); err != nil {
 			t.Fatalf("%s: %v", b.name, err)
 		}
 		if err := c.Flush(); err != nil {

@@ -53,7 +53,6 @@ func runInprocBuild(args []string, stdout io.Writer) error {
 		if cache, err = markdown.OpenHighlightCache(*cacheDir, markdown.DefaultHighlightCacheSize); err != nil {
 			return err
 		}
-		markdown.UseHighlightCache(cache)
 	}
 	if *memProfile != "" {
 		runtime.MemProfileRate = 64 << 10
@@ -82,7 +81,7 @@ func runInprocBuild(args []string, stdout io.Writer) error {
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	res, err := build.Build(build.Options{Source: *source, Dest: *dest})
+	res, err := build.Build(build.Options{Source: *source, Dest: *dest, HighlightCache: cache})
 	if err == nil {
 		err = cache.Flush() // as cmd/guidepost will once it uses the cache
 	}

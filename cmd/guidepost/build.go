@@ -49,8 +49,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	check.begin()
 	tuneGC()
-	defer useHighlightCache()()
-	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, Now: now, Minify: *minify, Precompress: *precompress, WroteDest: check.wrote})
+	highlight := markdown.DefaultHighlightCache()
+	defer saveHighlights(highlight)
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, Now: now, Minify: *minify, Precompress: *precompress, WroteDest: check.wrote, HighlightCache: highlight})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}
@@ -107,8 +108,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errUsage
 	}
 	tuneGC()
-	defer useHighlightCache()()
-	res, err := build.Build(build.Options{Context: ctx, Source: *source, Drafts: *drafts, CheckOnly: true, Now: now})
+	highlight := markdown.DefaultHighlightCache()
+	defer saveHighlights(highlight)
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Drafts: *drafts, CheckOnly: true, Now: now, HighlightCache: highlight})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}
@@ -144,14 +146,10 @@ func tuneGC() {
 	}
 }
 
-// useHighlightCache turns on the persistent highlight cache in the user's
-// cache folder (unless GUIDEPOST_CACHE=off) and returns the function that
-// saves what this run highlighted for later runs.
-func useHighlightCache() func() {
-	cache := markdown.DefaultHighlightCache()
-	markdown.UseHighlightCache(cache)
-	return func() { _ = cache.Flush() } // a cache that cannot be written only slows later builds
-}
+// saveHighlights saves what a run highlighted into the persistent cache
+// (markdown.DefaultHighlightCache: nil, none, when GUIDEPOST_CACHE=off),
+// for later runs. A cache that cannot be written only slows them.
+func saveHighlights(cache *markdown.HighlightCache) { _ = cache.Flush() }
 
 // treeReport summarises each decision tree's scenario coverage.
 func treeReport(res *build.Result) []string {

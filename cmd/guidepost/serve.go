@@ -40,8 +40,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errUsage
 	}
 	cache := markdown.DefaultHighlightCache() // nil, i.e. none, when GUIDEPOST_CACHE=off
-	markdown.UseHighlightCache(cache)
-	defer markdown.UseHighlightCache(nil)
 	srv, err := devserver.New(devserver.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, AllowHosts: allowHosts, Log: stdout, HighlightCache: cache})
 	if err != nil {
 		return err

@@ -38,6 +38,10 @@ type Options struct {
 	// CheckOnly runs every stage, templates included, but writes nothing.
 	CheckOnly bool
 	Now       time.Time
+	// HighlightCache is the persistent cache of highlighted code blocks
+	// (markdown.DefaultHighlightCache); nil is none. The caller saves what
+	// a build added to it (HighlightCache.Flush).
+	HighlightCache *markdown.HighlightCache
 	// Minify publishes stylesheets and scripts minified (render.Minify).
 	Minify bool
 	// Precompress writes a .br and a .gz copy beside every text file of
@@ -102,9 +106,10 @@ func (f *Failure) Unwrap() error { return ErrFailed }
 // Builder builds a site repeatedly, keeping caches (highlighted code,
 // parsed templates' functions) warm between builds.
 type Builder struct {
-	md    map[markdown.Options]*markdown.Renderer
-	funcs *render.Funcs
-	mu    sync.Mutex
+	md        map[markdown.Options]*markdown.Renderer
+	funcs     *render.Funcs
+	highlight *markdown.HighlightCache // Options.HighlightCache of the build running
+	mu        sync.Mutex
 }
 
 // New returns a Builder.
@@ -183,6 +188,7 @@ var slowOutputs = map[string][]string{}
 // problems.
 func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *render.Assets) error) (*Result, error) {
 	b.mu.Lock()
+	b.highlight = opts.HighlightCache
 	defer b.mu.Unlock()
 	res := &Result{}
 	counted := &countingSink{Sink: sink}
@@ -270,6 +276,9 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *
 // renderer returns the Builder's Markdown renderer for opts, made once per
 // distinct options so its highlight cache survives rebuilds.
 func (b *Builder) renderer(opts markdown.Options) *markdown.Renderer {
+	if opts.HighlightCache == nil {
+		opts.HighlightCache = b.highlight
+	}
 	if b.md == nil {
 		b.md = map[markdown.Options]*markdown.Renderer{}
 	}

@@ -110,7 +110,9 @@ type state struct {
 // NewIncremental returns an Incremental build of the site opts.Source.
 // Dest and CheckOnly are ignored.
 func NewIncremental(opts Options) *Incremental {
-	return &Incremental{opts: opts, builder: New(), cache: site.NewCache(), funcs: &render.Funcs{}, seed: maphash.MakeSeed(),
+	builder := New()
+	builder.highlight = opts.HighlightCache
+	return &Incremental{opts: opts, builder: builder, cache: site.NewCache(), funcs: &render.Funcs{}, seed: maphash.MakeSeed(),
 		gen: map[string]map[string][]byte{}, genDiag: map[string]diag.List{}, stale: map[string]bool{}}
 }
 

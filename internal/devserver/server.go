@@ -49,7 +49,7 @@ type Options struct {
 	// keeps proxies from closing it; default 15 s.
 	Heartbeat time.Duration
 	// HighlightCache is the persistent highlight cache the builds use
-	// (see markdown.UseHighlightCache), if any: the server saves what
+	// (see build.Options.HighlightCache), if any: the server saves what
 	// each build highlighted into it, after telling browsers.
 	HighlightCache *markdown.HighlightCache
 }
@@ -140,7 +140,7 @@ func New(opts Options) (*Server, error) {
 	}
 	// The search index is rebuilt while the author goes on editing: leave
 	// a core to the rebuilds of those edits.
-	s.inc = build.NewIncremental(build.Options{Source: opts.Source, BaseURL: s.url, Drafts: opts.Drafts, Now: opts.Now, SearchWorkers: max(1, runtime.GOMAXPROCS(0)-1)})
+	s.inc = build.NewIncremental(build.Options{Source: opts.Source, BaseURL: s.url, Drafts: opts.Drafts, Now: opts.Now, HighlightCache: opts.HighlightCache, SearchWorkers: max(1, runtime.GOMAXPROCS(0)-1)})
 	return s, nil
 }
 

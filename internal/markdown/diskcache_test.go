@@ -404,16 +404,21 @@ func TestDefaultHighlightCache(t *testing.T) {
 	}
 }
 
-func TestUseHighlightCache(t *testing.T) {
+func TestRendererUsesItsHighlightCache(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "highlight")
 	c := openTestCache(t, dir, DefaultHighlightCacheSize)
-	UseHighlightCache(c)
-	t.Cleanup(func() { UseHighlightCache(nil) })
 	New(Options{}).Render(cachePages()[0], 0, nil)
 	if err := c.Flush(); err != nil {
 		t.Fatal(err)
 	}
+	if n := len(diskEntries(t, dir)); n != 0 {
+		t.Errorf("a renderer without a cache wrote %d entries into one", n)
+	}
+	New(Options{HighlightCache: c}).Render(cachePages()[0], 0, nil)
+	if err := c.Flush(); err != nil {
+		t.Fatal(err)
+	}
 	if n := len(diskEntries(t, dir)); n != 3 {
-		t.Errorf("package default cache holds %d entries, want 3", n)
+		t.Errorf("the renderer's cache holds %d entries, want 3", n)
 	}
 }

@@ -29,8 +29,7 @@ type Options struct {
 	// dropped), so an author sees what was not rendered.
 	AllowHTML bool
 	// HighlightCache, when not nil, keeps highlighted code blocks on disk
-	// across builds (see DefaultHighlightCache). When nil, New uses the
-	// cache set by UseHighlightCache, if any.
+	// across builds (see DefaultHighlightCache); nil is none.
 	HighlightCache *HighlightCache
 }
 
@@ -53,11 +52,7 @@ const overridePriority = 100
 
 // New builds a Renderer and its goldmark instance.
 func New(opts Options) *Renderer {
-	disk := opts.HighlightCache
-	if disk == nil {
-		disk = defaultHighlightCache.Load()
-	}
-	code := newCodeRenderer(disk)
+	code := newCodeRenderer(opts.HighlightCache)
 	nodeRenderers := []util.PrioritizedValue{
 		util.Prioritized(headingRenderer{}, overridePriority),
 		util.Prioritized(calloutRenderer{}, overridePriority),
