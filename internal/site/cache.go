@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/fileio"
 	"github.com/guidepost/guidepost/internal/frontmatter"
 	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/parallel"
@@ -244,11 +245,11 @@ func frontPart(src []byte, doc *frontmatter.Document) []byte {
 // is nil when the file could not be read.
 func parseFile(root, file string, diags *diag.List) ([]byte, *frontmatter.Document) {
 	p := filepath.Join(root, filepath.FromSlash(file))
-	if fi, err := os.Stat(p); err == nil && fi.Size() > maxFileSize {
+	src, err := fileio.ReadFile(p, maxFileSize)
+	if errors.Is(err, fileio.ErrTooLarge) {
 		diags.Add(file, 1, "file is larger than 8 MB: split it into several pages")
 		return nil, &frontmatter.Document{}
 	}
-	src, err := os.ReadFile(p)
 	if err != nil {
 		diags.Add(file, 1, "cannot read: "+errors.Unwrap(err).Error()+" (check the file's permissions)")
 		return nil, &frontmatter.Document{}
