@@ -49,14 +49,15 @@ func TestSearchFailureIsReported(t *testing.T) {
 			matrixEditManifest(t, filepath.Join(dir, manifest), func(m map[string]any) { m["jurisdictions"] = "none" })
 		}, manifest, `"jurisdictions"`},
 		{"missing shard", func(t *testing.T, dir string) {
-			shard := matrixGlob(t, dir, "search/t/*.json")
+			// A small site's index is two packs: its documents (p/0), then its shards (p/1).
+			shard := matrixGlob(t, dir, "search/p/1.*json")
 			if err := os.Remove(filepath.Join(dir, shard)); err != nil {
 				t.Fatal(err)
 			}
-		}, "search/t/", "404"},
+		}, "search/p/1.", "404"},
 		{"corrupted document file", func(t *testing.T, dir string) {
-			matrixWrite(t, filepath.Join(dir, matrixGlob(t, dir, "search/d/*.json")), `[{"u":`)
-		}, "search/d/", "JSON"},
+			matrixWrite(t, filepath.Join(dir, matrixGlob(t, dir, "search/p/0.*json")), `[{"u":`)
+		}, "search/p/0.", "JSON"},
 		{"manifest without the fields a site does not use", func(t *testing.T, dir string) {
 			matrixEditManifest(t, filepath.Join(dir, manifest), func(m map[string]any) {
 				for _, k := range []string{"jurisdictions", "files", "tags"} {

@@ -2,23 +2,33 @@
 // static/js/search.js queries in the browser, so search works offline and
 // on any static host, and no query leaves the reader's browser.
 //
-// The index is split so that a query loads only what it needs, even for a
-// site of many thousands of pages:
+// The index is a few large files, read in parts, so that a query loads
+// only what it needs even for a site of many thousands of pages, and the
+// build writes about one file per hundred pages:
 //
-//	index.json     the manifest: how to name all other files, the stop
-//	               words and fold table the browser normalizes with
-//	t/<key>.json   shards: the postings of the terms beginning with key,
-//	               compactly encoded (see postingDigits)
-//	d/<n>.json     documents n×chunk …: URL, title, summary,
-//	               jurisdictions and text by section, for excerpts
+//	index.json     the manifest: where every shard is, how many
+//	               documents each pack holds, the names of all other
+//	               files, the stop words and fold table the browser
+//	               normalizes with
+//	p/<n>.json     packs of at most OneDocFile bytes: JSON arrays of
+//	               document entries (URL, title, summary, jurisdictions
+//	               and text by section, for excerpts), in id order, then
+//	               of shards (the postings of the terms beginning with a
+//	               key, compactly encoded, see postingDigits)
+//	p/lens.json    the length of each document's entry, so a reader can
+//	               find it in its pack (none for a site of one pack)
 //	j/<slug>.json  the ids of a jurisdiction's documents, for the filter
 //
-// A query loads the manifest once, the shards of its words, then the
-// document files of the ten results it shows, all at once: one request
-// each. A small site (OneShardFile, OneDocFile) has one shard and one
-// document file, so its reader's later queries load nothing. Every file but the manifest is named the way Options.Name names
-// it, so the build can fingerprint them all and browsers cache them
-// forever; the manifest gives only what Name added to each name.
+// A query loads the manifest once, the shards of its words and the lens
+// file, then the entries of the ten results it shows, each a byte range
+// of its pack (results close together in a pack share one): one request
+// each, as when every shard and every two documents were files of their
+// own. A small site (OneShardFile, OneDocFile) has one pack of documents
+// and one of shards, which its reader loads whole, so its later queries
+// load nothing. Every file but the manifest is named the way
+// Options.Name names it, so the build can fingerprint them all and
+// browsers cache them forever; the manifest gives only what Name added
+// to each name.
 //
 // The build runs on all cores (Docs extracts pages' text, Build counts
 // terms and encodes files in parallel) and its output depends only on the

@@ -15,25 +15,35 @@ const MinPrefix = 3
 
 // manifestVersion is the layout of the files below; search.js checks it.
 // Version 3 added the language: its terms are stemmed by the language's
-// Snowball stemmer, which search.js must run too.
-const manifestVersion = 3
+// Snowball stemmer, which search.js must run too. Version 4 packs
+// documents and shards into a few large files read by byte ranges.
+const manifestVersion = 4
 
 // manifest is index.json: what a query needs to find every other file.
 //
-//	{"v":3,"docs":N,"chunk":2,"tags":".1a2b3c4d5e.0f9e8d7c6b…",
-//	 "shards":{"co":".5e735a4156","con":".abc1234567",…},
+//	{"v":4,"docs":N,"docPacks":[812,790,…],"lens":"p/lens.1a2b3c4d5e.json",
+//	 "files":[],"tags":".1a2b3c4d5e.0f9e8d7c6b…",
+//	 "shards":{"co":[7,1,30211],"con":[7,30213,28007],…},
 //	 "jurisdictions":[{"name":"India","slug":"india","file":"j/india.json"},…],
 //	 "lang":"es","stem":"es","stop":"a al …","fold":"àa áa … ßss","minPrefix":3}
 //
-// Document id d is entry d%chunk of document file files[d/chunk]; a
-// term's postings are in the shard of the longest key that begins it.
-// Files and shards are given by what Options.Name put into their names
-// (see nameTag): document file n is published as "d/<n><tag>.json", the
-// shard of key k as "t/<k><tag>.json"; a value that does not begin with
-// "." is the published name itself. The tags of document files are given
-// as one string run together ("tags") when each is a dot followed by
-// other characters, as fingerprints are; otherwise as a list ("files"),
-// or neither (an empty list and string) when every name was kept.
+// Every document entry and every shard is in a pack, "p/<n>.json": a JSON
+// array of entries, so that a reader can fetch one entry as a byte range
+// of the pack, or the whole pack and parse it. The document packs come
+// first, numbered from 0 in id order, docPacks giving how many documents
+// each holds; then the shard packs. Document d is entry d−Σ of its pack;
+// the bytes of each entry are in "lens", a JSON string of varints in
+// posting digits (see appendVarint), one per document in id order — entry
+// k of a pack starts at byte 1 + Σ (len+1) of the entries before it. A
+// site of one document pack has no lens file ("lens" is ""): its reader
+// loads the pack whole. A term's postings are in the shard of the longest
+// key that begins it, given as [pack, first byte, length].
+//
+// Packs are named by what Options.Name put into their names (see
+// nameTag): pack n is published as "p/<n><tag>.json". The tags are given
+// as one string run together ("tags") when each is a dot followed by other
+// characters, as fingerprints are; otherwise as a list ("files"), or
+// neither (an empty list and string) when every name was kept.
 //
 // "lang" is the primary subtag of the documents' language, "stem" the
 // stemmer search.js runs (a key of static/js/snowball.js, "" for none)
@@ -45,10 +55,11 @@ const manifestVersion = 3
 type manifest struct {
 	Version       int                    `json:"v"`
 	Docs          int                    `json:"docs"`
-	ChunkDocs     int                    `json:"chunk"`
+	DocPacks      []int                  `json:"docPacks"`
+	Lens          string                 `json:"lens"`
 	Files         []string               `json:"files"`
 	Tags          string                 `json:"tags"`
-	Shards        map[string]string      `json:"shards"`
+	Shards        map[string][3]int      `json:"shards"`
 	Jurisdictions []manifestJurisdiction `json:"jurisdictions"`
 	Lang          string                 `json:"lang"`
 	Stem          string                 `json:"stem"`
@@ -63,10 +74,9 @@ type manifestJurisdiction struct {
 	File string `json:"file"` // the ids of its documents, delta-encoded
 }
 
-// docEntry is one document in a document file: what a result shows, and
-// its text by section for the excerpt. A document file is a JSON array
-// of the entries of ChunkDocs consecutive documents, so a result costs
-// one request.
+// docEntry is one document in a document pack: what a result shows, and
+// its text by section for the excerpt. A result costs one byte range of
+// its pack, results next to each other in a pack one between them.
 type docEntry struct {
 	URL           string      `json:"u"`
 	Title         string      `json:"t"`
@@ -121,8 +131,8 @@ func nameTag(stem, ext, published string) (string, error) {
 	return published, nil
 }
 
-// setFileTags puts the tags of the document files into the manifest in
-// the shortest form it has for them.
+// setFileTags puts the tags of the packs into the manifest in the
+// shortest form it has for them.
 func (m *manifest) setFileTags(tags []string) {
 	joined, kept := true, true
 	for _, t := range tags {
@@ -138,7 +148,7 @@ func (m *manifest) setFileTags(tags []string) {
 	}
 }
 
-// fileTag returns the tag of document file n, from setFileTags' form.
+// fileTag returns the tag of pack n, from setFileTags' form.
 func (m *manifest) fileTag(n int) string {
 	if len(m.Files) > 0 {
 		return m.Files[n]
@@ -174,17 +184,14 @@ func appendVarint(out []byte, v int) []byte {
 	return append(out, postingDigits[v])
 }
 
-// decodePostings decodes an encoded posting string; search.js does the
-// same.
-func decodePostings(s string) ([]posting, error) {
-	var out []posting
-	var vals [2]int
-	doc, k := 0, 0
+// decodeVarints decodes a string of varints in posting digits.
+func decodeVarints(s string) ([]int, error) {
+	var out []int
 	for i := 0; i < len(s); {
 		v, shift := 0, 0
 		for {
 			if i >= len(s) {
-				return nil, fmt.Errorf("search: postings end inside a number")
+				return nil, fmt.Errorf("search: digits end inside a number")
 			}
 			d := strings.IndexByte(postingDigits, s[i])
 			i++
@@ -198,16 +205,26 @@ func decodePostings(s string) ([]posting, error) {
 			v |= (d - 32) << shift
 			shift += 5
 		}
-		vals[k] = v
-		k++
-		if k == 2 {
-			doc += vals[0]
-			out = append(out, posting{doc: doc, score: vals[1]})
-			k = 0
-		}
+		out = append(out, v)
 	}
-	if k != 0 {
+	return out, nil
+}
+
+// decodePostings decodes an encoded posting string; search.js does the
+// same.
+func decodePostings(s string) ([]posting, error) {
+	vals, err := decodeVarints(s)
+	if err != nil {
+		return nil, err
+	}
+	if len(vals)%2 != 0 {
 		return nil, fmt.Errorf("search: postings have an odd count of numbers")
+	}
+	out := make([]posting, 0, len(vals)/2)
+	doc := 0
+	for i := 0; i < len(vals); i += 2 {
+		doc += vals[i]
+		out = append(out, posting{doc: doc, score: vals[i+1]})
 	}
 	return out, nil
 }

@@ -43,13 +43,12 @@ type Options struct {
 	// share one shard when they come to at most OneShardFile bytes, and
 	// are split past 32 KiB otherwise.
 	MaxShard int
-	// ChunkDocs is how many documents share one document file (metadata
-	// and text for excerpts). By default all documents share one file when
-	// their entries come to at most OneDocFile bytes: the first query loads
-	// it, and no later query needs to load a document again. Otherwise 2:
-	// a result's file then costs about twice a document's text, and the
-	// manifest lists half as many files.
-	ChunkDocs int
+	// PackBytes is the most bytes of one pack file: documents' entries,
+	// and shards, are packed in order into files of at most this size (a
+	// larger entry gets a pack of its own), and a query reads its shards
+	// and results as byte ranges of them. Default OneDocFile, so that a
+	// small site's documents are one file, as are its shards.
+	PackBytes int
 	// Workers bounds the goroutines that build the index; 0 means one per
 	// core. The dev server leaves a core to rebuilds with it.
 	Workers int
@@ -77,6 +76,9 @@ func (o *Options) defaults() {
 	if o.MaxShard <= 0 {
 		o.MaxShard = 32 << 10
 	}
+	if o.PackBytes <= 0 {
+		o.PackBytes = OneDocFile
+	}
 	if o.MaxText <= 0 {
 		o.MaxText = 32 << 10
 	}
@@ -86,9 +88,11 @@ func (o *Options) defaults() {
 }
 
 // OneDocFile is the most bytes of document entries the index puts in one
-// file by default. A page of ten results from a bigger site costs a
-// reader about ten small files; below this size one file costs less on
-// any connection, and it is cached for every later query.
+// file by default, and the size of the packs a bigger site's entries and
+// shards are packed into (Options.PackBytes). A page of ten results from
+// a bigger site costs a reader about ten small byte ranges of its packs;
+// below this size the whole file costs less on any connection, and it is
+// cached for every later query.
 const OneDocFile = 192 << 10
 
 // OneShardFile is the most bytes of postings the index keeps in one shard
@@ -131,7 +135,9 @@ type Index struct {
 type Stats struct {
 	Docs, Terms, Postings int
 	Shards                int
-	Chunks                int // document files
+	DocPacks              int // files of document entries
+	ShardPacks            int // files of shards
+	Files                 int // all files, the manifest included
 	Bytes                 int // all files together
 	ManifestBytes         int
 	LargestShard          int // bytes
@@ -175,7 +181,7 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	}
 
 	m := manifest{Version: manifestVersion, Docs: len(docs), Lang: lang.Code(), Stem: lang.Stemmer(), Stop: strings.Join(lang.StopWords(), " "), Fold: FoldTable(), MinPrefix: MinPrefix,
-		Shards: map[string]string{}, Files: []string{}, Jurisdictions: []manifestJurisdiction{}}
+		Shards: map[string][3]int{}, Files: []string{}, Jurisdictions: []manifestJurisdiction{}}
 
 	jurs, jurIndex := jurisdictions(docs)
 	for _, j := range jurs {
@@ -191,53 +197,75 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 		m.Jurisdictions = append(m.Jurisdictions, manifestJurisdiction{Name: j.Name, Slug: j.Slug, File: resolveTag(stem, ".json", name)})
 	}
 
-	// Document files, encoded in parallel, named in order.
-	m.ChunkDocs = chunkDocs(docs, opts)
-	chunks := (len(docs) + m.ChunkDocs - 1) / m.ChunkDocs
-	encoded := make([][]byte, chunks)
-	errs := make([]error, chunks)
-	parallel.ForUpTo(chunks, opts.Workers, func(c int) {
-		start := c * m.ChunkDocs
-		end := min(start+m.ChunkDocs, len(docs))
-		chunk := make([]docEntry, 0, end-start)
-		for id := start; id < end; id++ {
-			d := &docs[id]
-			e := docEntry{URL: d.URL, Title: d.Title, Context: d.Context, Summary: d.Summary, Sections: docSections(d, opts.MaxText)}
-			for _, j := range d.Jurisdictions {
-				if i, ok := jurIndex[j.Slug]; ok && !containsInt(e.Jurisdictions, i) {
-					e.Jurisdictions = append(e.Jurisdictions, i)
-				}
+	// Document entries, encoded in parallel, packed in id order.
+	entries := make([][]byte, len(docs))
+	errs := make([]error, len(docs))
+	parallel.ForUpTo(len(docs), opts.Workers, func(id int) {
+		d := &docs[id]
+		e := docEntry{URL: d.URL, Title: d.Title, Context: d.Context, Summary: d.Summary, Sections: docSections(d, opts.MaxText)}
+		for _, j := range d.Jurisdictions {
+			if i, ok := jurIndex[j.Slug]; ok && !containsInt(e.Jurisdictions, i) {
+				e.Jurisdictions = append(e.Jurisdictions, i)
 			}
-			chunk = append(chunk, e)
 		}
-		encoded[c], errs[c] = marshal(chunk)
+		entries[id], errs[id] = marshal(e)
 	})
-	fileTags := make([]string, 0, chunks)
-	for c, data := range encoded {
-		if errs[c] != nil {
-			return nil, fmt.Errorf("search: encode %s: %w", docs[c*m.ChunkDocs].URL, errs[c])
+	for id, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("search: encode %s: %w", docs[id].URL, err)
 		}
-		tag, err := add("d/"+strconv.Itoa(c), ".json", data)
+	}
+	docPacks := packEntries(entries, opts.PackBytes)
+	var packTags []string
+	addPack := func(p pack) error {
+		tag, err := add("p/"+strconv.Itoa(len(packTags)), ".json", p.data)
+		packTags = append(packTags, tag)
+		return err
+	}
+	m.DocPacks = []int{}
+	for _, p := range docPacks {
+		if err := addPack(p); err != nil {
+			return nil, err
+		}
+		m.DocPacks = append(m.DocPacks, len(p.lens))
+	}
+	if len(docPacks) > 1 {
+		var lens []byte
+		lens = append(lens, '"')
+		for _, p := range docPacks {
+			for _, n := range p.lens {
+				lens = appendVarint(lens, n)
+			}
+		}
+		lens = append(lens, '"')
+		tag, err := add("p/lens", ".json", lens)
 		if err != nil {
 			return nil, err
 		}
-		fileTags = append(fileTags, tag)
+		m.Lens = resolveTag("p/lens", ".json", tag)
 	}
-	m.setFileTags(fileTags)
 
 	shards := buildShards(terms, postings, opts.MaxShard, oneShard, opts.Workers)
-	for _, sh := range shards {
-		stem := "t/" + fileKey(sh.key)
-		tag, err := add(stem, ".json", sh.data)
-		if err != nil {
-			return nil, err
-		}
-		if stem != "t/"+sh.key && (tag == "" || tag[0] == '.') {
-			tag = stem + tag + ".json" // the key is not the file's name: give it whole
-		}
-		m.Shards[sh.key] = tag
+	shardData := make([][]byte, len(shards))
+	for i, sh := range shards {
+		shardData[i] = sh.data
 		idx.Stats.LargestShard = max(idx.Stats.LargestShard, len(sh.data))
 	}
+	shardPacks := packEntries(shardData, opts.PackBytes)
+	i := 0
+	for _, p := range shardPacks {
+		n := len(packTags)
+		if err := addPack(p); err != nil {
+			return nil, err
+		}
+		off := 1
+		for _, l := range p.lens {
+			m.Shards[shards[i].key] = [3]int{n, off, l}
+			off += l + 1
+			i++
+		}
+	}
+	m.setFileTags(packTags)
 
 	data, err := marshal(m)
 	if err != nil {
@@ -252,34 +280,45 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 		idx.Stats.Postings += len(ps)
 	}
 	idx.Stats.Shards = len(shards)
-	idx.Stats.Chunks = chunks
+	idx.Stats.DocPacks = len(docPacks)
+	idx.Stats.ShardPacks = len(shardPacks)
+	idx.Stats.Files = len(idx.Files)
 	return idx, nil
 }
 
-// chunkDocs returns how many documents share a file: as asked, when
-// opts.ChunkDocs is set; all of them when their entries come to about
-// OneDocFile bytes at most; else 2. Entries are sized from their text,
-// not encoded, so that no document is encoded twice.
-func chunkDocs(docs []Doc, opts Options) int {
-	if opts.ChunkDocs > 0 {
-		return opts.ChunkDocs
-	}
-	const perEntry, perSection = 40, 16 // JSON keys, quotes and commas
-	size := 2
-	for i := range docs {
-		d := &docs[i]
-		size += perEntry + len(d.URL) + len(d.Title) + len(d.Context) + len(d.Summary) + 4*len(d.Jurisdictions)
-		left := opts.MaxText
-		for _, s := range d.Sections {
-			text := min(len(s.Text), max(left, 0))
-			left -= text
-			size += perSection + len(s.Heading) + len(s.Anchor) + text
+// pack is a pack file: the JSON array of a run of entries (documents'
+// or shards), and each entry's length in bytes. Entry k starts at byte
+// 1 + Σ (lens[i]+1) for i < k, so a reader can fetch it alone as a range.
+type pack struct {
+	data []byte
+	lens []int
+}
+
+// packEntries packs encoded entries, in order, into packs of at most
+// size bytes each; an entry bigger than that gets a pack of its own.
+func packEntries(entries [][]byte, size int) []pack {
+	var out []pack
+	var cur pack
+	for _, e := range entries {
+		if len(cur.lens) > 0 && len(cur.data)+len(e)+2 > size {
+			cur.data = append(cur.data, ']')
+			out = append(out, cur)
+			cur = pack{}
 		}
-		if size > OneDocFile {
-			return 2
+		if len(cur.lens) == 0 {
+			cur.data = make([]byte, 0, size)
+			cur.data = append(cur.data, '[')
+		} else {
+			cur.data = append(cur.data, ',')
 		}
+		cur.data = append(cur.data, e...)
+		cur.lens = append(cur.lens, len(e))
 	}
-	return max(1, len(docs))
+	if len(cur.lens) > 0 {
+		cur.data = append(cur.data, ']')
+		out = append(out, cur)
+	}
+	return out
 }
 
 // docTerms are a document's distinct terms with their weighted counts,

@@ -138,7 +138,7 @@ func TestShardsSplitByPrefix(t *testing.T) {
 	seen := map[string]string{} // term → shard key
 	for key := range r.m.Shards {
 		deepest = max(deepest, len([]rune(key)))
-		data := idx.Files[r.shardFile(key)]
+		data := r.shardBytes(key)
 		sh := r.shard(key)
 		if len(data) > maxShard && len(sh) > 1 {
 			t.Errorf("shard %q is %d bytes with %d terms, over the %d limit", key, len(data), len(sh), maxShard)
@@ -197,10 +197,10 @@ func TestDocumentData(t *testing.T) {
 		{URL: "/d/", Title: "D", Jurisdictions: []Jurisdiction{us}},
 		{URL: "/e/", Title: "E"},
 	}
-	r := newReader(t, mustBuild(t, docs, Options{ChunkDocs: 2, MaxText: 71}))
+	r := newReader(t, mustBuild(t, docs, Options{PackBytes: 150, MaxText: 71}))
 
-	if r.m.Docs != 5 || r.m.ChunkDocs != 2 {
-		t.Errorf("manifest: %d docs in files of %d, want 5 in files of 2", r.m.Docs, r.m.ChunkDocs)
+	if r.m.Docs != 5 || len(r.m.DocPacks) < 2 {
+		t.Errorf("manifest: %d docs in packs of %v, want 5 in several packs", r.m.Docs, r.m.DocPacks)
 	}
 	var names []string
 	for _, j := range r.m.Jurisdictions {
@@ -221,7 +221,7 @@ func TestDocumentData(t *testing.T) {
 		t.Errorf("meta of /a/ = %+v, want its URL, title, summary and jurisdictions [1 0] without the repeat", a)
 	}
 	if d := r.meta(3); d.URL != "/d/" {
-		t.Errorf("meta(3) is %s, want /d/ (second entry of the second chunk)", d.URL)
+		t.Errorf("meta(3) is %s, want /d/", d.URL)
 	}
 	wantA := [][3]string{{"", "", "Intro."}, {"Rules", "rules", "Rule text."}}
 	if got := r.fragment(0); !reflect.DeepEqual(got, wantA) {
@@ -234,10 +234,11 @@ func TestDocumentData(t *testing.T) {
 	}
 }
 
-// TestDocumentFilesBySize checks how many documents share a file by
-// default: all of them while their entries fit in OneDocFile bytes, so a
-// small site's reader loads them once, else two.
-func TestDocumentFilesBySize(t *testing.T) {
+// TestDocumentPacksBySize checks how documents are packed by default:
+// all in one file while their entries fit in OneDocFile bytes, so a small
+// site's reader loads them once, else in packs of at most that size (or
+// as asked), which a reader reads entry by entry.
+func TestDocumentPacksBySize(t *testing.T) {
 	docsOf := func(n, textBytes int) []Doc {
 		docs := make([]Doc, n)
 		for i := range docs {
@@ -249,30 +250,34 @@ func TestDocumentFilesBySize(t *testing.T) {
 		name      string
 		docs      []Doc
 		opts      Options
-		wantChunk int
-		wantFiles int
+		wantPacks int
+		wantLens  bool
 	}{
-		{"small site: one file", docsOf(40, 3000), Options{}, 40, 1},
-		{"one document", docsOf(1, 100), Options{}, 1, 1},
-		{"just over the limit: two per file", docsOf(70, 3000), Options{}, 2, 35},
-		{"asked for", docsOf(40, 3000), Options{ChunkDocs: 3}, 3, 14},
+		{"small site: one file", docsOf(40, 3000), Options{}, 1, false},
+		{"one document", docsOf(1, 100), Options{}, 1, false},
+		{"over the limit: two packs", docsOf(70, 3000), Options{}, 2, true},
+		{"asked for", docsOf(40, 3000), Options{PackBytes: 10000}, 14, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			idx := mustBuild(t, tt.docs, tt.opts)
 			r := newReader(t, idx)
-			files := 0
-			for name := range idx.Files {
-				if strings.HasPrefix(name, "d/") {
-					files++
+			limit := tt.opts.PackBytes
+			if limit == 0 {
+				limit = OneDocFile
+			}
+			for n := range r.m.DocPacks {
+				if size := len(idx.Files[r.packFile(n)]); size > limit {
+					t.Errorf("pack %d is %d bytes, over %d", n, size, limit)
 				}
 			}
-			if r.m.ChunkDocs != tt.wantChunk || files != tt.wantFiles {
-				t.Errorf("%d documents per file in %d files, want %d in %d", r.m.ChunkDocs, files, tt.wantChunk, tt.wantFiles)
+			if len(r.m.DocPacks) != tt.wantPacks || (r.m.Lens != "") != tt.wantLens {
+				t.Errorf("%d packs %v, lens %q; want %d, lens file %v", len(r.m.DocPacks), r.m.DocPacks, r.m.Lens, tt.wantPacks, tt.wantLens)
 			}
-			last := len(tt.docs) - 1
-			if got := r.meta(last).URL; got != tt.docs[last].URL {
-				t.Errorf("last document reads as %s, want %s", got, tt.docs[last].URL)
+			for _, id := range []int{0, len(tt.docs) / 2, len(tt.docs) - 1} {
+				if got := r.meta(id).URL; got != tt.docs[id].URL {
+					t.Errorf("document %d reads as %s, want %s", id, got, tt.docs[id].URL)
+				}
 			}
 		})
 	}
@@ -313,7 +318,7 @@ func TestShardsBySize(t *testing.T) {
 				t.Errorf("%d shards, one of all terms: %v; want one of all terms: %v", len(r.m.Shards), one, tt.wantOne)
 			}
 			for key := range r.m.Shards {
-				if n := len(idx.Files[r.shardFile(key)]); n > tt.maxBytes && len(r.shard(key)) > 1 {
+				if n := len(r.shardBytes(key)); n > tt.maxBytes && len(r.shard(key)) > 1 {
 					t.Errorf("shard %q is %d bytes, over %d", key, n, tt.maxBytes)
 				}
 			}
@@ -331,11 +336,11 @@ func TestBuildIsDeterministic(t *testing.T) {
 		{URL: "/a/", Title: "Alpha", Summary: "images", Sections: []Section{{Heading: "Scans", Anchor: "scans", Text: "secure imaging"}}},
 		{URL: "/m/", Title: "Middle", Jurisdictions: []Jurisdiction{{"Brazil", "brazil"}, {"India", "india"}}},
 	}
-	first := mustBuild(t, docs, Options{ChunkDocs: 2})
+	first := mustBuild(t, docs, Options{PackBytes: 150})
 	for i := range 5 {
 		shuffled := append([]Doc(nil), docs...)
 		rand.New(rand.NewPCG(uint64(i), 9)).Shuffle(len(shuffled), func(a, b int) { shuffled[a], shuffled[b] = shuffled[b], shuffled[a] })
-		again := mustBuild(t, shuffled, Options{ChunkDocs: 2})
+		again := mustBuild(t, shuffled, Options{PackBytes: 150})
 		if !reflect.DeepEqual(first.Files, again.Files) {
 			t.Fatalf("index differs when documents come in another order")
 		}
@@ -380,7 +385,7 @@ func TestManifestUsesPublishedNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			idx := mustBuild(t, docs, Options{ChunkDocs: 2, Name: tt.fn})
+			idx := mustBuild(t, docs, Options{PackBytes: 100, Name: tt.fn})
 			published := idx.Files
 			if tt.fn != nil {
 				published = publish(idx, tt.fn)
@@ -389,15 +394,16 @@ func TestManifestUsesPublishedNames(t *testing.T) {
 			if err := json.Unmarshal(published[ManifestName], &m); err != nil {
 				t.Fatal(err)
 			}
-			var refs []string
+			r := &reader{t: t, m: m}
+			refs := []string{m.Lens}
 			for _, j := range m.Jurisdictions {
 				refs = append(refs, j.File)
 			}
-			for n := range (m.Docs + m.ChunkDocs - 1) / m.ChunkDocs {
-				refs = append(refs, resolveTag(fmt.Sprintf("d/%d", n), ".json", m.fileTag(n)))
+			for n := range r.packs() {
+				refs = append(refs, r.packFile(n))
 			}
-			for key, tag := range m.Shards {
-				refs = append(refs, resolveTag("t/"+key, ".json", tag))
+			if m.Lens == "" || len(m.DocPacks) < 2 || r.packs() <= len(m.DocPacks) {
+				t.Errorf("packs %v and lens %q: want several document packs, a lens file and shard packs", m.DocPacks, m.Lens)
 			}
 			for _, ref := range refs {
 				if _, ok := published[ref]; !ok {

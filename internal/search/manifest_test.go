@@ -11,9 +11,9 @@ import (
 // manifestFields are the manifest's fields search.js reads, and the JSON
 // type each must have.
 var manifestFields = map[string]string{
-	"v": "number", "docs": "number", "chunk": "number", "minPrefix": "number",
-	"files": "array", "jurisdictions": "array",
-	"tags": "string", "stop": "string", "fold": "string",
+	"v": "number", "docs": "number", "minPrefix": "number",
+	"docPacks": "array", "files": "array", "jurisdictions": "array",
+	"lens": "string", "tags": "string", "stop": "string", "fold": "string",
 	"shards": "object",
 }
 
@@ -36,9 +36,9 @@ func TestManifestHasEveryField(t *testing.T) {
 		empty []string
 	}{
 		{"no jurisdictions", plain, Options{}, []string{"jurisdictions", "files", "tags"}},
-		{"no documents", nil, Options{}, []string{"jurisdictions", "files", "tags", "shards"}},
+		{"no documents", nil, Options{}, []string{"jurisdictions", "files", "tags", "shards", "docPacks", "lens"}},
 		{"fingerprinted names", plain, Options{Name: fingerprint}, []string{"jurisdictions", "files"}},
-		{"a file per document", plain, Options{ChunkDocs: 1, Name: func(name string, _ []byte) string { return "x/" + name }}, []string{"jurisdictions", "tags"}},
+		{"a file per document", plain, Options{PackBytes: 1, Name: func(name string, _ []byte) string { return "x/" + name }}, []string{"jurisdictions", "tags"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

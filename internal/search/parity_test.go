@@ -111,3 +111,67 @@ func stderr(err error) string {
 	}
 	return ""
 }
+
+// packsJS runs search.js's reading of the lens file under Node: it reads
+// {"m": manifest, "lens": the lens file's string} on stdin and writes
+// where each document's entry is in its pack, [[first byte, length], …].
+const packsJS = `
+globalThis.document = { getElementById: function () { return null; } };
+require(process.argv[1]);
+require(process.argv[2]);
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+process.stdout.write(JSON.stringify(globalThis.guidepostSearchText.lens(input.m, input.lens)));
+`
+
+// TestGoAndJavaScriptAgreeOnPacks builds an index of many document packs
+// and expects the byte ranges search.js computes from the manifest and
+// the lens file to hold each document's entry: a range one byte off is a
+// result the browser cannot show.
+func TestGoAndJavaScriptAgreeOnPacks(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node is needed to run search.js: %v", err)
+	}
+	var js []string
+	for _, name := range []string{"snowball.js", "search.js"} {
+		p, err := filepath.Abs(filepath.Join("..", "..", "static", "js", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		js = append(js, p)
+	}
+	docs := syntheticDocs(300)
+	docs[7].Sections = append(docs[7].Sections, Section{Heading: "Ünïcode", Text: strings.Repeat("日本語のテキスト ", 900)}) // bigger than a pack
+	idx := mustBuild(t, docs, Options{PackBytes: 8 << 10})
+	r := newReader(t, idx)
+	if len(r.m.DocPacks) < 10 || r.m.Lens == "" {
+		t.Fatalf("%d document packs, lens %q: the test wants many", len(r.m.DocPacks), r.m.Lens)
+	}
+	var lens string
+	r.decode(r.m.Lens, &lens)
+	in, err := json.Marshal(map[string]any{"m": r.m, "lens": lens})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, "-e", packsJS, js[0], js[1])
+	cmd.Stdin = strings.NewReader(string(in))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderr(err))
+	}
+	var ranges [][2]int
+	if err := json.Unmarshal(out, &ranges); err != nil || len(ranges) != len(docs) {
+		t.Fatalf("node wrote %.200s (%v), want %d ranges", out, err, len(docs))
+	}
+	id := 0
+	for n, count := range r.m.DocPacks {
+		for range count {
+			var e docEntry
+			rg := ranges[id]
+			if err := json.Unmarshal(r.slice(n, rg[0], rg[1]), &e); err != nil || e.URL != r.meta(id).URL {
+				t.Errorf("document %d: search.js reads bytes %d+%d of pack %d: %q (%v), want %s", id, rg[0], rg[1], n, e.URL, err, r.meta(id).URL)
+			}
+			id++
+		}
+	}
+}

@@ -74,16 +74,57 @@ func (r *reader) shardKey(term string) (string, bool) {
 	return "", false
 }
 
-// shardFile is the published name of the shard of key.
-func (r *reader) shardFile(key string) string {
-	return resolveTag("t/"+key, ".json", r.m.Shards[key])
+// packFile is the published name of pack n.
+func (r *reader) packFile(n int) string {
+	return resolveTag(fmt.Sprintf("p/%d", n), ".json", r.m.fileTag(n))
+}
+
+// packs is how many packs the manifest leads to.
+func (r *reader) packs() int {
+	n := len(r.m.DocPacks)
+	for _, loc := range r.m.Shards {
+		n = max(n, loc[0]+1)
+	}
+	return n
+}
+
+// slice returns length bytes of pack n from byte off, as search.js asks
+// for them with a range request, counting them as read.
+func (r *reader) slice(n, off, length int) []byte {
+	r.t.Helper()
+	name := r.packFile(n)
+	data, ok := r.files[name]
+	if !ok {
+		r.t.Fatalf("the index has no file %s", name)
+	}
+	if off < 1 || off+length > len(data)-1 {
+		r.t.Fatalf("%s: bytes %d+%d are outside its %d", name, off, length, len(data))
+	}
+	key := fmt.Sprintf("%s@%d", name, off)
+	if !r.read[name] && !r.read[key] {
+		r.read[key] = true
+		r.bytes += length
+	}
+	return data[off : off+length]
+}
+
+// shardBytes returns the encoded shard of key.
+func (r *reader) shardBytes(key string) []byte {
+	r.t.Helper()
+	loc, ok := r.m.Shards[key]
+	if !ok {
+		r.t.Fatalf("no shard %q", key)
+	}
+	return r.slice(loc[0], loc[1], loc[2])
 }
 
 // shard returns a shard's terms with their encoded postings.
 func (r *reader) shard(key string) map[string]string {
 	r.t.Helper()
 	var out map[string]string
-	r.decode(r.shardFile(key), &out)
+	if err := json.Unmarshal(r.shardBytes(key), &out); err != nil {
+		r.t.Fatalf("shard %q: %v", key, err)
+	}
 	return out
 }
 
@@ -173,18 +214,39 @@ func (r *reader) searchIDs(q string) []int {
 	return ids
 }
 
-// docFile is the published name of the document file holding id.
-func (r *reader) docFile(id int) string {
-	n := id / r.m.ChunkDocs
-	return resolveTag(fmt.Sprintf("d/%d", n), ".json", r.m.fileTag(n))
-}
-
-// meta returns a document's entry.
+// meta returns a document's entry: from the one document pack, read
+// whole, or as a byte range of its pack, found with the lens file.
 func (r *reader) meta(id int) docEntry {
 	r.t.Helper()
-	var chunk []docEntry
-	r.decode(r.docFile(id), &chunk)
-	return chunk[id%r.m.ChunkDocs]
+	if len(r.m.DocPacks) == 1 {
+		var all []docEntry
+		r.decode(r.packFile(0), &all)
+		return all[id]
+	}
+	var lens string
+	r.decode(r.m.Lens, &lens)
+	ls, err := decodeVarints(lens)
+	if err != nil || len(ls) != r.m.Docs {
+		r.t.Fatalf("%s: %d lengths for %d documents (%v)", r.m.Lens, len(ls), r.m.Docs, err)
+	}
+	first := 0
+	for n, count := range r.m.DocPacks {
+		if id >= first+count {
+			first += count
+			continue
+		}
+		off := 1
+		for k := first; k < id; k++ {
+			off += ls[k] + 1
+		}
+		var e docEntry
+		if err := json.Unmarshal(r.slice(n, off, ls[id]), &e); err != nil {
+			r.t.Fatalf("document %d: %v", id, err)
+		}
+		return e
+	}
+	r.t.Fatalf("no document %d in %d", id, r.m.Docs)
+	return docEntry{}
 }
 
 // fragment returns a document's sections.

@@ -132,12 +132,52 @@
       }
     };
   }
+  // ---- packs (mirrors internal/search, manifest) ----
+  // DIGITS maps the characters of encoded postings to their values
+  // (internal/search, postingDigits).
+  var DIGITS = new Int8Array(128).fill(-1);
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = i; });
+  // decodeLens reads the lens file, s: the length of each document's
+  // entry, as varints in posting digits. It returns where each entry is
+  // in its pack — off[id] its first byte, len[id] its length — given how
+  // many documents each pack holds, or null when s does not give docs
+  // lengths.
+  function decodeLens(docPacks, docs, s) {
+    var off = new Int32Array(docs);
+    var len = new Int32Array(docs);
+    var id = 0;
+    var pack = 0;
+    var end = docPacks.length ? docPacks[0] : 0; // the first document of the next pack
+    var at = 1;
+    var v = 0;
+    var mul = 1;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGITS[s.charCodeAt(i) & 127];
+      if (d < 0 || id >= docs) return null;
+      if (d >= 32) { v += (d - 32) * mul; mul *= 32; continue; }
+      v += d * mul;
+      while (id >= end && pack + 1 < docPacks.length) { pack++; end += docPacks[pack]; at = 1; }
+      off[id] = at;
+      len[id] = v;
+      at += v + 1;
+      id++;
+      v = 0;
+      mul = 1;
+    }
+    return id === docs && mul === 1 ? { off: off, len: len } : null;
+  }
+
   // For tests: the tokenizing and normalizing this script does, without
   // a page (TestGoAndJavaScriptAgree runs it under Node).
   globalThis.guidepostSearchText = {
     terms: function (m, text) {
       var a = analyzer(m.stem || '', m.stop || '', m.fold || '');
       return words(text).map(function (w) { return [w.word, w.pair ? a.fold(w.word) : a.normalize(w.word)]; });
+    },
+    // where each document's entry is in its pack, as [[off, len], …]
+    lens: function (m, s) {
+      var t = decodeLens(m.docPacks, m.docs, s);
+      return t ? Array.from(t.off, function (off, id) { return [off, t.len[id]]; }) : null;
     }
   };
 
@@ -186,7 +226,62 @@
   // extension and the manifest's tag for it (internal/search, nameTag).
   function name(stem, tag) { return tag === '' || tag.charAt(0) === '.' ? stem + tag + '.json' : tag; }
 
-  var VERSION = 3; // of the index layout this script reads
+  // ---- packs: documents and shards, read by byte ranges ----
+  // A pack is a JSON array of entries (internal/search, packEntries); the
+  // manifest and the lens file say where each entry's bytes are. A big
+  // site's reader fetches an entry as a range of its pack; when the
+  // server sends the whole pack instead (it ignores Range), the pack is
+  // kept and later entries are sliced from it. A small site's packs are
+  // loaded whole.
+  var decoder = new TextDecoder();
+  var packs = new Map(); // URL → promise of a whole pack's bytes
+  var ranges = new Map(); // URL#range → promise of its bytes
+  function loadPack(u) {
+    if (!packs.has(u)) {
+      packs.set(u, fetch(u, { credentials: 'same-origin' }).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : ''));
+        return r.arrayBuffer();
+      }).then(function (buf) { return new Uint8Array(buf); }).catch(function (e) { packs.delete(u); throw fileError(u, e); }));
+    }
+    return packs.get(u);
+  }
+  // loadBytes returns len bytes of the pack at u from byte off.
+  function loadBytes(u, off, len, whole) {
+    if (whole || packs.has(u)) {
+      return loadPack(u).then(function (b) {
+        if (off + len > b.length) throw fileError(u, new Error('no bytes ' + off + '+' + len + ' in its ' + b.length));
+        return b.subarray(off, off + len);
+      });
+    }
+    var key = u + '#' + off + '+' + len;
+    if (!ranges.has(key)) {
+      ranges.set(key, fetch(u, { credentials: 'same-origin', headers: { Range: 'bytes=' + off + '-' + (off + len - 1) } }).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : ''));
+        if (r.status !== 206) { // the whole pack: keep it
+          var all = r.arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+          packs.set(u, all);
+          all.catch(function () { packs.delete(u); });
+          return all.then(function (b) { return b.subarray(off, off + len); });
+        }
+        var got = /^bytes (\d+)-/.exec(r.headers.get('Content-Range') || '');
+        if (got && Number(got[1]) !== off) throw new Error('asked for bytes from ' + off + ', got ' + r.headers.get('Content-Range'));
+        return r.arrayBuffer().then(function (buf) {
+          if (buf.byteLength !== len) throw new Error('asked for ' + len + ' bytes from ' + off + ', got ' + buf.byteLength);
+          return new Uint8Array(buf);
+        });
+      }).catch(function (e) { ranges.delete(key); throw e && e.file ? e : fileError(u, e); }));
+    }
+    return ranges.get(key);
+  }
+  function parseBytes(u, b) {
+    try {
+      return JSON.parse(decoder.decode(b));
+    } catch (e) {
+      throw fileError(u, e);
+    }
+  }
+
+  var VERSION = 4; // of the index layout this script reads
   var index = null; // the manifest, with lookup tables added
   function manifest() {
     if (index) return Promise.resolve(index);
@@ -217,7 +312,8 @@
       return v;
     }
     m.docs = field('docs', 0);
-    m.chunk = field('chunk', 1) || 1;
+    m.docPacks = field('docPacks', []);
+    m.lens = field('lens', '');
     m.minPrefix = field('minPrefix', 3);
     m.shards = field('shards', {});
     m.files = field('files', []);
@@ -226,11 +322,22 @@
     m.lang = field('lang', '');
     m.text = analyzer(field('stem', ''), field('stop', ''), field('fold', ''));
     m.keys = Object.keys(m.shards);
-    m.shardFile = function (k) { return name('t/' + k, m.shards[k]); };
-    // The tags of the document files: a list, or run together in one
-    // string when each is a dot and more, or none when names were kept.
+    // The tags of the packs: a list, or run together in one string when
+    // each is a dot and more, or none when names were kept.
     var tags = m.files.length ? m.files : m.tags ? m.tags.split('.').slice(1).map(function (t) { return '.' + t; }) : null;
-    m.docFile = function (n) { return name('d/' + n, tags ? tags[n] : ''); };
+    m.packURL = function (n) { return new URL(name('p/' + n, tags ? tags[n] : ''), manifestURL).href; };
+    // packStart[n] is the first document of pack n.
+    m.packStart = new Int32Array(m.docPacks.length + 1);
+    m.docPacks.forEach(function (c, n) { m.packStart[n + 1] = m.packStart[n] + c; });
+    var shardPacks = new Set();
+    m.keys.forEach(function (k) {
+      var loc = m.shards[k];
+      if (!Array.isArray(loc) || loc.length !== 3) throw new Error('shard "' + k + '" is ' + JSON.stringify(loc) + ', not [pack, byte, length]');
+      shardPacks.add(loc[0]);
+    });
+    // A small site's index is read whole: one pack of documents and one
+    // of shards at most.
+    m.small = m.docPacks.length <= 1 && shardPacks.size <= 1;
     m.jurBySlug = new Map();
     m.jurisdictions.forEach(function (j) { m.jurBySlug.set(j.slug, j); });
     return m;
@@ -243,11 +350,12 @@
   // from then on without the network.
   var local = false; // the whole index is in the page
   function preloadSmall(m) {
-    if (!hasOwn(m.shards, '') || m.chunk < m.docs) return;
+    if (!m.small) return;
     var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
     idle(function () {
-      var files = [load(m.shardFile(''))];
-      if (m.docs > 0) files.push(load(m.docFile(0)));
+      var files = [];
+      var n = m.docPacks.length + (m.keys.length ? 1 : 0);
+      for (var p = 0; p < n; p++) files.push(loadPack(m.packURL(p)));
       m.jurisdictions.forEach(function (j) { files.push(load(j.file)); });
       quiet(Promise.all(files).then(function () { local = true; }));
     });
@@ -282,6 +390,18 @@
   }
 
   // ---- shards ----
+  // loadShard returns the shard of key k: its terms with their postings.
+  var shardCache = new Map();
+  function loadShard(m, k) {
+    if (!shardCache.has(k)) {
+      var loc = m.shards[k];
+      var u = m.packURL(loc[0]);
+      var p = loadBytes(u, loc[1], loc[2], m.small).then(function (b) { return parseBytes(u, b); });
+      shardCache.set(k, p);
+      p.catch(function () { if (shardCache.get(k) === p) shardCache.delete(k); });
+    }
+    return shardCache.get(k);
+  }
   function runes(s, n) { return Array.from(s).slice(0, n).join(''); }
   function shardKey(m, term) {
     for (var n = Math.min(Array.from(term).length, MAX_KEY_RUNES); n >= 0; n--) {
@@ -305,11 +425,6 @@
   }
 
   function hasOwn(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
-
-  // DIGITS maps the characters of encoded postings to their values
-  // (internal/search, postingDigits).
-  var DIGITS = new Int8Array(128).fill(-1);
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = i; });
 
   // A group's scores: w[doc] is the document's weight (0: not matched),
   // docs[0 … size) the documents matched, in the order first seen.
@@ -361,7 +476,7 @@
       scoreCache.set(id, hit);
       return hit;
     }
-    var p = Promise.all(shardKeys(m, g).map(function (k) { return load(m.shardFile(k)); })).then(function (shards) {
+    var p = Promise.all(shardKeys(m, g).map(function (k) { return loadShard(m, k); })).then(function (shards) {
       var sc = newScores(m.docs);
       var expanded = 0;
       shards.forEach(function (shard) {
@@ -399,7 +514,7 @@
     var keys = new Set();
     cands.forEach(function (c) { var k = shardKey(m, c); if (k !== null) keys.add(k); });
     var order = Array.from(keys);
-    return Promise.all(order.map(function (k) { return load(m.shardFile(k)); })).then(function (shards) {
+    return Promise.all(order.map(function (k) { return loadShard(m, k); })).then(function (shards) {
       for (var i = 0; i < cands.length; i++) {
         var k = shardKey(m, cands[i]);
         var shard = k === null ? null : shards[order.indexOf(k)];
@@ -458,6 +573,7 @@
 
   // search returns the documents matching every group, as Ranked.
   function search(m, groups, jurisdiction) {
+    if (m.lens) quiet(lensTable(m)); // needed for the results, loaded with the shards
     var jur = jurisdiction ? m.jurBySlug.get(jurisdiction) : null;
     var filter = jur ? load(jur.file).then(function (arr) { return decodeIds(m, arr); }) : Promise.resolve(jurisdiction ? new Uint8Array(m.docs) : null);
     return Promise.all([Promise.all(groups.map(function (g) { return groupScores(m, g); })), filter]).then(function (r) {
@@ -486,13 +602,83 @@
   }
 
   // ---- documents ----
-  // docDetails loads a document's entry: one request, for the file of
-  // chunk documents that holds it.
-  function docDetails(m, id) {
-    return load(m.docFile(Math.floor(id / m.chunk))).then(function (chunk) {
-      var e = Array.isArray(chunk) ? chunk[id % m.chunk] : null;
-      if (!e || typeof e !== 'object') throw fileError(new URL(m.docFile(Math.floor(id / m.chunk)), manifestURL).href, new Error('no document ' + id));
-      return { id: id, meta: e, sections: Array.isArray(e.x) ? e.x : [] };
+  // GAP is the most bytes between two results in a pack that one range
+  // request fetches with them, rather than one request each: a request
+  // costs more than a few KiB (docs/benchmarks.md).
+  var GAP = 8192;
+  // lensTable returns where each document's entry is in its pack: off[id]
+  // its first byte, len[id] its length (internal/search, manifest).
+  function lensTable(m) {
+    if (!m.lensTable) {
+      m.lensTable = load(m.lens).then(function (s) {
+        if (typeof s !== 'string') throw fileError(new URL(m.lens, manifestURL).href, new Error('not a string'));
+        var t = decodeLens(m.docPacks, m.docs, s);
+        if (!t) throw fileError(new URL(m.lens, manifestURL).href, new Error('not the lengths of ' + m.docs + ' documents'));
+        return t;
+      });
+      m.lensTable.catch(function () { m.lensTable = null; });
+    }
+    return m.lensTable;
+  }
+  function packOf(m, id) {
+    var lo = 0;
+    var hi = m.docPacks.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (m.packStart[mid] <= id) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  // docEntries returns promises of the entries of documents ids, in
+  // order: from the one document pack of a small site, loaded whole, or
+  // as byte ranges of the packs, one request for results near each
+  // other in a pack (GAP).
+  var docCache = new Map(); // id → promise of its entry
+  function docEntries(m, ids) {
+    var missing = ids.filter(function (id) { return !docCache.has(id); });
+    if (missing.length) {
+      var got;
+      if (m.docPacks.length <= 1) {
+        var u = m.packURL(0);
+        got = loadPack(u).then(function (b) {
+          if (!m.allDocs) m.allDocs = parseBytes(u, b);
+          return missing.map(function (id) { return Array.isArray(m.allDocs) ? m.allDocs[id] : null; });
+        });
+      } else {
+        got = lensTable(m).then(function (t) {
+          var sorted = missing.slice().sort(function (a, b) { return a - b; });
+          var runs = [];
+          sorted.forEach(function (id) {
+            var p = packOf(m, id);
+            var last = runs[runs.length - 1];
+            if (last && last.pack === p && t.off[id] - last.end <= GAP) {
+              last.ids.push(id);
+              last.end = t.off[id] + t.len[id];
+            } else {
+              runs.push({ pack: p, ids: [id], start: t.off[id], end: t.off[id] + t.len[id] });
+            }
+          });
+          var byId = new Map();
+          return Promise.all(runs.map(function (run) {
+            var u = m.packURL(run.pack);
+            return loadBytes(u, run.start, run.end - run.start, false).then(function (b) {
+              run.ids.forEach(function (id) { byId.set(id, parseBytes(u, b.subarray(t.off[id] - run.start, t.off[id] - run.start + t.len[id]))); });
+            });
+          })).then(function () { return missing.map(function (id) { return byId.get(id); }); });
+        });
+      }
+      missing.forEach(function (id, i) {
+        var p = got.then(function (entries) {
+          var e = entries[i];
+          if (!e || typeof e !== 'object') throw fileError(m.packURL(m.docPacks.length <= 1 ? 0 : packOf(m, id)), new Error('no document ' + id));
+          return e;
+        });
+        docCache.set(id, p);
+        p.catch(function () { if (docCache.get(id) === p) docCache.delete(id); });
+      });
+    }
+    return ids.map(function (id) {
+      return docCache.get(id).then(function (e) { return { id: id, meta: e, sections: Array.isArray(e.x) ? e.x : [] }; });
     });
   }
 
@@ -730,8 +916,9 @@
     var match = matcher(m, state.groups);
     var items = new Array(slice.length);
     loaded = performance.now();
+    var details = docEntries(m, slice);
     return Promise.all(slice.map(function (doc, i) {
-      return docDetails(m, doc).then(function (d) {
+      return details[i].then(function (d) {
         loaded = performance.now();
         if (seq === state.seq) items[i] = renderResult(m, d, match);
       });
@@ -877,7 +1064,7 @@
     groups.forEach(function (g) {
       if (!g.term) return;
       var k = shardKey(index, g.term);
-      if (k !== null) quiet(load(index.shardFile(k)));
+      if (k !== null) quiet(loadShard(index, k));
     });
   }
 
