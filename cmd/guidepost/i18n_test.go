@@ -99,3 +99,24 @@ func TestMissingStrings(t *testing.T) {
 		t.Errorf("errors differ from %s (go test -update rewrites it):\n%s", golden, out.String())
 	}
 }
+
+// TestGeneratedPagesInTheSiteLanguage builds a Spanish site: the pages the
+// build makes (search, not found, the built-in taxonomies) are titled in
+// Spanish in <title>, headings and lists.
+func TestGeneratedPagesInTheSiteLanguage(t *testing.T) {
+	work, site := newSite(t)
+	setLanguage(t, site, "es")
+	dest := filepath.Join(work, "public")
+	if res := runCLIEnv(t, work, []string{"GUIDEPOST_TODAY=2026-02-01"}, "build", "--source", site, "--dest", dest); res.code != 0 {
+		t.Fatalf("build: exit code %d\n%s", res.code, res.stderr)
+	}
+	for page, want := range map[string]string{
+		"search/index.html": "<title>Buscar · Test KB</title>",
+		"404.html":          "<title>Página no encontrada · Test KB</title>",
+		"tags/index.html":   "<title>Etiquetas · Test KB</title>",
+	} {
+		if html := readFile(t, dest, page); !strings.Contains(html, want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+}

@@ -236,6 +236,7 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *
 		})
 	}
 	b.funcs.Use(s, assets)
+	b.funcs.LocalizeTitles(s)
 	pageDiags, err := render.Pages(opts.ctx(), s, tmpl, sink, render.PageOptions{Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
 	if err != nil {
 		slowDone.Wait()

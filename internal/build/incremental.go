@@ -198,6 +198,7 @@ func (b *Incremental) rebuild(ctx context.Context, ch Changes, renderAll bool) (
 	next.diags = diags
 
 	b.funcs.Use(s, assets)
+	b.funcs.LocalizeTitles(s)
 	pages := &memSink{files: map[string][]byte{}}
 	pageDiags, err := render.Pages(ctx, s, b.tmpl, pages, render.PageOptions{Include: func(p *site.Page) bool { return dirty[p] }, Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
 	if err != nil {

@@ -199,3 +199,40 @@ func TreeMapIn(c *i18n.Catalog, t *decision.Tree) template.HTML {
 		RTL: c.Dir() == "rtl",
 	}))
 }
+
+// generatedTitles are the keys of the titles of the pages the build makes.
+var generatedTitles = map[site.Kind]string{
+	site.KindSearch: "search.title",
+	site.Kind404:    "notfound.title",
+	site.KindMap:    "map.title",
+}
+
+// LocalizeTitles gives the pages the build makes (search, not found, a
+// tree's map, and the taxonomies guidepost has built in when the site does
+// not name its own) their titles in the site's language, which <title>,
+// breadcrumbs and lists show. Problems with the strings are reported when
+// the pages render.
+func (f *Funcs) LocalizeTitles(s *site.Site) {
+	c, err := f.catalog()
+	if err != nil {
+		return
+	}
+	for _, p := range s.Pages {
+		if key := generatedTitles[p.Kind]; key != "" {
+			if title, err := c.T(key); err == nil {
+				p.FM.Title = title
+			}
+		}
+	}
+	if _, custom := s.Config.Lines["taxonomies"]; custom {
+		return // the site named its taxonomies itself
+	}
+	for _, t := range s.Taxonomies {
+		if title, err := c.T("taxonomy." + t.Name); err == nil {
+			t.Title = title
+			if t.Page != nil {
+				t.Page.FM.Title = title
+			}
+		}
+	}
+}
