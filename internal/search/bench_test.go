@@ -190,10 +190,10 @@ func BenchmarkIndexByLanguage(b *testing.B) {
 			}
 			b.ReportMetric(float64(idx.Stats.Bytes)/(1<<20), "index-MiB")
 			b.ReportMetric(float64(gz)/(1<<20), "gzipped-MiB")
-			b.ReportMetric(float64(byFolder["t"])/(1<<20), "postings-MiB")
+			b.ReportMetric(float64(len(idx.Files)), "files")
 			b.ReportMetric(float64(idx.Stats.Terms), "terms")
 			b.ReportMetric(float64(idx.Stats.Shards), "shards")
-			b.Logf("%s: %d documents, %d terms, %d postings, %d files (manifest %d KiB, largest shard %d KiB); bytes by folder: %v", lang, idx.Stats.Docs, idx.Stats.Terms, idx.Stats.Postings, len(idx.Files), idx.Stats.ManifestBytes>>10, idx.Stats.LargestShard>>10, byFolder)
+			b.Logf("%s: %d documents, %d terms, %d postings, %d shards; %d files: %d packs of documents, %d of shards (manifest %d KiB, largest shard %d KiB); bytes by folder: %v", lang, idx.Stats.Docs, idx.Stats.Terms, idx.Stats.Postings, idx.Stats.Shards, len(idx.Files), idx.Stats.DocPacks, idx.Stats.ShardPacks, idx.Stats.ManifestBytes>>10, idx.Stats.LargestShard>>10, byFolder)
 		})
 	}
 }
