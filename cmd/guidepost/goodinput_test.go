@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // urlsAccepted is a page whose every URL is fine.
@@ -73,11 +72,7 @@ func TestUnusualGoodInputs(t *testing.T) {
 			work, site := newSite(t)
 			writeFile(t, site, c.file, c.content)
 			dest := filepath.Join(work, "public")
-			start := time.Now()
 			res := runCLI(t, work, "build", "--source", site, "--dest", dest)
-			if took := time.Since(start); took > 20*time.Second {
-				t.Errorf("build took %v, want well under 20s", took)
-			}
 			if res.code != 0 || strings.Contains(res.stderr, c.file) {
 				t.Fatalf("exit code %d, stderr:\n%s", res.code, clip(res.stderr))
 			}

@@ -103,7 +103,7 @@ func TestKey(t *testing.T) {
 			}
 		}, true},
 		{"imported module package", func(t *testing.T, dir string) {
-			appendFile(t, filepath.Join(dir, "internal", "diag", "diag.go"), "\n// edit\n")
+			appendFile(t, filepath.Join(dir, "internal", "suggest", "suggest.go"), "\n// edit\n")
 		}, true},
 		{"go directive", func(t *testing.T, dir string) { replaceIn(t, filepath.Join(dir, "go.mod"), "\ngo 1.", "\ngo 2.") }, true},
 		{"a requirement the engine does not import", func(t *testing.T, dir string) {
