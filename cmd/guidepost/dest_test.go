@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guidepost/guidepost/internal/output"
+	"github.com/guidepost/guidepost/internal/publish"
 	"github.com/guidepost/guidepost/internal/stamp"
 )
 
@@ -158,12 +158,12 @@ func TestBuildMarksItsOutput(t *testing.T) {
 		if res.code != 0 {
 			t.Fatalf("build into %s: exit code %d\n%s", dest, res.code, res.stderr)
 		}
-		marker := readFile(t, dest, output.Marker)
+		marker := readFile(t, dest, publish.Marker)
 		if !strings.Contains(marker, "written by guidepost build") {
 			t.Errorf("the marker says %q", marker)
 		}
 		for name := range hashTree(t, dest) {
-			if name == output.Marker || strings.HasSuffix(name, ".wasm") {
+			if name == publish.Marker || strings.HasSuffix(name, ".wasm") {
 				continue
 			}
 			if data, err := os.ReadFile(filepath.Join(dest, name)); err == nil && strings.Contains(string(data), "guidepost-build") {
@@ -187,7 +187,7 @@ func TestBuildReplacesAnOldUnmarkedOutput(t *testing.T) {
 		if res := runCLIEnv(t, work, env, "build", "--source", site, "--dest", dest); res.code != 0 {
 			t.Fatalf("exit code %d\n%s", res.code, res.stderr)
 		}
-		if err := os.Remove(filepath.Join(dest, output.Marker)); err != nil {
+		if err := os.Remove(filepath.Join(dest, publish.Marker)); err != nil {
 			t.Fatal(err)
 		}
 		record = func() {
@@ -213,7 +213,7 @@ func TestBuildReplacesAnOldUnmarkedOutput(t *testing.T) {
 		if res := build(t, work, site, dest, env); res.code != 0 {
 			t.Fatalf("exit code %d\n%s", res.code, res.stderr)
 		}
-		readFile(t, dest, output.Marker)
+		readFile(t, dest, publish.Marker)
 		readFile(t, dest, "guidance/extra/index.html")
 	})
 	t.Run("recorded, a failed build in between", func(t *testing.T) {
@@ -226,7 +226,7 @@ func TestBuildReplacesAnOldUnmarkedOutput(t *testing.T) {
 		if res := build(t, work, site, dest, env); res.code != 0 {
 			t.Fatalf("the fixed site: exit code %d\n%s", res.code, res.stderr)
 		}
-		readFile(t, dest, output.Marker)
+		readFile(t, dest, publish.Marker)
 	})
 	for _, tt := range []struct {
 		name   string

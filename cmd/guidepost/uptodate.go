@@ -103,7 +103,7 @@ func (u *upToDate) begin() {
 
 // wrote reports whether the output folder is exactly as the last recorded
 // build left it, which vouches that guidepost wrote it even without the
-// marker a build leaves (see output.Marker): guidepost before the marker
+// marker a build leaves (see publish.Marker): guidepost before the marker
 // recorded its builds too. A folder changed since, or one whose record is
 // gone (caches off, cleared or pruned), is not vouched for: the build then
 // refuses it and the user deletes it once.

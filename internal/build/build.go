@@ -18,9 +18,9 @@ import (
 
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/engine"
+	"github.com/guidepost/guidepost/internal/layout"
 	"github.com/guidepost/guidepost/internal/markdown"
-	"github.com/guidepost/guidepost/internal/output"
-	"github.com/guidepost/guidepost/internal/render"
+	"github.com/guidepost/guidepost/internal/publish"
 	"github.com/guidepost/guidepost/internal/search"
 	"github.com/guidepost/guidepost/internal/site"
 )
@@ -42,7 +42,7 @@ type Options struct {
 	// (markdown.DefaultHighlightCache); nil is none. The caller saves what
 	// a build added to it (HighlightCache.Flush).
 	HighlightCache *markdown.HighlightCache
-	// Minify publishes stylesheets and scripts minified (render.Minify).
+	// Minify publishes stylesheets and scripts minified (layout.Minify).
 	Minify bool
 	// Precompress writes a .br and a .gz copy beside every text file of
 	// the output, and a _headers file giving fingerprinted files a year's
@@ -53,7 +53,7 @@ type Options struct {
 	// of edits made while the index is rebuilt.
 	SearchWorkers int
 	// WroteDest, when not nil, reports whether guidepost wrote Dest
-	// although it holds no output.Marker (the output of a guidepost older
+	// although it holds no publish.Marker (the output of a guidepost older
 	// than the marker, recognised by the record of its last build). A
 	// non-empty Dest is replaced only when it has the marker or WroteDest
 	// says so.
@@ -70,7 +70,7 @@ type Result struct {
 	Diags diag.List
 	// Replaced lists the generated files that static files of the site
 	// took the place of, for a note to the author.
-	Replaced []render.Replacement
+	Replaced []layout.Replacement
 }
 
 // ErrInterrupted wraps the error of a build whose Context was done.
@@ -107,13 +107,13 @@ func (f *Failure) Unwrap() error { return ErrFailed }
 // parsed templates' functions) warm between builds.
 type Builder struct {
 	md        map[markdown.Options]*markdown.Renderer
-	funcs     *render.Funcs
+	funcs     *layout.Funcs
 	highlight *markdown.HighlightCache // Options.HighlightCache of the build running
 	mu        sync.Mutex
 }
 
 // New returns a Builder.
-func New() *Builder { return &Builder{funcs: &render.Funcs{}} }
+func New() *Builder { return &Builder{funcs: &layout.Funcs{}} }
 
 // Build builds the site once with a fresh Builder.
 func Build(opts Options) (*Result, error) { return New().Build(opts) }
@@ -131,16 +131,16 @@ func (b *Builder) Build(opts Options) (*Result, error) {
 	if err := checkDest(opts.Source, opts.Dest); err != nil {
 		return &Result{}, err
 	}
-	dir, err := output.BeginWith(opts.Dest, output.Options{Wrote: opts.WroteDest})
+	dir, err := publish.BeginWith(opts.Dest, publish.Options{Wrote: opts.WroteDest})
 	if err != nil {
 		return &Result{}, err
 	}
-	var out render.Sink = dir
+	var out layout.Sink = dir
 	if opts.Precompress {
 		out = precompress{dir}
 	}
 	w := newStream(out)
-	res, err := b.run(opts, w, func(s *site.Site, a *render.Assets) error {
+	res, err := b.run(opts, w, func(s *site.Site, a *layout.Assets) error {
 		if err := copyAssets(a, opts.Source, w); err != nil {
 			return err
 		}
@@ -167,7 +167,7 @@ func (b *Builder) Build(opts Options) (*Result, error) {
 // error is a *Failure when the site has problems.
 func (b *Builder) Render(opts Options) (*Result, *Files, error) {
 	files := &Files{root: opts.Source}
-	res, err := b.run(opts, files, func(_ *site.Site, a *render.Assets) error { files.assets = a; return nil })
+	res, err := b.run(opts, files, func(_ *site.Site, a *layout.Assets) error { files.assets = a; return nil })
 	if err != nil {
 		return res, nil, err
 	}
@@ -176,7 +176,7 @@ func (b *Builder) Render(opts Options) (*Result, *Files, error) {
 
 // slowOutputs are the logical names (or prefixes) of the files of the
 // generators that run beside the page rendering: a page that refers to one
-// of them waits for it (see render.Assets.Await). None does now: the
+// of them waits for it (see layout.Assets.Await). None does now: the
 // decision engine is embedded (package engine), and the search index runs
 // before the pages: it uses every core itself, and beside the rendering it
 // raised a 10k-page build's live heap from 350 to 570 MB.
@@ -184,9 +184,9 @@ var slowOutputs = map[string][]string{}
 
 // run loads, checks and renders the site into sink, running the slow
 // generators concurrently with the pages, and finally hands the complete
-// asset table to publish. The error is a *Failure when the site has
+// asset table to withAssets. The error is a *Failure when the site has
 // problems.
-func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *render.Assets) error) (*Result, error) {
+func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site, *layout.Assets) error) (*Result, error) {
 	b.mu.Lock()
 	b.highlight = opts.HighlightCache
 	defer b.mu.Unlock()
@@ -202,7 +202,7 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *
 	if len(diags.Errors()) > 0 {
 		return res, &Failure{Diags: res.Diags}
 	}
-	tmpl := render.LoadTemplates(s.Theme, b.funcs.Map(), &res.Diags)
+	tmpl := layout.LoadTemplates(s.Theme, b.funcs.Map(), &res.Diags)
 	generated := map[string][]byte{}
 	var slow []generator
 	for _, g := range generators {
@@ -215,7 +215,7 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *
 	if err := interrupted(opts.ctx()); err != nil {
 		return res, err
 	}
-	assets := render.NewAssetsWith(s, generated, &res.Diags, render.AssetOptions{Minify: opts.Minify})
+	assets := layout.NewAssetsWith(s, generated, &res.Diags, layout.AssetOptions{Minify: opts.Minify})
 	if len(res.Diags.Errors()) > 0 {
 		res.Diags.Sort()
 		return res, &Failure{Diags: res.Diags}
@@ -237,17 +237,17 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *
 	}
 	b.funcs.Use(s, assets)
 	b.funcs.LocalizeTitles(s)
-	pageDiags, err := render.Pages(opts.ctx(), s, tmpl, sink, render.PageOptions{Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
+	pageDiags, err := layout.Pages(opts.ctx(), s, tmpl, sink, layout.PageOptions{Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
 	if err != nil {
 		slowDone.Wait()
 		return res, interrupted(opts.ctx())
 	}
 	res.Diags = append(res.Diags, pageDiags...)
-	res.Diags = append(res.Diags, render.Aliases(s, sink)...)
+	res.Diags = append(res.Diags, layout.Aliases(s, sink)...)
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"sitemap.xml", render.Sitemap(s)}, {"feed.xml", render.Feed(s)}, {"robots.txt", render.Robots(s)}} {
+	}{{"sitemap.xml", layout.Sitemap(s)}, {"feed.xml", layout.Feed(s)}, {"robots.txt", layout.Robots(s)}} {
 		if assets.Replaces(f.name) {
 			continue // the site's own file is published instead
 		}
@@ -263,8 +263,8 @@ func (b *Builder) run(opts Options, sink render.Sink, publish func(*site.Site, *
 	if len(res.Diags.Errors()) > 0 {
 		return res, &Failure{Diags: res.Diags}
 	}
-	if publish != nil {
-		if err := publish(s, assets); err != nil {
+	if withAssets != nil {
+		if err := withAssets(s, assets); err != nil {
 			return res, err
 		}
 	}
@@ -309,7 +309,7 @@ var generators = []generator{
 // colorsCSS writes css/colors.css, the colours guidepost.yaml sets over
 // the theme's, when it sets any (the theme's head links it then).
 func colorsCSS(s *site.Site, out map[string][]byte, _ *diag.List, _ int) {
-	if css := render.ColorsCSS(s.Config.Colors); css != nil {
+	if css := layout.ColorsCSS(s.Config.Colors); css != nil {
 		out["css/colors.css"] = css
 	}
 }
@@ -344,7 +344,7 @@ func engineWasm(s *site.Site, out map[string][]byte, _ *diag.List, _ int) {
 }
 
 func searchIndex(s *site.Site, out map[string][]byte, diags *diag.List, workers int) {
-	idx, err := search.Build(search.Docs(s, workers), search.Options{Name: render.Fingerprint, Workers: workers, Language: s.Config.Language})
+	idx, err := search.Build(search.Docs(s, workers), search.Options{Name: layout.Fingerprint, Workers: workers, Language: s.Config.Language})
 	if err != nil {
 		diags.Add(site.ContentDir, 0, "cannot build the search index: "+err.Error())
 	} else {
@@ -361,12 +361,12 @@ const SearchDir = "search/"
 // Files is a build's output held in memory until written.
 type Files struct {
 	root   string
-	assets *render.Assets
+	assets *layout.Assets
 	mu     sync.Mutex
 	files  map[string][]byte
 }
 
-// WriteFile stores a file; it implements render.Sink.
+// WriteFile stores a file; it implements layout.Sink.
 func (f *Files) WriteFile(name string, data []byte) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -396,7 +396,7 @@ func (f *Files) Get(name string) ([]byte, bool) {
 
 // WriteTo writes every file to sink, several at a time: writing thousands
 // of small files is bound by system calls, not by one CPU.
-func (f *Files) WriteTo(sink render.Sink) error {
+func (f *Files) WriteTo(sink layout.Sink) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	w := newStream(sink)
@@ -443,7 +443,7 @@ func checkDest(source, dest string) error {
 // is followed. For a path that does not exist yet (a new --dest), its
 // deepest existing folder is resolved and the rest appended, which is
 // where the build would create it. The path is first cleaned as
-// filepath.Abs does, as output.Begin uses it.
+// filepath.Abs does, as publish.Begin uses it.
 func resolve(p string) (string, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guidepost/guidepost/internal/output"
+	"github.com/guidepost/guidepost/internal/publish"
 	"github.com/guidepost/guidepost/internal/testsite"
 )
 
@@ -134,13 +134,13 @@ func TestBuildStreamsWhatRenderHolds(t *testing.T) {
 	}
 	// The marker is the output folder's, written on commit: neither a
 	// file of the site nor one the dev server serves.
-	if _, ok := got.files[output.Marker]; !ok {
-		t.Errorf("the build did not write %s", output.Marker)
+	if _, ok := got.files[publish.Marker]; !ok {
+		t.Errorf("the build did not write %s", publish.Marker)
 	}
-	if _, ok := want[output.Marker]; ok {
-		t.Errorf("the in-memory render holds %s", output.Marker)
+	if _, ok := want[publish.Marker]; ok {
+		t.Errorf("the in-memory render holds %s", publish.Marker)
 	}
-	delete(got.files, output.Marker)
+	delete(got.files, publish.Marker)
 	for name, h := range want {
 		if got.files[name] != h {
 			t.Errorf("%s: differs from the in-memory render (or is missing)", name)
@@ -157,7 +157,7 @@ func TestBuildFailureKeepsDest(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	write(t, dest, "index.html", "previous")
-	write(t, dest, output.Marker, "written by guidepost build")
+	write(t, dest, publish.Marker, "written by guidepost build")
 	write(t, src, "content/s00/bad.md", "---\ntitle: Bad\nweight: heavy\n---\n[x](nowhere.md)\n")
 
 	res, err := Build(Options{Source: src, Dest: dest, Now: now})

@@ -12,7 +12,7 @@ import (
 
 	"github.com/guidepost/guidepost/internal/config"
 	"github.com/guidepost/guidepost/internal/diag"
-	"github.com/guidepost/guidepost/internal/render"
+	"github.com/guidepost/guidepost/internal/layout"
 	"github.com/guidepost/guidepost/internal/site"
 )
 
@@ -71,9 +71,9 @@ type Incremental struct {
 	mu       sync.Mutex
 	builder  *Builder // Markdown renderers
 	cache    *site.Cache
-	funcs    *render.Funcs
+	funcs    *layout.Funcs
 	seed     maphash.Seed
-	tmpl     *render.Templates
+	tmpl     *layout.Templates
 	tmplDiag diag.List
 	layouts  map[string]uint64 // layout name → key of its sources
 	config   uint64            // key of guidepost.yaml
@@ -112,7 +112,7 @@ type state struct {
 func NewIncremental(opts Options) *Incremental {
 	builder := New()
 	builder.highlight = opts.HighlightCache
-	return &Incremental{opts: opts, builder: builder, cache: site.NewCache(), funcs: &render.Funcs{}, seed: maphash.MakeSeed(),
+	return &Incremental{opts: opts, builder: builder, cache: site.NewCache(), funcs: &layout.Funcs{}, seed: maphash.MakeSeed(),
 		gen: map[string]map[string][]byte{}, genDiag: map[string]diag.List{}, stale: map[string]bool{}}
 }
 
@@ -200,15 +200,15 @@ func (b *Incremental) rebuild(ctx context.Context, ch Changes, renderAll bool) (
 	b.funcs.Use(s, assets)
 	b.funcs.LocalizeTitles(s)
 	pages := &memSink{files: map[string][]byte{}}
-	pageDiags, err := render.Pages(ctx, s, b.tmpl, pages, render.PageOptions{Include: func(p *site.Page) bool { return dirty[p] }, Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
+	pageDiags, err := layout.Pages(ctx, s, b.tmpl, pages, layout.PageOptions{Include: func(p *site.Page) bool { return dirty[p] }, Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
 	if err != nil {
 		return up, interrupted(ctx)
 	}
 	res.Diags = append(res.Diags, pageDiags...)
 	extra := &memSink{files: map[string][]byte{}}
-	res.Diags = append(res.Diags, render.Aliases(s, extra)...)
+	res.Diags = append(res.Diags, layout.Aliases(s, extra)...)
 	if !assets.Replaces("robots.txt") {
-		extra.files["robots.txt"] = render.Robots(s)
+		extra.files["robots.txt"] = layout.Robots(s)
 	}
 	res.Diags.Sort()
 	if len(res.Diags.Errors()) > 0 {
@@ -279,12 +279,12 @@ func (b *Incremental) prepare(ch Changes) (w what, full bool) {
 // reusing the last build's when nothing published changed: fingerprinting
 // every file again takes long on big sites. again is set when every page
 // must be rendered because an asset's URL cannot be patched into pages.
-func (b *Incremental) assets(s *site.Site, w what, full bool, diags *diag.List) (a *render.Assets, t *assetTable, moved map[string]string, again bool) {
+func (b *Incremental) assets(s *site.Site, w what, full bool, diags *diag.List) (a *layout.Assets, t *assetTable, moved map[string]string, again bool) {
 	if b.last != nil && !b.failed && !full && !w.assets && b.last.genVersion == b.genVersion && sameStatic(s.Static, b.last.site.Static) {
 		return b.last.out.assets, b.last.table, nil, false
 	}
 	generated := b.generated()
-	a = render.NewAssets(s, generated, diags)
+	a = layout.NewAssets(s, generated, diags)
 	t, moved, unsafe := b.table(s, generated, a)
 	return a, t, moved, unsafe || b.staticRemoved(s)
 }
@@ -298,7 +298,7 @@ func (b *Incremental) plan(s *site.Site, files []string, t *assetTable, bodies, 
 	dirty := map[*site.Page]bool{}
 	var keys map[string]uint64
 	check := func(p *site.Page) {
-		name := render.OutputPath(p.URL)
+		name := layout.OutputPath(p.URL)
 		key := k.page(p)
 		keys[name] = key
 		if old, ok := b.lastKey(name); all || !ok || old != key {
@@ -316,7 +316,7 @@ func (b *Incremental) plan(s *site.Site, files []string, t *assetTable, bodies, 
 	keys, next.urls = make(map[string]uint64, len(s.Pages)), make(map[string]string, len(s.Pages))
 	for _, p := range s.Pages {
 		check(p)
-		next.urls[render.OutputPath(p.URL)] = p.RelPermalink()
+		next.urls[layout.OutputPath(p.URL)] = p.RelPermalink()
 	}
 	next.keys = newLayered(keys)
 	return next, dirty
@@ -324,7 +324,7 @@ func (b *Incremental) plan(s *site.Site, files []string, t *assetTable, bodies, 
 
 // output assembles the new Output: the pages just rendered, the others as
 // the last build had them.
-func (b *Incremental) output(s *site.Site, assets *render.Assets, t *assetTable, next *state, rendered, extra map[string][]byte, bodies bool) *Output {
+func (b *Incremental) output(s *site.Site, assets *layout.Assets, t *assetTable, next *state, rendered, extra map[string][]byte, bodies bool) *Output {
 	out := &Output{root: b.opts.Source, assets: assets, table: t, files: extra}
 	if b.last != nil && assets == b.last.out.assets {
 		out.urls = b.last.out.urls
@@ -336,10 +336,10 @@ func (b *Incremental) output(s *site.Site, assets *render.Assets, t *assetTable,
 	}
 	out.lazy = map[string]*lazyFile{}
 	if !assets.Replaces("sitemap.xml") {
-		out.lazy["sitemap.xml"] = &lazyFile{make: func() []byte { return render.Sitemap(s) }}
+		out.lazy["sitemap.xml"] = &lazyFile{make: func() []byte { return layout.Sitemap(s) }}
 	}
 	if !assets.Replaces("feed.xml") {
-		out.lazy["feed.xml"] = &lazyFile{make: func() []byte { return render.Feed(s) }}
+		out.lazy["feed.xml"] = &lazyFile{make: func() []byte { return layout.Feed(s) }}
 	}
 	made := make(map[string]*pageOut, len(rendered))
 	for name, data := range rendered {
@@ -444,7 +444,7 @@ func (b *Incremental) Finish() (*Update, error) {
 		res.Diags = append(res.Diags, b.genDiag[g.name]...)
 	}
 	generated := b.generated()
-	assets := render.NewAssets(s, generated, &res.Diags)
+	assets := layout.NewAssets(s, generated, &res.Diags)
 	res.Diags.Sort()
 	if len(res.Diags.Errors()) > 0 {
 		return up, &Failure{Diags: res.Diags}

@@ -5,7 +5,7 @@ import (
 	"hash/maphash"
 
 	"github.com/guidepost/guidepost/decision"
-	"github.com/guidepost/guidepost/internal/render"
+	"github.com/guidepost/guidepost/internal/layout"
 	"github.com/guidepost/guidepost/internal/site"
 )
 
@@ -32,7 +32,7 @@ type keyer struct {
 	seed    maphash.Seed
 	site    *site.Site
 	cache   *site.Cache
-	tmpl    *render.Templates
+	tmpl    *layout.Templates
 	layouts map[string]uint64 // layout name → key of its sources
 	base    uint64            // key of the site as a whole
 	links   map[*site.Page]uint64
@@ -70,12 +70,12 @@ func (b *Incremental) keyer(s *site.Site) *keyer {
 func (k *keyer) page(p *site.Page) uint64 {
 	h := k.hasher()
 	h.num(k.base)
-	_, layout, err := k.tmpl.For(p)
+	_, name, err := k.tmpl.For(p)
 	if err != nil {
-		layout = ""
+		name = ""
 	}
-	h.str(layout)
-	h.num(k.layouts[layout])
+	h.str(name)
+	h.num(k.layouts[name])
 	h.num(k.link(p))
 	_, doc := k.cache.Versions(p.File)
 	h.num(doc)

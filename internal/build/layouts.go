@@ -10,7 +10,7 @@ import (
 
 	"github.com/guidepost/guidepost/internal/config"
 	"github.com/guidepost/guidepost/internal/diag"
-	"github.com/guidepost/guidepost/internal/render"
+	"github.com/guidepost/guidepost/internal/layout"
 	"github.com/guidepost/guidepost/internal/site"
 )
 
@@ -22,7 +22,7 @@ func (b *Incremental) loadTemplates() {
 	// to report (site.Load).
 	var ignored diag.List
 	stack := site.Theme(b.opts.Source, config.Load(b.opts.Source, &ignored), &ignored)
-	b.tmpl = render.LoadTemplates(stack, b.funcs.Map(), &b.tmplDiag)
+	b.tmpl = layout.LoadTemplates(stack, b.funcs.Map(), &b.tmplDiag)
 	own := b.tmpl.Sources()
 	names := slices.Sorted(maps.Keys(own))
 	shared := &hasher{}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/guidepost/guidepost/internal/render"
+	"github.com/guidepost/guidepost/internal/layout"
 	"github.com/guidepost/guidepost/internal/site"
 )
 
@@ -19,7 +19,7 @@ import (
 // concurrent use.
 type Output struct {
 	root   string
-	assets *render.Assets
+	assets *layout.Assets
 	table  *assetTable
 	urls   map[string]bool // every asset URL
 	pages  *layered[*pageOut]
@@ -94,7 +94,7 @@ func (o *Output) Names() []string {
 func (o *Output) count() int { return o.pages.len() + len(o.files) + len(o.lazy) + len(o.urls) }
 
 // WriteTo writes every file to sink.
-func (o *Output) WriteTo(sink render.Sink) error {
+func (o *Output) WriteTo(sink layout.Sink) error {
 	for _, n := range o.Names() {
 		data, ok := o.Get(n)
 		if !ok {
@@ -160,7 +160,7 @@ func patchable(old, u string) bool {
 // table returns the asset URL table, the same one as the last build's
 // when no URL changed, with the URLs that changed (with the base path).
 // unsafe is set when a changed URL cannot be patched into pages.
-func (b *Incremental) table(s *site.Site, generated map[string][]byte, assets *render.Assets) (t *assetTable, moved map[string]string, unsafe bool) {
+func (b *Incremental) table(s *site.Site, generated map[string][]byte, assets *layout.Assets) (t *assetTable, moved map[string]string, unsafe bool) {
 	urls := map[string]string{}
 	for _, f := range s.Static {
 		logical := strings.TrimPrefix(f.URL, "/")

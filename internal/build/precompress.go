@@ -11,7 +11,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/guidepost/guidepost/internal/engine"
-	"github.com/guidepost/guidepost/internal/render"
+	"github.com/guidepost/guidepost/internal/layout"
 )
 
 // compressible are the kinds of file a precompressing build writes .br
@@ -25,11 +25,11 @@ var compressible = map[string]bool{
 // headers of the compressed copy cost about what it saves.
 const minCompress = 512
 
-// precompress is a render.Sink that writes, beside each text file it is
+// precompress is a layout.Sink that writes, beside each text file it is
 // given, name.br and name.gz for hosts that serve precompressed files
 // (nginx gzip_static and brotli_static, Caddy precompressed, most CDNs).
 // A copy that is not smaller than the file is not written.
-type precompress struct{ render.Sink }
+type precompress struct{ layout.Sink }
 
 func (p precompress) WriteFile(name string, data []byte) error {
 	if err := p.Sink.WriteFile(name, data); err != nil {

@@ -6,15 +6,15 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/guidepost/guidepost/internal/render"
+	"github.com/guidepost/guidepost/internal/layout"
 )
 
-// stream is a render.Sink that hands each file to a pool of writers, so
+// stream is a layout.Sink that hands each file to a pool of writers, so
 // rendering goes on while files are created (creating a file is a system
 // call that can cost as much as rendering a page) and a page's bytes are
 // let go as soon as they are written. At most queue files wait.
 type stream struct {
-	sink render.Sink
+	sink layout.Sink
 	jobs chan streamJob
 	wg   sync.WaitGroup
 	mu   sync.Mutex
@@ -28,7 +28,7 @@ type streamJob struct {
 
 // newStream starts goroutines writing to sink: four per core, as creating
 // files waits on system calls more than it computes.
-func newStream(sink render.Sink) *stream {
+func newStream(sink layout.Sink) *stream {
 	writers := 4 * runtime.GOMAXPROCS(0)
 	w := &stream{sink: sink, jobs: make(chan streamJob, writers)}
 	for range writers {
@@ -68,7 +68,7 @@ func (w *stream) Close() error {
 }
 
 // copyAssets writes every asset (static files and generated ones) to sink.
-func copyAssets(a *render.Assets, root string, sink render.Sink) error {
+func copyAssets(a *layout.Assets, root string, sink layout.Sink) error {
 	for _, u := range a.URLs() {
 		data, err := a.Content(root, u)
 		if err != nil {
@@ -88,7 +88,7 @@ func (discard) WriteFile(string, []byte) error { return nil }
 
 // countingSink counts the files written through it.
 type countingSink struct {
-	render.Sink
+	layout.Sink
 	n atomic.Int64
 }
 

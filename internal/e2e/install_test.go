@@ -14,7 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
-	"github.com/guidepost/guidepost/internal/output"
+	"github.com/guidepost/guidepost/internal/publish"
 	"github.com/guidepost/guidepost/internal/testsite"
 )
 
@@ -176,8 +176,8 @@ func TestInstalledBinaryBuildsThisSiteFromContentAlone(t *testing.T) {
 	a.run(root, "build", "--force", "--dest", whole)
 
 	got, want := testsite.ReadTree(t, alone), testsite.ReadTree(t, whole)
-	delete(got, output.Marker)
-	delete(want, output.Marker)
+	delete(got, publish.Marker)
+	delete(want, publish.Marker)
 	for name, w := range want {
 		g, ok := got[name]
 		switch {

@@ -57,7 +57,7 @@ type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
 
-// fingerprint names files as render.Fingerprint does, so the manifest has
+// fingerprint names files as layout.Fingerprint does, so the manifest has
 // its published size.
 func fingerprint(name string, data []byte) string {
 	sum := sha256.Sum256(data)

@@ -57,7 +57,7 @@ type Options struct {
 	MaxText int
 	// Name returns the name an index file is published under, from its
 	// name in Index.Files and its content; the manifest refers to files by
-	// these names. render.Fingerprint matches how the build publishes
+	// these names. layout.Fingerprint matches how the build publishes
 	// assets: content-hashed names browsers may cache forever. The default
 	// keeps the name. The manifest is smallest when Name keeps the part of
 	// the name before the extension and inserts something beginning with

@@ -1,4 +1,4 @@
-package render
+package layout
 
 import (
 	"encoding/xml"
@@ -50,7 +50,7 @@ func sortedByURL(pages []*site.Page) []*site.Page {
 func marshalXML(v any) []byte {
 	out, err := xml.MarshalIndent(v, "", "  ")
 	if err != nil {
-		panic("render: marshal xml: " + err.Error()) // only fixed struct types are marshalled
+		panic("layout: marshal xml: " + err.Error()) // only fixed struct types are marshalled
 	}
 	return append([]byte(xml.Header), append(out, '\n')...)
 }

@@ -1,7 +1,7 @@
-// Package output writes a build into a temporary folder beside the
+// Package publish writes a build into a temporary folder beside the
 // destination and swaps it in only when the build succeeded, so a failed or
 // interrupted build leaves the previous output exactly as it was.
-package output
+package publish
 
 import (
 	"errors"

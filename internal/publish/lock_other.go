@@ -1,6 +1,6 @@
 //go:build !unix
 
-package output
+package publish
 
 // lock is a no-op where advisory file locks are not available.
 func lock(string) (func(), error) { return func() {}, nil }

@@ -1,4 +1,4 @@
-package treemap
+package flowchart
 
 // Sizes in CSS pixels. Text sizes must match the font-size attributes the
 // SVG sets on its text.

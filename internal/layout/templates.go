@@ -1,7 +1,9 @@
-// Package render turns a loaded site into output files: pages through
-// html/template layouts, and the sitemap, feed, robots.txt, redirects and
-// fingerprinted assets.
-package render
+// Package layout turns a loaded site into output files: it parses the
+// theme's html/template layouts and executes them for every page, with the
+// functions layouts call (Funcs) and the fingerprinted assets they link
+// (Assets), and writes the files no layout makes: the sitemap, feed,
+// robots.txt and redirects of aliases.
+package layout
 
 import (
 	"bytes"

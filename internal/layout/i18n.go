@@ -1,4 +1,4 @@
-package render
+package layout
 
 import (
 	"html"
@@ -10,10 +10,10 @@ import (
 	"github.com/guidepost/guidepost/decision"
 	"github.com/guidepost/guidepost/internal/config"
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/flowchart"
 	"github.com/guidepost/guidepost/internal/i18n"
 	"github.com/guidepost/guidepost/internal/site"
 	"github.com/guidepost/guidepost/internal/theme"
-	"github.com/guidepost/guidepost/internal/treemap"
 )
 
 // stringSets keeps the string files of the last few theme lookups read:
@@ -157,7 +157,7 @@ func (f *Funcs) addI18n(m template.FuncMap) {
 		if err != nil {
 			return "", err
 		}
-		return TreeMapIn(c, t), nil
+		return FlowChartIn(c, t), nil
 	}
 }
 
@@ -181,13 +181,13 @@ func verdictLabel(c *i18n.Catalog, v decision.Verdict) string {
 	return string(v)
 }
 
-// TreeMapIn returns the diagram of a tree as inline SVG with the texts of
+// FlowChartIn returns the diagram of a tree as inline SVG with the texts of
 // the catalog's language, read right to left for a right-to-left one.
-func TreeMapIn(c *i18n.Catalog, t *decision.Tree) template.HTML {
+func FlowChartIn(c *i18n.Catalog, t *decision.Tree) template.HTML {
 	if t == nil {
 		return ""
 	}
-	return template.HTML(treemap.SVG(t, treemap.Options{
+	return template.HTML(flowchart.SVG(t, flowchart.Options{
 		VerdictLabel: func(v decision.Verdict) string { return verdictLabel(c, v) },
 		Text: func(key string, args ...any) string {
 			s, err := c.T("map."+key, args...)

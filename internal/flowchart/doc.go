@@ -1,4 +1,4 @@
-// Package treemap draws a decision tree as an SVG diagram at build time:
+// Package flowchart draws a decision tree as an SVG flow chart at build time:
 // a layered layout, read left to right, where each question's options lead
 // to the next column.
 //
@@ -32,4 +32,4 @@
 // diagram is mirrored: the first question on the right, answers leading
 // left, text aligned to the right of its box (but not itself mirrored).
 // Its words come from the theme's strings (Options.Text).
-package treemap
+package flowchart

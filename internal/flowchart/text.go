@@ -1,4 +1,4 @@
-package treemap
+package flowchart
 
 import (
 	"strings"

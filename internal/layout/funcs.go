@@ -1,4 +1,4 @@
-package render
+package layout
 
 import (
 	"encoding/json"
@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/guidepost/guidepost/decision"
+	"github.com/guidepost/guidepost/internal/flowchart"
 	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/site"
-	"github.com/guidepost/guidepost/internal/treemap"
 )
 
 // Funcs holds the template functions. Its asset table can be replaced
@@ -64,7 +64,7 @@ func (f *Funcs) Map() template.FuncMap {
 		},
 		"jsonLD":         JSONLD,
 		"verdictLabel":   VerdictLabel,
-		"treeMap":        TreeMap,
+		"treeMap":        FlowChart,
 		"markdownInline": markdown.Inline,
 
 		"lower": strings.ToLower,
@@ -73,13 +73,13 @@ func (f *Funcs) Map() template.FuncMap {
 	return m
 }
 
-// TreeMap returns the diagram of a tree as inline SVG (package treemap
-// escapes every text and URL in it).
-func TreeMap(t *decision.Tree) template.HTML {
+// FlowChart returns the diagram of a tree as inline SVG (package flowchart
+// escapes every text and URL in it). Layouts call it as treeMap.
+func FlowChart(t *decision.Tree) template.HTML {
 	if t == nil {
 		return ""
 	}
-	return template.HTML(treemap.SVG(t, treemap.Options{VerdictLabel: VerdictLabel}))
+	return template.HTML(flowchart.SVG(t, flowchart.Options{VerdictLabel: VerdictLabel}))
 }
 
 // VerdictLabel is the words shown for a verdict.
