@@ -12,8 +12,8 @@ import (
 	"github.com/guidepost/guidepost/internal/site"
 )
 
-// what sorts changed paths by the part of the site they belong to.
-type what struct {
+// changedParts sorts changed paths by the part of the site they belong to.
+type changedParts struct {
 	content bool // anything under content/
 	assets  bool // a file that is not a page, under content/ or static/
 	// published is set when a file published under its own name (not
@@ -23,8 +23,9 @@ type what struct {
 	config    bool
 }
 
-func (b *Incremental) classify(files []string) what {
-	var w what
+// classify says which parts of the site the changed files belong to.
+func (b *Incremental) classify(files []string) changedParts {
+	var parts changedParts
 	for _, f := range files {
 		f = path.Clean(strings.TrimPrefix(filepath.ToSlash(f), "./"))
 		top, _, _ := strings.Cut(f, "/")
@@ -32,21 +33,21 @@ func (b *Incremental) classify(files []string) what {
 		case f == config.FileName || top == i18n.Dir:
 			// The theme's strings are on every page: a change to them is
 			// a new build, as one to the config is.
-			w.config = true
+			parts.config = true
 		case top == site.LayoutsDir:
-			w.layouts = true
+			parts.layouts = true
 		case top == site.ContentDir || top == site.StaticDir:
-			w.content = w.content || top == site.ContentDir
+			parts.content = parts.content || top == site.ContentDir
 			if top == site.ContentDir && strings.HasSuffix(f, ".md") {
 				continue
 			}
-			w.assets = true
-			if !w.published && b.publishes(f) {
-				w.published = true
+			parts.assets = true
+			if !parts.published && b.publishes(f) {
+				parts.published = true
 			}
 		}
 	}
-	return w
+	return parts
 }
 
 // publishes reports whether a changed file or folder is, holds, was or

@@ -162,11 +162,11 @@ func (b *Incremental) rebuild(ctx context.Context, ch Changes, renderAll bool) (
 	start := time.Now()
 	b.builds++
 	b.seq++
-	w, full := b.prepare(ch)
-	up = &Update{Result: &Result{}, Static: w.published || b.published, Full: full, Seq: b.seq}
+	parts, full := b.prepare(ch)
+	up = &Update{Result: &Result{}, Static: parts.published || b.published, Full: full, Seq: b.seq}
 	res := up.Result
 	walks, fronts := b.cache.Walks(), b.fronts(ch.Files)
-	s, diags, undo := b.load(ch, w, full)
+	s, diags, undo := b.load(ch, parts, full)
 	defer func() {
 		b.failed = err != nil
 		b.published = err != nil && up.Static
@@ -183,7 +183,7 @@ func (b *Incremental) rebuild(ctx context.Context, ch Changes, renderAll bool) (
 	for _, g := range generators {
 		res.Diags = append(res.Diags, b.genDiag[g.name]...)
 	}
-	assets, table, moved, again := b.assets(s, w, full, &res.Diags)
+	assets, table, moved, again := b.assets(s, parts, full, &res.Diags)
 	if len(res.Diags.Errors()) > 0 {
 		res.Diags.Sort()
 		return up, &Failure{Diags: res.Diags}
@@ -193,7 +193,7 @@ func (b *Incremental) rebuild(ctx context.Context, ch Changes, renderAll bool) (
 	// succeeded, the pages and what they link to are the same, and so are
 	// the other pages' keys. (After a failed build, the changes since the
 	// last good one are more than this build's.)
-	bodies := !b.failed && !up.Full && !w.layouts && !w.assets && b.cache.Walks() == walks && b.sameFronts(fronts)
+	bodies := !b.failed && !up.Full && !parts.layouts && !parts.assets && b.cache.Walks() == walks && b.sameFronts(fronts)
 	next, dirty := b.plan(s, ch.Files, table, bodies, up.Full)
 	next.diags = diags
 
@@ -231,9 +231,9 @@ func (b *Incremental) rebuild(ctx context.Context, ch Changes, renderAll bool) (
 // load loads the site, or, when only Markdown bodies changed since the
 // last build, which succeeded, updates its site in place (undo reverts
 // that): on big sites, loading everything again is most of a rebuild.
-func (b *Incremental) load(ch Changes, w what, full bool) (s *site.Site, diags diag.List, undo func()) {
+func (b *Incremental) load(ch Changes, parts changedParts, full bool) (s *site.Site, diags diag.List, undo func()) {
 	opts := site.Options{Root: b.opts.Source, BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts, Now: b.opts.Now, Markdown: b.builder.renderer, Cache: b.cache}
-	if b.last != nil && !b.failed && !full && !w.assets {
+	if b.last != nil && !b.failed && !full && !parts.assets {
 		if diags, undo, ok := b.last.site.UpdateBodies(opts, ch.Files, b.last.diags); ok {
 			return b.last.site, diags, undo
 		}
@@ -245,9 +245,9 @@ func (b *Incremental) load(ch Changes, w what, full bool) (s *site.Site, diags d
 // prepare tells the cache what changed, reloads what must be, marks the
 // generators whose sources changed and reports whether the build starts
 // from scratch.
-func (b *Incremental) prepare(ch Changes) (w what, full bool) {
-	w = b.classify(ch.Files)
-	full = b.last == nil || ch.All || w.config
+func (b *Incremental) prepare(ch Changes) (parts changedParts, full bool) {
+	parts = b.classify(ch.Files)
+	full = b.last == nil || ch.All || parts.config
 	if ch.All {
 		b.cache.Reset()
 	}
@@ -257,14 +257,14 @@ func (b *Incremental) prepare(ch Changes) (w what, full bool) {
 	if full || b.tmpl == nil {
 		b.config = b.fileKey(config.FileName)
 	}
-	if full || w.layouts || b.tmpl == nil {
+	if full || parts.layouts || b.tmpl == nil {
 		b.loadTemplates()
 	}
 	changed := reads(0)
 	if full {
 		changed = readsConfig | readsContent
 	}
-	if w.content {
+	if parts.content {
 		changed |= readsContent
 	}
 	for _, g := range generators {
@@ -272,15 +272,15 @@ func (b *Incremental) prepare(ch Changes) (w what, full bool) {
 			b.stale[g.name] = true
 		}
 	}
-	return w, full
+	return parts, full
 }
 
 // assets returns the published files besides pages and their URL table,
 // reusing the last build's when nothing published changed: fingerprinting
 // every file again takes long on big sites. again is set when every page
 // must be rendered because an asset's URL cannot be patched into pages.
-func (b *Incremental) assets(s *site.Site, w what, full bool, diags *diag.List) (a *layout.Assets, t *assetTable, moved map[string]string, again bool) {
-	if b.last != nil && !b.failed && !full && !w.assets && b.last.genVersion == b.genVersion && sameStatic(s.Static, b.last.site.Static) {
+func (b *Incremental) assets(s *site.Site, parts changedParts, full bool, diags *diag.List) (a *layout.Assets, t *assetTable, moved map[string]string, again bool) {
+	if b.last != nil && !b.failed && !full && !parts.assets && b.last.genVersion == b.genVersion && sameStatic(s.Static, b.last.site.Static) {
 		return b.last.out.assets, b.last.table, nil, false
 	}
 	generated := b.generated()

@@ -397,7 +397,7 @@ func (s *Server) apply(up *build.Update, err error, what string, start time.Time
 
 // generatedNames says in words which slow generators ran.
 func generatedNames(names []string) string {
-	words := map[string]string{"search": "search index", "engine": "decision engine"}
+	words := map[string]string{"search": "search index"}
 	var out []string
 	for _, n := range names {
 		if w, ok := words[n]; ok {

@@ -102,7 +102,7 @@ func (s *Site) UpdateBodies(opts Options, files []string, prev diag.List) (diags
 	for i, p := range pages {
 		drop = append(drop, old[i].md...)
 		p.Body = docs[indexOf(files, p.File)].Body
-		s.setMarkdownDiags(p.File, s.renderPage(r, c, p))
+		s.setMarkdownDiags(p.File, s.renderPageBody(r, c, p))
 		diags = append(diags, s.checks.md[p.File]...)
 	}
 	links, undoLinks := s.recheckLinks(pages)

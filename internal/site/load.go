@@ -103,7 +103,7 @@ func Load(opts Options) (*Site, diag.List) {
 	// ("/about/") are rewritten with the base path of the site.
 	s.index(&diags)
 	s.checkThemeFiles(&diags)
-	s.renderMarkdown(md(mdOpts), opts.Cache, &diags)
+	s.renderBodies(md(mdOpts), opts.Cache, &diags)
 	if opts.Cache == nil {
 		for _, p := range s.Pages {
 			p.Body = nil

@@ -8,13 +8,13 @@ import (
 	"github.com/guidepost/guidepost/internal/parallel"
 )
 
-// renderMarkdown renders every content page's body in parallel; links are
-// rewritten from content files to URLs.
-func (s *Site) renderMarkdown(md *markdown.Renderer, cache *Cache, diags *diag.List) {
+// renderBodies renders the Markdown body of every content page to HTML, in
+// parallel; links are rewritten from content files to URLs.
+func (s *Site) renderBodies(md *markdown.Renderer, cache *Cache, diags *diag.List) {
 	per := make([]diag.List, len(s.Pages))
 	parallel.For(len(s.Pages), func(i int) {
 		if p := s.Pages[i]; p.File != "" { // generated pages have no Markdown
-			per[i] = s.renderPage(md, cache, p)
+			per[i] = s.renderPageBody(md, cache, p)
 		}
 	})
 	s.checks.md = map[string]diag.List{}
@@ -26,8 +26,8 @@ func (s *Site) renderMarkdown(md *markdown.Renderer, cache *Cache, diags *diag.L
 	}
 }
 
-// renderPage renders one page's body and returns its problems.
-func (s *Site) renderPage(md *markdown.Renderer, cache *Cache, p *Page) diag.List {
+// renderPageBody renders one page's Markdown body and returns its problems.
+func (s *Site) renderPageBody(md *markdown.Renderer, cache *Cache, p *Page) diag.List {
 	var diags diag.List
 	doc, err := cache.renderBody(md, p, func(dest string) string {
 		return s.resolve(p, dest).href
