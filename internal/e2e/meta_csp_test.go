@@ -13,9 +13,9 @@ import (
 	"github.com/guidepost/guidepost/internal/devserver"
 )
 
-// reliabReportCSP makes every Content-Security-Policy violation a console
+// reportCSPViolations makes every Content-Security-Policy violation a console
 // error, which browsertest records.
-func reliabReportCSP(t *testing.T, b *browsertest.Browser) {
+func reportCSPViolations(t *testing.T, b *browsertest.Browser) {
 	t.Helper()
 	b.Run(t, chromedp.ActionFunc(func(ctx context.Context) error {
 		_, err := page.AddScriptToEvaluateOnNewDocument(`document.addEventListener("securitypolicyviolation", e =>
@@ -24,11 +24,11 @@ func reliabReportCSP(t *testing.T, b *browsertest.Browser) {
 	}))
 }
 
-// TestReliabMetaCSPDecisionTool serves the built site from a plain file
+// TestMetaCSPDecisionTool serves the built site from a plain file
 // server that sends no policy, so only the pages' own <meta> policy
 // applies, and walks the decision tool to an outcome with WebAssembly:
 // the policy must be in force and block nothing the tool needs.
-func TestReliabMetaCSPDecisionTool(t *testing.T) {
+func TestMetaCSPDecisionTool(t *testing.T) {
 	if testing.Short() {
 		t.Skip("walks the tool in Chromium under the published CSP: run without -short")
 	}
@@ -36,7 +36,7 @@ func TestReliabMetaCSPDecisionTool(t *testing.T) {
 	dir, _ := decideSite(t, "testdata/decide")
 	origin := browsertest.ServeDir(t, dir)
 	b := decideBrowser(t, browsertest.Options{})
-	reliabReportCSP(t, b)
+	reportCSPViolations(t, b)
 	decideOpen(t, b, origin+decideSmallTree)
 
 	// The policy is the one every page declares, and it is enforced: an
@@ -86,16 +86,16 @@ func TestReliabMetaCSPDecisionTool(t *testing.T) {
 	}
 }
 
-// TestReliabMetaCSPSearch searches the reader site under the pages' own
+// TestMetaCSPSearch searches the reader site under the pages' own
 // policy: results must come back and nothing may be blocked.
-func TestReliabMetaCSPSearch(t *testing.T) {
+func TestMetaCSPSearch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("searches in Chromium under the published CSP: run without -short")
 	}
 	t.Parallel()
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
-	reliabReportCSP(t, b)
+	reportCSPViolations(t, b)
 	readerVisit(t, b, origin, readerPage{path: "/search/?q=consent"})
 	v := readerEval[readerSearchView](t, b, readerResults)
 	if len(v.Titles) == 0 || !strings.Contains(v.Status, "results for") {
