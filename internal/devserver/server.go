@@ -217,11 +217,26 @@ func (s *Server) Run(ctx context.Context) error {
 		fmt.Fprintf(s.log, "warning: listening on %s: other computers can open the site, drafts included\n", s.opts.Bind)
 	}
 
-	// One rebuild runs at a time, on its own goroutine, so that a save
-	// made meanwhile can supersede it: the running build is cancelled and
-	// the next one takes both builds' changes.
+	runErr := s.rebuildOnChanges(ctx, w.batches, served)
+	close(s.closing)
+	stopWatch()
+	<-watching
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && runErr == nil {
+		runErr = fmt.Errorf("shut down: %w", err)
+	}
+	s.bg.Wait()
+	return runErr
+}
+
+// rebuildOnChanges rebuilds the site for each batch of changes until ctx
+// is done, the watcher stops or the HTTP server fails (its error is
+// returned). One rebuild runs at a time, on its own goroutine, so that a
+// save made meanwhile can supersede it: the running build is cancelled and
+// the next one takes both builds' changes.
+func (s *Server) rebuildOnChanges(ctx context.Context, batches <-chan build.Changes, served <-chan error) error {
 	var (
-		runErr  error
 		running context.CancelFunc // nil while no build runs
 		queued  *build.Changes     // changes waiting for the running build to end
 		results = make(chan rebuilt, 1)
@@ -241,17 +256,21 @@ func (s *Server) Run(ctx context.Context) error {
 		}
 		*queued = merge(*queued, ch)
 	}
-loop:
+	defer func() {
+		if running != nil {
+			running()
+			<-results
+		}
+	}()
 	for {
 		select {
 		case <-ctx.Done():
-			break loop
+			return nil
 		case err := <-served:
-			runErr = fmt.Errorf("serve: %w", err)
-			break loop
-		case ch, ok := <-w.batches:
+			return fmt.Errorf("serve: %w", err)
+		case ch, ok := <-batches:
 			if !ok {
-				break loop
+				return nil
 			}
 			if running != nil {
 				queue(ch)
@@ -275,20 +294,6 @@ loop:
 			}
 		}
 	}
-	if running != nil {
-		running()
-		<-results
-	}
-	close(s.closing)
-	stopWatch()
-	<-watching
-	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil && runErr == nil {
-		runErr = fmt.Errorf("shut down: %w", err)
-	}
-	s.bg.Wait()
-	return runErr
 }
 
 // saveHighlights writes what the last build highlighted into the

@@ -173,16 +173,60 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 
 	lang := LanguageOf(opts.Language)
 	postings, terms := score(docs, lang, opts.Workers)
-	idx := &Index{Files: map[string][]byte{}}
-	add := func(stem, ext string, data []byte) (string, error) {
-		idx.Files[stem+ext] = data
-		idx.Stats.Bytes += len(data)
-		return nameTag(stem, ext, opts.Name(stem+ext, data))
+	w := &indexWriter{opts: opts, idx: &Index{Files: map[string][]byte{}}, m: manifest{
+		Version: manifestVersion, Docs: len(docs), Lang: lang.Code(), Stem: lang.Stemmer(),
+		Stop: strings.Join(lang.StopWords(), " "), Fold: FoldTable(), MinPrefix: MinPrefix,
+		Shards: map[string][3]int{}, Files: []string{}, Jurisdictions: []manifestJurisdiction{}, DocPacks: []int{},
+	}}
+	jurIndex, err := w.jurisdictions(docs)
+	if err != nil {
+		return nil, err
 	}
+	if err := w.documents(docs, jurIndex); err != nil {
+		return nil, err
+	}
+	shards := buildShards(terms, postings, opts.MaxShard, oneShard, opts.Workers)
+	if err := w.shards(shards); err != nil {
+		return nil, err
+	}
+	if err := w.manifest(); err != nil {
+		return nil, err
+	}
+	st := &w.idx.Stats
+	st.Docs, st.Terms, st.Shards = len(docs), len(terms), len(shards)
+	for _, ps := range postings {
+		st.Postings += len(ps)
+	}
+	st.Files = len(w.idx.Files)
+	return w.idx, nil
+}
 
-	m := manifest{Version: manifestVersion, Docs: len(docs), Lang: lang.Code(), Stem: lang.Stemmer(), Stop: strings.Join(lang.StopWords(), " "), Fold: FoldTable(), MinPrefix: MinPrefix,
-		Shards: map[string][3]int{}, Files: []string{}, Jurisdictions: []manifestJurisdiction{}}
+// indexWriter assembles an index's files and manifest, phase by phase:
+// jurisdictions, document packs, shard packs, then the manifest.
+type indexWriter struct {
+	opts     Options
+	idx      *Index
+	m        manifest
+	packTags []string // the name tag of each pack, by number
+}
 
+// add stores a file of the index and returns its name tag.
+func (w *indexWriter) add(stem, ext string, data []byte) (string, error) {
+	w.idx.Files[stem+ext] = data
+	w.idx.Stats.Bytes += len(data)
+	return nameTag(stem, ext, w.opts.Name(stem+ext, data))
+}
+
+// addPack stores the next pack file, p/<n>.json.
+func (w *indexWriter) addPack(p pack) error {
+	tag, err := w.add("p/"+strconv.Itoa(len(w.packTags)), ".json", p.data)
+	w.packTags = append(w.packTags, tag)
+	return err
+}
+
+// jurisdictions writes each jurisdiction's document list, j/<slug>.json,
+// and returns the jurisdictions' numbers by slug.
+func (w *indexWriter) jurisdictions(docs []Doc) (map[string]int, error) {
 	jurs, jurIndex := jurisdictions(docs)
 	for _, j := range jurs {
 		data, err := encodeDeltas(j.docs)
@@ -190,19 +234,24 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 			return nil, err
 		}
 		stem := "j/" + fileKey(j.Slug)
-		name, err := add(stem, ".json", data)
+		name, err := w.add(stem, ".json", data)
 		if err != nil {
 			return nil, err
 		}
-		m.Jurisdictions = append(m.Jurisdictions, manifestJurisdiction{Name: j.Name, Slug: j.Slug, File: resolveTag(stem, ".json", name)})
+		w.m.Jurisdictions = append(w.m.Jurisdictions, manifestJurisdiction{Name: j.Name, Slug: j.Slug, File: resolveTag(stem, ".json", name)})
 	}
+	return jurIndex, nil
+}
 
-	// Document entries, encoded in parallel, packed in id order.
+// documents writes the document entries, encoded in parallel, packed in
+// id order, and, when they take more than one pack, the lens file that
+// gives each entry's length.
+func (w *indexWriter) documents(docs []Doc, jurIndex map[string]int) error {
 	entries := make([][]byte, len(docs))
 	errs := make([]error, len(docs))
-	parallel.ForUpTo(len(docs), opts.Workers, func(id int) {
+	parallel.ForUpTo(len(docs), w.opts.Workers, func(id int) {
 		d := &docs[id]
-		e := docEntry{URL: d.URL, Title: d.Title, Context: d.Context, Summary: d.Summary, Sections: docSections(d, opts.MaxText)}
+		e := docEntry{URL: d.URL, Title: d.Title, Context: d.Context, Summary: d.Summary, Sections: docSections(d, w.opts.MaxText)}
 		for _, j := range d.Jurisdictions {
 			if i, ok := jurIndex[j.Slug]; ok && !containsInt(e.Jurisdictions, i) {
 				e.Jurisdictions = append(e.Jurisdictions, i)
@@ -212,78 +261,72 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	})
 	for id, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("search: encode %s: %w", docs[id].URL, err)
+			return fmt.Errorf("search: encode %s: %w", docs[id].URL, err)
 		}
 	}
-	docPacks := packEntries(entries, opts.PackBytes)
-	var packTags []string
-	addPack := func(p pack) error {
-		tag, err := add("p/"+strconv.Itoa(len(packTags)), ".json", p.data)
-		packTags = append(packTags, tag)
+	docPacks := packEntries(entries, w.opts.PackBytes)
+	for _, p := range docPacks {
+		if err := w.addPack(p); err != nil {
+			return err
+		}
+		w.m.DocPacks = append(w.m.DocPacks, len(p.lens))
+	}
+	w.idx.Stats.DocPacks = len(docPacks)
+	if len(docPacks) <= 1 {
+		return nil
+	}
+	lens := []byte{'"'}
+	for _, p := range docPacks {
+		for _, n := range p.lens {
+			lens = appendVarint(lens, n)
+		}
+	}
+	lens = append(lens, '"')
+	tag, err := w.add("p/lens", ".json", lens)
+	if err != nil {
 		return err
 	}
-	m.DocPacks = []int{}
-	for _, p := range docPacks {
-		if err := addPack(p); err != nil {
-			return nil, err
-		}
-		m.DocPacks = append(m.DocPacks, len(p.lens))
-	}
-	if len(docPacks) > 1 {
-		var lens []byte
-		lens = append(lens, '"')
-		for _, p := range docPacks {
-			for _, n := range p.lens {
-				lens = appendVarint(lens, n)
-			}
-		}
-		lens = append(lens, '"')
-		tag, err := add("p/lens", ".json", lens)
-		if err != nil {
-			return nil, err
-		}
-		m.Lens = resolveTag("p/lens", ".json", tag)
-	}
+	w.m.Lens = resolveTag("p/lens", ".json", tag)
+	return nil
+}
 
-	shards := buildShards(terms, postings, opts.MaxShard, oneShard, opts.Workers)
+// shards packs the shards after the documents, recording where each one
+// is in the manifest: [pack, first byte, length].
+func (w *indexWriter) shards(shards []shard) error {
 	shardData := make([][]byte, len(shards))
 	for i, sh := range shards {
 		shardData[i] = sh.data
-		idx.Stats.LargestShard = max(idx.Stats.LargestShard, len(sh.data))
+		w.idx.Stats.LargestShard = max(w.idx.Stats.LargestShard, len(sh.data))
 	}
-	shardPacks := packEntries(shardData, opts.PackBytes)
+	shardPacks := packEntries(shardData, w.opts.PackBytes)
 	i := 0
 	for _, p := range shardPacks {
-		n := len(packTags)
-		if err := addPack(p); err != nil {
-			return nil, err
+		n := len(w.packTags)
+		if err := w.addPack(p); err != nil {
+			return err
 		}
 		off := 1
 		for _, l := range p.lens {
-			m.Shards[shards[i].key] = [3]int{n, off, l}
+			w.m.Shards[shards[i].key] = [3]int{n, off, l}
 			off += l + 1
 			i++
 		}
 	}
-	m.setFileTags(packTags)
+	w.idx.Stats.ShardPacks = len(shardPacks)
+	return nil
+}
 
-	data, err := marshal(m)
+// manifest writes the manifest, which names every pack.
+func (w *indexWriter) manifest() error {
+	w.m.setFileTags(w.packTags)
+	data, err := marshal(w.m)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	idx.Files[ManifestName] = data
-	idx.Stats.Bytes += len(data)
-	idx.Stats.ManifestBytes = len(data)
-	idx.Stats.Docs = len(docs)
-	idx.Stats.Terms = len(terms)
-	for _, ps := range postings {
-		idx.Stats.Postings += len(ps)
-	}
-	idx.Stats.Shards = len(shards)
-	idx.Stats.DocPacks = len(docPacks)
-	idx.Stats.ShardPacks = len(shardPacks)
-	idx.Stats.Files = len(idx.Files)
-	return idx, nil
+	w.idx.Files[ManifestName] = data
+	w.idx.Stats.Bytes += len(data)
+	w.idx.Stats.ManifestBytes = len(data)
+	return nil
 }
 
 // pack is a pack file: the JSON array of a run of entries (documents'
