@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -174,18 +175,11 @@ func (b *Builder) Render(opts Options) (*Result, *Files, error) {
 	return res, files, nil
 }
 
-// slowOutputs are the logical names (or prefixes) of the files of the
-// generators that run beside the page rendering: a page that refers to one
-// of them waits for it (see layout.Assets.Await). None does now: the
-// decision engine is embedded (package engine), and the search index runs
-// before the pages: it uses every core itself, and beside the rendering it
-// raised a 10k-page build's live heap from 350 to 570 MB.
-var slowOutputs = map[string][]string{}
-
-// run loads, checks and renders the site into sink, running the slow
-// generators concurrently with the pages, and finally hands the complete
-// asset table to withAssets. The error is a *Failure when the site has
-// problems.
+// run loads and checks the site, runs every generator (the search index
+// first uses every core, and its working memory is collected before the
+// pages render), renders the pages into sink, and finally hands the
+// complete asset table to withAssets. The error is a *Failure when the
+// site has problems.
 func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site, *layout.Assets) error) (*Result, error) {
 	b.mu.Lock()
 	b.highlight = opts.HighlightCache
@@ -204,13 +198,10 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 	}
 	tmpl := layout.LoadTemplates(s.Theme, b.funcs.Map(), &res.Diags)
 	generated := map[string][]byte{}
-	var slow []generator
 	for _, g := range generators {
-		if _, ok := slowOutputs[g.name]; ok {
-			slow = append(slow, g)
-			continue
-		}
-		g.make(s, generated, &res.Diags, opts.SearchWorkers)
+		out, diags := g.run(s, opts.SearchWorkers)
+		maps.Copy(generated, out)
+		res.Diags = append(res.Diags, diags...)
 	}
 	if err := interrupted(opts.ctx()); err != nil {
 		return res, err
@@ -225,21 +216,10 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 	// it no longer sets the heap goal, which is twice the live heap: peak
 	// memory follows the site, not site and index together.
 	runtime.GC()
-	slowDiags := make([]diag.List, len(slow))
-	var slowDone sync.WaitGroup
-	for i, g := range slow {
-		provide := assets.Await(slowOutputs[g.name]...)
-		slowDone.Go(func() {
-			out := map[string][]byte{}
-			g.make(s, out, &slowDiags[i], opts.SearchWorkers)
-			provide(out, &slowDiags[i])
-		})
-	}
 	b.funcs.Use(s, assets)
 	b.funcs.LocalizeTitles(s)
 	pageDiags, err := layout.Pages(opts.ctx(), s, tmpl, sink, layout.PageOptions{Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
 	if err != nil {
-		slowDone.Wait()
 		return res, interrupted(opts.ctx())
 	}
 	res.Diags = append(res.Diags, pageDiags...)
@@ -254,10 +234,6 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 		if err := sink.WriteFile(f.name, f.data); err != nil {
 			res.Diags.Add(f.name, 0, "cannot write output: "+err.Error())
 		}
-	}
-	slowDone.Wait()
-	for _, d := range slowDiags {
-		res.Diags = append(res.Diags, d...)
 	}
 	res.Diags.Sort()
 	if len(res.Diags.Errors()) > 0 {

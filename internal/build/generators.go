@@ -32,6 +32,14 @@ const (
 	readsContent
 )
 
+// run makes a generator's files, by logical name, and its problems.
+func (g generator) run(s *site.Site, workers int) (map[string][]byte, diag.List) {
+	out := map[string][]byte{}
+	var diags diag.List
+	g.make(s, out, &diags, workers)
+	return out, diags
+}
+
 // generate runs the generators whose sources changed: fast ones now, slow
 // ones only on a full build or when they never ran (else Finish runs them
 // later, and their last files stand in meanwhile).
@@ -41,9 +49,7 @@ func (b *Incremental) generate(s *site.Site, full bool) {
 		if ran && (!b.stale[g.name] || g.slow && !full) {
 			continue
 		}
-		out := map[string][]byte{}
-		var diags diag.List
-		g.make(s, out, &diags, b.opts.SearchWorkers)
+		out, diags := g.run(s, b.opts.SearchWorkers)
 		b.setGenerated(g.name, out, diags)
 	}
 }

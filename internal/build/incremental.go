@@ -416,10 +416,7 @@ func (b *Incremental) Finish() (*Update, error) {
 	madeDiags := map[string]diag.List{}
 	for _, g := range generators {
 		if g.slow && stale[g.name] {
-			out := map[string][]byte{}
-			var diags diag.List
-			g.make(snap, out, &diags, b.opts.SearchWorkers)
-			made[g.name], madeDiags[g.name] = out, diags
+			made[g.name], madeDiags[g.name] = g.run(snap, b.opts.SearchWorkers)
 		}
 	}
 	if b.duringFinish != nil {
