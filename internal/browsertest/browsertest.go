@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -47,6 +48,16 @@ type Options struct {
 	// one browser across many pages may need more on a busy machine.
 	Timeout time.Duration
 }
+
+// searchHook runs in every page before its scripts: on a search page it
+// sets window.guidepostSearch, for tests to search as the form does, to
+// the page export of the module js/search.js (once it has run, the same
+// instance: importing its URL again neither fetches nor runs it again).
+// Readers' pages have no such global; only tests add it.
+const searchHook = `document.addEventListener("DOMContentLoaded", () => {
+  const s = document.querySelector('script[type="module"][src*="/js/search."]');
+  if (s) import(s.src).then(m => { window.guidepostSearch = m.page; });
+});`
 
 // Browser is a headless Chromium tab with recorders attached.
 type Browser struct {
@@ -123,7 +134,10 @@ func New(t testing.TB, opts Options) *Browser {
 			b.mu.Unlock()
 		}
 	})
-	actions := []chromedp.Action{network.Enable(), runtime.Enable()}
+	actions := []chromedp.Action{network.Enable(), runtime.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(searchHook).Do(ctx)
+		return err
+	})}
 	if opts.Dark {
 		actions = append(actions, chromedp.ActionFunc(func(ctx context.Context) error {
 			return emulateDark(ctx)

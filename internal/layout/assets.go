@@ -1,12 +1,14 @@
 package layout
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -75,6 +77,7 @@ type AssetOptions struct {
 // NewAssetsWith is NewAssets with options.
 func NewAssetsWith(s *site.Site, generated map[string][]byte, diags *diag.List, opts AssetOptions) *Assets {
 	a := &Assets{urls: map[string]string{}, files: map[string]asset{}, static: map[string]string{}, minify: opts.Minify, minifyDiags: diags}
+	modules := map[string][]byte{} // scripts that import others, added once those are
 	for _, f := range s.Static {
 		logical := strings.TrimPrefix(f.URL, "/")
 		a.static[logical] = f.Name()
@@ -96,8 +99,13 @@ func NewAssetsWith(s *site.Site, generated map[string][]byte, diags *diag.List, 
 			a.urls[logical] = f.URL
 			continue
 		}
+		if path.Ext(logical) == ".js" && importSpec.Match(data) {
+			modules[logical] = data
+			continue
+		}
 		a.add(logical, data)
 	}
+	a.addModules(modules, diags)
 	a.addGenerated(generated, diags)
 	// Files that arrive later (Await) come from other goroutines: their
 	// minifying problems are not reported into diags, which is not theirs.
@@ -201,6 +209,84 @@ func (a *Assets) Await(prefixes ...string) func(generated map[string][]byte, dia
 		a.mu.Unlock()
 		close(ready)
 	}
+}
+
+// importSpec matches a static import or export statement, at the start
+// of a line, of another file by a relative path (import { el } from
+// "./dom.js"; import "./x.js"; export { y } from "../y.js"): group 1 is
+// the path between its quotes.
+var importSpec = regexp.MustCompile(`(?m)^\s*(?:(?:import|export)\b[^;'"]*?\bfrom\s*|import\s*)["'](\.{1,2}/[^"'\s]+)["']`)
+
+// addModules adds the scripts (ES modules) that import others by relative
+// paths, each after the files it imports, with each path rewritten to the
+// imported file's published (fingerprinted) name. A module's own name so
+// changes with every file it imports, and a browser that caches it
+// forever never runs it with an older import. A path to no asset, or a
+// cycle of imports, is an error.
+func (a *Assets) addModules(modules map[string][]byte, diags *diag.List) {
+	names := make([]string, 0, len(modules))
+	for n := range modules {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	visiting := map[string]bool{}
+	var visit func(logical string)
+	visit = func(logical string) {
+		data, ok := modules[logical]
+		if !ok {
+			return // added already
+		}
+		if visiting[logical] {
+			return // reported by the importer that closed the cycle
+		}
+		visiting[logical] = true
+		dir := path.Dir(logical)
+		var out []byte
+		at := 0
+		for _, m := range importSpec.FindAllSubmatchIndex(data, -1) {
+			spec := string(data[m[2]:m[3]])
+			out = append(out, data[at:m[2]]...)
+			at = m[3]
+			target := path.Join(dir, spec)
+			visit(target)
+			line := 1 + bytes.Count(data[:m[2]], []byte("\n"))
+			u, ok := a.urls[target]
+			switch {
+			case visiting[target]:
+				diags.Add(a.nameOf(logical), line, "imports "+strconv.Quote(spec)+", which imports it back: scripts cannot import each other in a cycle")
+				ok = false
+			case !ok:
+				diags.Add(a.nameOf(logical), line, "imports "+strconv.Quote(spec)+", which is no file of the theme's or the site's static/ folder")
+			}
+			if !ok {
+				out = append(out, spec...)
+				continue
+			}
+			// Both are published under their logical folders.
+			rel, err := filepath.Rel(filepath.FromSlash("/"+dir), filepath.FromSlash(u))
+			if rel = filepath.ToSlash(rel); err != nil {
+				rel = u
+			} else if !strings.HasPrefix(rel, "../") {
+				rel = "./" + rel
+			}
+			out = append(out, rel...)
+		}
+		out = append(out, data[at:]...)
+		delete(modules, logical)
+		delete(visiting, logical)
+		a.add(logical, out)
+	}
+	for _, n := range names {
+		visit(n)
+	}
+}
+
+// nameOf names a static file for authors ("static/js/x.js").
+func (a *Assets) nameOf(logical string) string {
+	if n, ok := a.static[logical]; ok {
+		return n
+	}
+	return logical
 }
 
 func (a *Assets) add(logical string, data []byte) {

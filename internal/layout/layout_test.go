@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -143,6 +144,52 @@ func TestAssets(t *testing.T) {
 		data, err := a.Content(s.Root, u)
 		if err != nil || len(data) == 0 {
 			t.Errorf("Content(%s) = %q, %v", u, data, err)
+		}
+	}
+}
+
+// TestAssetsModules checks that a script importing another by a relative
+// path is published, minified, importing the other's fingerprinted name
+// (which a browser can fetch), and that its own name changes when the
+// file it imports does; an import of no file, or a cycle, is an error.
+func TestAssetsModules(t *testing.T) {
+	build := func(dom string) (*Assets, diag.List, *site.Site) {
+		s := newSite(t, map[string]string{
+			"static/js/dom.js":    dom,
+			"static/js/app.js":    "// app\nimport { el } from \"./dom.js\";\nexport const x = el(\"p\");\n",
+			"static/js/sub/up.js": "import {\n  el\n} from '../dom.js';\nel('b');\n",
+		})
+		var diags diag.List
+		return NewAssetsWith(s, nil, &diags, AssetOptions{Minify: true}), diags, s
+	}
+	a, diags, s := build("export function el(tag) { return tag; }\n")
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	dom, _ := a.URL("js/dom.js")
+	app, _ := a.URL("js/app.js")
+	up, _ := a.URL("js/sub/up.js")
+	for _, tt := range []struct{ url, want string }{{app, "./" + path.Base(dom)}, {up, "../" + path.Base(dom)}} {
+		data, err := a.Content(s.Root, tt.url)
+		if err != nil || !strings.Contains(string(data), `"`+tt.want+`"`) || strings.Contains(string(data), "// app") {
+			t.Errorf("%s = %q, %v; want it minified, importing %q", tt.url, data, err, tt.want)
+		}
+	}
+	b, _, _ := build("export function el(tag) { return tag + 1; }\n")
+	if app2, _ := b.URL("js/app.js"); app2 == app {
+		t.Errorf("app.js kept its name %s when the dom.js it imports changed", app)
+	}
+
+	s = newSite(t, map[string]string{
+		"static/js/a.js": "import \"./b.js\";\nimport \"./none.js\";\n",
+		"static/js/b.js": "import \"./a.js\";\n",
+	})
+	var d diag.List
+	NewAssets(s, nil, &d)
+	got := fmt.Sprint(d)
+	for _, want := range []string{`static/js/a.js:2: imports "./none.js", which is no file`, "in a cycle"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics %s; want %q", got, want)
 		}
 	}
 }

@@ -13,12 +13,39 @@ import (
 // Node, with the stemmers of static/js/snowball.js: it reads
 // {"m": manifest fields, "text": …} on stdin and writes [[word, term], …].
 const parityJS = `
-globalThis.document = { getElementById: function () { return null; } };
 require(process.argv[1]);
-require(process.argv[2]);
-const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-process.stdout.write(JSON.stringify(globalThis.guidepostSearchText.terms(input.m, input.text)));
+import(require('url').pathToFileURL(process.argv[2]).href).then(function (search) {
+  const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+  process.stdout.write(JSON.stringify(search.textTerms(input.m, input.text)));
+});
 `
+
+// jsFiles returns the paths of static/js/snowball.js, a classic script,
+// and of a copy of the module static/js/search.js, with the dom.js it
+// imports, in a folder whose package.json says its .js files are ES
+// modules, as Node needs to be told.
+func jsFiles(t *testing.T) (snowball, search string) {
+	t.Helper()
+	src := filepath.Join("..", "..", "static", "js")
+	snowball, err := filepath.Abs(filepath.Join(src, "snowball.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"search.js", "dom.js"} {
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "package.json"), []byte(`{"type": "module"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return snowball, filepath.Join(dir, "search.js")
+}
 
 // TestGoAndJavaScriptAgree feeds the same text (testdata/parity, a few
 // hundred words in each language with a stemmer, and text of scripts
@@ -30,13 +57,7 @@ func TestGoAndJavaScriptAgree(t *testing.T) {
 	if err != nil {
 		t.Fatalf("node is needed to run search.js: %v", err)
 	}
-	js := func(name string) string {
-		p, err := filepath.Abs(filepath.Join("..", "..", "static", "js", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	snowball, search := jsFiles(t)
 	tests := []struct{ file, lang string }{
 		{"en.txt", "en"}, {"es.txt", "es"}, {"pt.txt", "pt-BR"}, {"fr.txt", "fr"}, {"de.txt", "de"},
 		{"zh.txt", "zh"}, {"ja.txt", "ja"}, {"ko.txt", "ko"}, {"th.txt", "th"}, {"ar.txt", "ar"},
@@ -56,7 +77,7 @@ func TestGoAndJavaScriptAgree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(node, "-e", parityJS, js("snowball.js"), js("search.js"))
+			cmd := exec.Command(node, "-e", parityJS, snowball, search)
 			cmd.Stdin = strings.NewReader(string(in))
 			out, err := cmd.Output()
 			if err != nil {
@@ -116,11 +137,11 @@ func stderr(err error) string {
 // {"m": manifest, "lens": the lens file's string} on stdin and writes
 // where each document's entry is in its pack, [[first byte, length], …].
 const packsJS = `
-globalThis.document = { getElementById: function () { return null; } };
 require(process.argv[1]);
-require(process.argv[2]);
-const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-process.stdout.write(JSON.stringify(globalThis.guidepostSearchText.lens(input.m, input.lens)));
+import(require('url').pathToFileURL(process.argv[2]).href).then(function (search) {
+  const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+  process.stdout.write(JSON.stringify(search.lens(input.m, input.lens)));
+});
 `
 
 // TestGoAndJavaScriptAgreeOnPacks builds an index of many document packs
@@ -132,14 +153,7 @@ func TestGoAndJavaScriptAgreeOnPacks(t *testing.T) {
 	if err != nil {
 		t.Fatalf("node is needed to run search.js: %v", err)
 	}
-	var js []string
-	for _, name := range []string{"snowball.js", "search.js"} {
-		p, err := filepath.Abs(filepath.Join("..", "..", "static", "js", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		js = append(js, p)
-	}
+	snowball, search := jsFiles(t)
 	docs := syntheticDocs(300)
 	docs[7].Sections = append(docs[7].Sections, Section{Heading: "Ünïcode", Text: strings.Repeat("日本語のテキスト ", 900)}) // bigger than a pack
 	idx := mustBuild(t, docs, Options{PackBytes: 8 << 10})
@@ -153,7 +167,7 @@ func TestGoAndJavaScriptAgreeOnPacks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, "-e", packsJS, js[0], js[1])
+	cmd := exec.Command(node, "-e", packsJS, snowball, search)
 	cmd.Stdin = strings.NewReader(string(in))
 	out, err := cmd.Output()
 	if err != nil {

@@ -1,3 +1,4 @@
+// @ts-check
 // decide.js: the decision tool's view layer (layouts/decide/*.html).
 //
 // Progressive enhancement. Without JavaScript every question is a page whose
@@ -29,23 +30,104 @@
 // The answers never leave the browser: the only requests are for the tree
 // and the engine, whose URLs are fixed at build time; the fragment is not
 // sent to servers. No third-party code, no inline script or style.
-(function () {
-  "use strict";
+//
+// An ES module (the layout loads it with type="module", after the classic
+// script wasm_exec.js, which defines Go); its helpers are dom.js's.
 
+import { el, clear, readStrings, translator } from "./dom.js";
+
+/**
+ * The engine's API: the functions of the guidepostDecision global the
+ * WebAssembly engine defines (decision/wasm, bridge.go). A call never
+ * throws: a failure is a result with ok false and an error, and only a
+ * result with ok true has the other fields.
+ * @typedef {Object} Engine
+ * @property {(tree: unknown) => Result} load replaces the loaded tree
+ * @property {(fragment: string) => View} view
+ *   the node the answers in fragment lead to, with the trail behind it
+ * @property {(fragment: string, option: number) => Moved} answer
+ *   the fragment after choosing an option of the current question
+ * @property {(fragment: string) => Moved} back
+ *   the fragment without its last answer
+ * @property {(fragment: string, step: number, option: number) => Moved} change
+ *   the fragment after answering step of the trail again
+ */
+
+/** @typedef {{ok: boolean, error?: string}} Result */
+/** @typedef {Result & {fragment: string}} Moved */
+
+/**
+ * What view returns: the node on screen and how the reader got there.
+ * @typedef {Result & ViewFields} View
+ */
+
+/**
+ * @typedef {Object} ViewFields
+ * @property {EngineNode} node
+ * @property {boolean} outcome whether node is an outcome (a verdict)
+ * @property {Step[]} trail the answers so far, first first
+ * @property {number} answered questions answered
+ * @property {number} remaining questions left on the longest way on
+ * @property {string} fragment the canonical fragment of the answers
+ */
+
+/**
+ * A question or outcome of the tree.
+ * @typedef {Object} EngineNode
+ * @property {string} id
+ * @property {string} title
+ * @property {string} help
+ * @property {string} url
+ * @property {string} body HTML rendered from the node's Markdown at build time
+ * @property {string} verdict "avoid", "caution", "allowed", or "" for a question
+ * @property {string[]} safeguards
+ * @property {Source[]} sources
+ * @property {string} reviewed YYYY-MM-DD, or ""
+ * @property {Array<{label: string, index: number}>} options
+ */
+
+/** @typedef {{title: string, url: string, publisher: string, date: string}} Source */
+
+/**
+ * An answer of the trail.
+ * @typedef {Object} Step
+ * @property {number} step
+ * @property {string} questionId
+ * @property {string} question the question's title
+ * @property {string} answer the chosen option's label
+ * @property {number} option the chosen option's index
+ * @property {string} fragment the fragment that leads to this question
+ */
+
+/**
+ * Go is the class wasm_exec.js defines, which runs a Go program compiled
+ * to WebAssembly.
+ * @typedef {{importObject: WebAssembly.Imports, run: (instance: WebAssembly.Instance) => Promise<void>}} GoRuntime
+ */
+
+main();
+
+function main() {
+  /** @type {HTMLElement | null} */
   var article = document.querySelector("article.decision[data-mode]");
   if (!article) {
     return;
   }
-  var i18n = readStrings();
+  var i18n = readStrings("decision tool");
+  var { t, parts, num } = translator(i18n, "decision tool");
   if (article.dataset.mode === "node") {
     enhanceNodePage();
     return;
   }
+  /** @type {HTMLElement | null} */
   var tool = article.querySelector(".dt");
+  /** @type {(new () => GoRuntime) | undefined} */
+  var Go = /** @type {any} */ (globalThis).Go;
   if (!tool || !article.dataset.tree || !article.dataset.engine || typeof Go !== "function") {
     return;
   }
 
+  /** @type {Engine} */
   var api = null;          // the guidepostDecision global, once loaded
   var shown = null;        // fragment of the view on screen
   var changing = -1;       // step whose answer is being changed, or -1
@@ -81,6 +163,10 @@
     render(false);
   }
 
+  /**
+   * @param {string} url
+   * @returns {Promise<unknown>} the tree's JSON
+   */
   async function fetchTree(url) {
     var resp = await fetch(url, { credentials: "same-origin" });
     if (!resp.ok) {
@@ -89,7 +175,11 @@
     return resp.json();
   }
 
-  // loadEngine runs the WebAssembly engine and returns its global.
+  /**
+   * loadEngine runs the WebAssembly engine and returns its global.
+   * @param {string} url
+   * @returns {Promise<Engine>}
+   */
   async function loadEngine(url) {
     var go = new Go();
     var resp = await fetch(url, { credentials: "same-origin" });
@@ -105,10 +195,12 @@
       result = await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
     }
     go.run(result.instance); // runs main, which defines the global, then waits for calls
-    if (!window.guidepostDecision) {
+    /** @type {Engine | undefined} */
+    var engine = /** @type {any} */ (globalThis).guidepostDecision;
+    if (!engine) {
       throw new Error("the engine did not define guidepostDecision");
     }
-    return window.guidepostDecision;
+    return engine;
   }
 
   // fragment returns the answers in the address, or null when the fragment
@@ -498,63 +590,6 @@
     }, 50);
   }
 
-  // readStrings returns the theme's strings the layout put in the page.
-  function readStrings() {
-    var node = document.getElementById("guidepost-strings");
-    try {
-      return JSON.parse(node ? node.textContent : "") || {};
-    } catch (e) {
-      console.error("decision tool: the page's strings (#guidepost-strings) cannot be read: " + e);
-      return {};
-    }
-  }
-
-  // num writes a whole number in the language's digits, as the Go side
-  // does (Arabic: ٣).
-  function num(n) {
-    var digits = i18n.digits || "0123456789";
-    return String(n).replace(/[0-9]/g, function (d) { return digits.charAt(Number(d)); });
-  }
-
-  // parts returns the string key with its placeholders ({name}) filled
-  // from vals, as a list of strings and, for values that are nodes, those
-  // nodes. A string with plural forms is chosen by vals.count.
-  function parts(key, vals) {
-    var s = (i18n.strings || {})[key];
-    vals = vals || {};
-    if (s === undefined) {
-      console.error("decision tool: no string " + key + " in #guidepost-strings");
-      return [key];
-    }
-    if (typeof s === "object") {
-      var form = "other";
-      try {
-        form = new Intl.PluralRules(i18n.lang).select(vals.count);
-      } catch (e) { /* "other" */ }
-      s = s[form] !== undefined ? s[form] : s.other;
-    }
-    var out = [];
-    var re = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-    var at = 0;
-    var m;
-    while ((m = re.exec(s)) !== null) {
-      if (!Object.prototype.hasOwnProperty.call(vals, m[1])) {
-        continue;
-      }
-      out.push(s.slice(at, m.index));
-      var v = vals[m[1]];
-      out.push(typeof v === "number" ? num(v) : v instanceof Node ? v : String(v));
-      at = m.index + m[0].length;
-    }
-    out.push(s.slice(at));
-    return out.filter(function (x) { return x !== ""; });
-  }
-
-  // t is parts as one string.
-  function t(key, vals) {
-    return parts(key, vals).map(function (x) { return x instanceof Node ? x.textContent : x; }).join("");
-  }
-
   // reviewed is the line "Last reviewed 1 December 2026" of a node.
   function reviewed(iso) {
     return el("p", { className: "dt-reviewed" },
@@ -593,44 +628,6 @@
     return b;
   }
 
-  // el makes an element with properties (or attributes, for names with a
-  // dash) and children: strings, nodes or arrays of them.
-  function el(tag, props) {
-    var node = document.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (k) {
-        if (k.indexOf("-") >= 0 || k === "role") {
-          node.setAttribute(k, props[k]);
-        } else {
-          node[k] = props[k];
-        }
-      });
-    }
-    for (var i = 2; i < arguments.length; i++) {
-      append(node, arguments[i]);
-    }
-    return node;
-  }
-
-  function append(node, child) {
-    if (child === null || child === undefined) {
-      return;
-    }
-    if (Array.isArray(child)) {
-      child.forEach(function (c) { append(node, c); });
-    } else if (typeof child === "string") {
-      node.appendChild(document.createTextNode(child));
-    } else {
-      node.appendChild(child);
-    }
-  }
-
-  function clear(node) {
-    while (node.firstChild) {
-      node.removeChild(node.firstChild);
-    }
-  }
-
   // enhanceNodePage links a stand-alone question or outcome page to the
   // guided version, and forwards saved answers to it.
   function enhanceNodePage() {
@@ -663,4 +660,4 @@
       article.insertBefore(p, actions);
     }
   }
-})();
+}

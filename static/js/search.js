@@ -1,3 +1,4 @@
+// @ts-check
 // guidepost search: queries the static index the build writes under
 // /search/ (package internal/search describes its files). Runs entirely in
 // the browser; no query leaves it. Without JavaScript the page explains
@@ -9,184 +10,289 @@
 // the search page loads before this script; the tokenizing rules below
 // must match the Go code (TestGoAndJavaScriptAgree runs both on the same
 // text under Node, and a browser test checks the page agrees).
-(function () {
-  'use strict';
+//
+// An ES module (the layout loads it with type="module", after the classic
+// script snowball.js); its DOM and string helpers are dom.js's. Besides
+// running the page, it exports its normalization (textTerms, lens) and
+// the page's search (page) for tests and tools, which import it: nothing
+// of it is a global.
 
-  var PAGE = 10; // results shown at a time
-  var WINDOW = 28; // words in an excerpt
-  var MAX_PREFIX_TERMS = 64; // terms a partial last word may expand to
-  var WORD = /[\p{L}\p{M}\p{N}]+/gu;
-  var NUMBER = /^\p{N}+$/u;
-  var MAX_KEY_RUNES = 8;
-  var SOURCES = 'sources'; // the anchor of a page's sources (internal/search, Docs)
+import { el, readStrings, translator } from './dom.js';
 
-  // ---- words (mirrors language.go) ----
-  // Letters of the scripts written without spaces are indexed as
-  // overlapping pairs of characters; the classes are numbered as in Go.
-  var PAIR_SCRIPTS = [/\p{Script=Han}/u, /\p{Script=Hiragana}/u, /\p{Script=Katakana}/u, /\p{Script=Hangul}/u,
-    /\p{Script=Thai}/u, /\p{Script=Lao}/u, /\p{Script=Khmer}/u, /\p{Script=Myanmar}/u];
-  var HIRAGANA = 2;
-  var KATAKANA = 3;
-  var MARK = /^\p{M}$/u;
-  function scriptClass(cp, ch) {
-    if (cp < 0x0E00) return 0;
-    for (var i = 0; i < PAIR_SCRIPTS.length; i++) if (PAIR_SCRIPTS[i].test(ch)) return i + 1;
-    return 0;
-  }
-  function prolonged(cp) { return cp === 0x30FC || cp === 0xFF70; }
-  // pairWord reports whether a token is of a script written without
-  // spaces: such a token is one character or a pair.
-  function pairWord(word) {
-    var cp = word.codePointAt(0);
-    return cp >= 0x0E00 && (prolonged(cp) || scriptClass(cp, String.fromCodePoint(cp)) !== 0);
-  }
-  // splitWord adds the tokens of one word (a run of letters, marks and
-  // numbers at start in its text) to out: the word whole, or split by
-  // script, a run of a script without spaces as overlapping pairs of
-  // characters (a character with its marks), a lone character alone.
-  function splitWord(word, start, out) {
-    var plain = true;
-    for (var k = 0; k < word.length; k++) {
-      if (word.charCodeAt(k) >= 0x0E00) { plain = false; break; }
-    }
-    if (plain) { out.push({ word: word, start: start, end: start + word.length, pair: false, one: false }); return; }
-    var cls = -1;
-    var segStart = 0;
-    var units = [];
-    function push(from, to, pair, one) { out.push({ word: word.slice(from, to), start: start + from, end: start + to, pair: pair, one: one }); }
-    function flush(at) {
-      if (cls === 0) push(segStart, at, false, false);
-      else if (cls > 0 && units.length === 1) push(units[0], at, true, true);
-      else if (cls > 0) {
-        for (var u = 0; u + 1 < units.length; u++) push(units[u], u + 2 < units.length ? units[u + 2] : at, true, false);
-      }
-      units = [];
-    }
-    for (var i = 0; i < word.length;) {
-      var cp = word.codePointAt(i);
-      var ch = String.fromCodePoint(cp);
-      var n = ch.length;
-      var c;
-      if (MARK.test(ch)) {
-        if (cls >= 0) { i += n; continue; } // belongs to the character before it
-        c = 0;
-      } else if (prolonged(cp)) {
-        c = cls === HIRAGANA ? HIRAGANA : KATAKANA;
-      } else {
-        c = scriptClass(cp, ch);
-      }
-      if (c !== cls) { flush(i); cls = c; segStart = i; }
-      if (c !== 0) units.push(i);
-      i += n;
-    }
-    flush(word.length);
-  }
-  // words returns the tokens of text: {word, start, end, pair, one}, pair
-  // for the tokens of a script without spaces (one: a lone character).
-  function words(text) {
-    var out = [];
-    var re = new RegExp(WORD.source, 'gu');
-    var match;
-    while ((match = re.exec(text)) !== null) splitWord(match[0], match.index, out);
-    return out;
-  }
+/**
+ * The search index's manifest, search/index.json (internal/search,
+ * manifest), as the build writes it; a field missing or null counts as
+ * empty. readManifest adds the fields of Index to it.
+ * @typedef {Object} Manifest
+ * @property {number} v the version of the index's layout (VERSION)
+ * @property {number} docs how many documents (pages and their sections) there are
+ * @property {number[]} docPacks how many documents each pack of documents holds
+ * @property {string} lens the name of the lens file: each document's entry length
+ * @property {number} minPrefix letters a partial last word needs to match the terms it begins
+ * @property {Object<string, [number, number, number]>} shards
+ *   the shard of terms that begin with each key: [pack, first byte, length]
+ * @property {string[]} files the tag of each pack's name (see name), or
+ * @property {string} tags the tags run together, when each is a dot and more
+ * @property {Jurisdiction[]} jurisdictions
+ * @property {string} lang the language of the site
+ * @property {string} [stem] its Snowball stemmer in snowball.js, "" for none
+ * @property {string} [stop] its stop words, separated by spaces
+ * @property {string} [fold] its fold table: items of a character and what it folds to
+ */
 
-  // lower lower-cases as Go does: final sigma is sigma, and a lowered İ
-  // has no combining dot.
-  function lower(word) { return word.toLowerCase().replace(/ς/g, 'σ').replace(/\u0307/g, ''); }
-  function foldLower(foldMap, w) {
-    var out = '';
-    for (var ch of w) {
-      var f = foldMap.get(ch);
-      out += f === undefined ? ch : f;
-    }
-    return out;
-  }
-  // analyzer returns the normalization of a language: stemCode names its
-  // stemmer in js/snowball.js ("" for none), stop is its stop words and
-  // fold the fold table, as the manifest gives them.
-  function analyzer(stemCode, stop, fold) {
-    var foldMap = new Map();
-    fold.split(' ').forEach(function (item) {
-      var chars = Array.from(item);
-      if (chars.length) foldMap.set(chars[0], chars.slice(1).join(''));
-    });
-    var stopSet = new Set(stop.split(' ').filter(Boolean));
-    var stem = null;
-    if (stemCode) {
-      stem = typeof globalThis.guidepostSnowball === 'function' ? globalThis.guidepostSnowball(stemCode) : null;
-      if (!stem) throw new Error('no stemmer for language "' + stemCode + '": the search page must load js/snowball.js before js/search.js');
-    }
-    var foldFirst = stemCode === 'en'; // English's stemmer knows only a-z
-    return {
-      stopSet: stopSet,
-      fold: function (word) { return foldLower(foldMap, lower(word)); },
-      normalize: function (word) {
-        var lw = lower(word);
-        var w = foldLower(foldMap, lw);
-        if (pairWord(word)) return w;
-        var n = Array.from(w).length;
-        if (n > 40 || (n < 2 && !NUMBER.test(w)) || stopSet.has(w)) return '';
-        if (stem) w = foldFirst ? stem(w) : foldLower(foldMap, stem(lw));
-        return w === '' || stopSet.has(w) ? '' : w;
-      }
-    };
-  }
-  // ---- packs (mirrors internal/search, manifest) ----
-  // DIGITS maps the characters of encoded postings to their values
-  // (internal/search, postingDigits).
-  var DIGITS = new Int8Array(128).fill(-1);
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = i; });
-  // decodeLens reads the lens file, s: the length of each document's
-  // entry, as varints in posting digits. It returns where each entry is
-  // in its pack — off[id] its first byte, len[id] its length — given how
-  // many documents each pack holds, or null when s does not give docs
-  // lengths.
-  function decodeLens(docPacks, docs, s) {
-    var off = new Int32Array(docs);
-    var len = new Int32Array(docs);
-    var id = 0;
-    var pack = 0;
-    var end = docPacks.length ? docPacks[0] : 0; // the first document of the next pack
-    var at = 1;
-    var v = 0;
-    var mul = 1;
-    for (var i = 0; i < s.length; i++) {
-      var d = DIGITS[s.charCodeAt(i) & 127];
-      if (d < 0 || id >= docs) return null;
-      if (d >= 32) { v += (d - 32) * mul; mul *= 32; continue; }
-      v += d * mul;
-      while (id >= end && pack + 1 < docPacks.length) { pack++; end += docPacks[pack]; at = 1; }
-      off[id] = at;
-      len[id] = v;
-      at += v + 1;
-      id++;
-      v = 0;
-      mul = 1;
-    }
-    return id === docs && mul === 1 ? { off: off, len: len } : null;
-  }
+/**
+ * A jurisdiction a search can be narrowed to; its file lists the
+ * documents about it, as gaps between ids.
+ * @typedef {{slug: string, name: string, file: string}} Jurisdiction
+ */
 
-  // For tests: the tokenizing and normalizing this script does, without
-  // a page (TestGoAndJavaScriptAgree runs it under Node).
-  globalThis.guidepostSearchText = {
-    terms: function (m, text) {
-      var a = analyzer(m.stem || '', m.stop || '', m.fold || '');
-      return words(text).map(function (w) { return [w.word, w.pair ? a.fold(w.word) : a.normalize(w.word)]; });
-    },
-    // where each document's entry is in its pack, as [[off, len], …]
-    lens: function (m, s) {
-      var t = decodeLens(m.docPacks, m.docs, s);
-      return t ? Array.from(t.off, function (off, id) { return [off, t.len[id]]; }) : null;
+/**
+ * The manifest with what readManifest adds.
+ * @typedef {Manifest & IndexTables} Index
+ */
+
+/**
+ * @typedef {Object} IndexTables
+ * @property {Analyzer} text the language's normalization
+ * @property {string[]} keys the shards' keys
+ * @property {(n: number) => string} packURL the URL of pack n
+ * @property {Int32Array} packStart the first document of each pack
+ * @property {boolean} small whether the whole index is read at once
+ * @property {Map<string, Jurisdiction>} jurBySlug
+ * @property {DocEntry[]} [allDocs] a small site's documents, once loaded
+ */
+
+/**
+ * A document of a pack: a page, or a section of one.
+ * @typedef {Object} DocEntry
+ * @property {{u: string, t: string, c?: string, s?: string, j?: number[]}} meta
+ *   its URL, title, context (the section it is in), summary and jurisdictions (indexes)
+ * @property {Section[]} sections
+ */
+
+/**
+ * A section of a document: heading, anchor and text.
+ * @typedef {[string, string, string]} Section
+ */
+
+/**
+ * A language's normalization (mirrors internal/search, normalize.go).
+ * @typedef {Object} Analyzer
+ * @property {Set<string>} stopSet
+ * @property {(word: string) => string} fold the word lowered and folded
+ * @property {(word: string) => string} normalize its term, "" for a word not indexed
+ */
+
+var PAGE = 10; // results shown at a time
+var WINDOW = 28; // words in an excerpt
+var MAX_PREFIX_TERMS = 64; // terms a partial last word may expand to
+var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+var NUMBER = /^\p{N}+$/u;
+var MAX_KEY_RUNES = 8;
+var SOURCES = 'sources'; // the anchor of a page's sources (internal/search, Docs)
+
+// ---- words (mirrors language.go) ----
+// Letters of the scripts written without spaces are indexed as
+// overlapping pairs of characters; the classes are numbered as in Go.
+var PAIR_SCRIPTS = [/\p{Script=Han}/u, /\p{Script=Hiragana}/u, /\p{Script=Katakana}/u, /\p{Script=Hangul}/u,
+  /\p{Script=Thai}/u, /\p{Script=Lao}/u, /\p{Script=Khmer}/u, /\p{Script=Myanmar}/u];
+var HIRAGANA = 2;
+var KATAKANA = 3;
+var MARK = /^\p{M}$/u;
+function scriptClass(cp, ch) {
+  if (cp < 0x0E00) return 0;
+  for (var i = 0; i < PAIR_SCRIPTS.length; i++) if (PAIR_SCRIPTS[i].test(ch)) return i + 1;
+  return 0;
+}
+function prolonged(cp) { return cp === 0x30FC || cp === 0xFF70; }
+// pairWord reports whether a token is of a script written without
+// spaces: such a token is one character or a pair.
+function pairWord(word) {
+  var cp = word.codePointAt(0);
+  return cp >= 0x0E00 && (prolonged(cp) || scriptClass(cp, String.fromCodePoint(cp)) !== 0);
+}
+// splitWord adds the tokens of one word (a run of letters, marks and
+// numbers at start in its text) to out: the word whole, or split by
+// script, a run of a script without spaces as overlapping pairs of
+// characters (a character with its marks), a lone character alone.
+function splitWord(word, start, out) {
+  var plain = true;
+  for (var k = 0; k < word.length; k++) {
+    if (word.charCodeAt(k) >= 0x0E00) { plain = false; break; }
+  }
+  if (plain) { out.push({ word: word, start: start, end: start + word.length, pair: false, one: false }); return; }
+  var cls = -1;
+  var segStart = 0;
+  var units = [];
+  function push(from, to, pair, one) { out.push({ word: word.slice(from, to), start: start + from, end: start + to, pair: pair, one: one }); }
+  function flush(at) {
+    if (cls === 0) push(segStart, at, false, false);
+    else if (cls > 0 && units.length === 1) push(units[0], at, true, true);
+    else if (cls > 0) {
+      for (var u = 0; u + 1 < units.length; u++) push(units[u], u + 2 < units.length ? units[u + 2] : at, true, false);
+    }
+    units = [];
+  }
+  for (var i = 0; i < word.length;) {
+    var cp = word.codePointAt(i);
+    var ch = String.fromCodePoint(cp);
+    var n = ch.length;
+    var c;
+    if (MARK.test(ch)) {
+      if (cls >= 0) { i += n; continue; } // belongs to the character before it
+      c = 0;
+    } else if (prolonged(cp)) {
+      c = cls === HIRAGANA ? HIRAGANA : KATAKANA;
+    } else {
+      c = scriptClass(cp, ch);
+    }
+    if (c !== cls) { flush(i); cls = c; segStart = i; }
+    if (c !== 0) units.push(i);
+    i += n;
+  }
+  flush(word.length);
+}
+// words returns the tokens of text: {word, start, end, pair, one}, pair
+// for the tokens of a script without spaces (one: a lone character).
+function words(text) {
+  var out = [];
+  var re = new RegExp(WORD.source, 'gu');
+  var match;
+  while ((match = re.exec(text)) !== null) splitWord(match[0], match.index, out);
+  return out;
+}
+
+// lower lower-cases as Go does: final sigma is sigma, and a lowered İ
+// has no combining dot.
+function lower(word) { return word.toLowerCase().replace(/ς/g, 'σ').replace(/\u0307/g, ''); }
+function foldLower(foldMap, w) {
+  var out = '';
+  for (var ch of w) {
+    var f = foldMap.get(ch);
+    out += f === undefined ? ch : f;
+  }
+  return out;
+}
+// analyzer returns the normalization of a language: stemCode names its
+// stemmer in js/snowball.js ("" for none), stop is its stop words and
+// fold the fold table, as the manifest gives them.
+/**
+ * @param {string} stemCode
+ * @param {string} stop
+ * @param {string} fold
+ * @returns {Analyzer}
+ */
+function analyzer(stemCode, stop, fold) {
+  var foldMap = new Map();
+  fold.split(' ').forEach(function (item) {
+    var chars = Array.from(item);
+    if (chars.length) foldMap.set(chars[0], chars.slice(1).join(''));
+  });
+  var stopSet = new Set(stop.split(' ').filter(Boolean));
+  var stem = null;
+  if (stemCode) {
+    stem = typeof /** @type {any} */ (globalThis).guidepostSnowball === 'function' ? /** @type {any} */ (globalThis).guidepostSnowball(stemCode) : null;
+    if (!stem) throw new Error('no stemmer for language "' + stemCode + '": the search page must load js/snowball.js before js/search.js');
+  }
+  var foldFirst = stemCode === 'en'; // English's stemmer knows only a-z
+  return {
+    stopSet: stopSet,
+    fold: function (word) { return foldLower(foldMap, lower(word)); },
+    normalize: function (word) {
+      var lw = lower(word);
+      var w = foldLower(foldMap, lw);
+      if (pairWord(word)) return w;
+      var n = Array.from(w).length;
+      if (n > 40 || (n < 2 && !NUMBER.test(w)) || stopSet.has(w)) return '';
+      if (stem) w = foldFirst ? stem(w) : foldLower(foldMap, stem(lw));
+      return w === '' || stopSet.has(w) ? '' : w;
     }
   };
+}
+// ---- packs (mirrors internal/search, manifest) ----
+// DIGITS maps the characters of encoded postings to their values
+// (internal/search, postingDigits).
+var DIGITS = new Int8Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = i; });
+// decodeLens reads the lens file, s: the length of each document's
+// entry, as varints in posting digits. It returns where each entry is
+// in its pack — off[id] its first byte, len[id] its length — given how
+// many documents each pack holds, or null when s does not give docs
+// lengths.
+function decodeLens(docPacks, docs, s) {
+  var off = new Int32Array(docs);
+  var len = new Int32Array(docs);
+  var id = 0;
+  var pack = 0;
+  var end = docPacks.length ? docPacks[0] : 0; // the first document of the next pack
+  var at = 1;
+  var v = 0;
+  var mul = 1;
+  for (var i = 0; i < s.length; i++) {
+    var d = DIGITS[s.charCodeAt(i) & 127];
+    if (d < 0 || id >= docs) return null;
+    if (d >= 32) { v += (d - 32) * mul; mul *= 32; continue; }
+    v += d * mul;
+    while (id >= end && pack + 1 < docPacks.length) { pack++; end += docPacks[pack]; at = 1; }
+    off[id] = at;
+    len[id] = v;
+    at += v + 1;
+    id++;
+    v = 0;
+    mul = 1;
+  }
+  return id === docs && mul === 1 ? { off: off, len: len } : null;
+}
 
+/**
+ * textTerms returns the words of text with their terms, normalized as
+ * the index of a language normalizes them (TestGoAndJavaScriptAgree
+ * runs it under Node).
+ * @param {{stem?: string, stop?: string, fold?: string}} m the manifest's fields of the language
+ * @param {string} text
+ * @returns {Array<[string, string]>} [word, term], term "" for a word not indexed
+ */
+export function textTerms(m, text) {
+  var a = analyzer(m.stem || '', m.stop || '', m.fold || '');
+  return words(text).map(function (w) { return /** @type {[string, string]} */ ([w.word, w.pair ? a.fold(w.word) : a.normalize(w.word)]); });
+}
+
+/**
+ * lens returns where each document's entry is in its pack, as read from
+ * the lens file s, or null when s does not fit the manifest.
+ * @param {{docPacks: number[], docs: number}} m
+ * @param {string} s
+ * @returns {Array<[number, number]> | null} [offset, length] by document
+ */
+export function lens(m, s) {
+  var t = decodeLens(m.docPacks, m.docs, s);
+  return t ? Array.from(t.off, function (off, id) { return /** @type {[number, number]} */ ([off, t.len[id]]); }) : null;
+}
+
+/**
+ * Search: what the page's form does, for tests and tools.
+ * @typedef {Object} Search
+ * @property {Promise<boolean>} ready resolves when the index has loaded (false: it could not)
+ * @property {(text: string) => Promise<string[]>} terms the terms of text, as a query
+ * @property {() => ({rank: number, show: number, load: number} | null)} timing
+ *   of the last search: ms to find and rank the results, ms to show the
+ *   first page of them, and of that ms until the last of their files arrived
+ * @property {() => boolean} local whether a small site's whole index is in the page
+ * @property {(q: string, j?: string) => Promise<number | null>} run
+ *   searches as the form does; resolves with the number of results
+ */
+
+/**
+ * main runs the search page, if this is one.
+ * @returns {Search | null}
+ */
+function main() {
   var root = document.getElementById('search');
-  if (!root) return;
-  var strings = readStrings();
+  if (!root) return null;
+  var { t } = translator(readStrings('guidepost search'), 'guidepost search');
   var form = root.querySelector('form');
-  var input = document.getElementById('search-q');
-  var select = document.getElementById('search-j');
+  var input = /** @type {HTMLInputElement} */ (document.getElementById('search-q'));
+  var select = /** @type {HTMLSelectElement | null} */ (document.getElementById('search-j'));
   var status = document.getElementById('search-status');
   var announce = document.getElementById('search-announce');
   var list = document.getElementById('search-results');
@@ -198,6 +304,7 @@
   // fileError is the error of a file of the index that could not be
   // loaded or read: its message names the file, its cause says why.
   function fileError(u, why) {
+    /** @type {Error & {file?: string, cause?: unknown}} */
     var e = new Error(u + ': ' + (why && why.message ? why.message : String(why)));
     e.file = u;
     e.cause = why;
@@ -282,6 +389,7 @@
   }
 
   var VERSION = 4; // of the index layout this script reads
+  /** @type {Index | null} */
   var index = null; // the manifest, with lookup tables added
   function manifest() {
     if (index) return Promise.resolve(index);
@@ -302,6 +410,10 @@
   // field that is missing or null counts as empty — a site without
   // jurisdictions has none to list — so that only a manifest of another
   // layout, or one that is not an object, stops search.
+  /**
+   * @param {any} m the manifest's JSON
+   * @returns {Index}
+   */
   function readManifest(m) {
     if (!m || typeof m !== 'object' || Array.isArray(m)) throw new Error('the search index is not a JSON object');
     if (m.v !== VERSION) throw new Error('search index version ' + m.v + ', want ' + VERSION);
@@ -634,6 +746,11 @@
   // as byte ranges of the packs, one request for results near each
   // other in a pack (GAP).
   var docCache = new Map(); // id → promise of its entry
+  /**
+   * @param {Index} m
+   * @param {number[]} ids
+   * @returns {Array<Promise<DocEntry>>}
+   */
   function docEntries(m, ids) {
     var missing = ids.filter(function (id) { return !docCache.has(id); });
     if (missing.length) {
@@ -750,7 +867,12 @@
   // excerpt picks the section that best matches and the words to show from
   // it: {section, parts: [{text, mark}]} — parts are plain strings, put on
   // the page as text nodes. Only the chosen section is split into words.
+  /**
+   * @param {Section[]} sections
+   * @param {(word: string) => number} match
+   */
   function excerpt(sections, match) {
+    /** @type {{rank: number, section: Section, win: {start: number}} | null} */
     var best = null;
     sections.forEach(function (s, i) {
       var win = bestWindow(sectionHits(s[2], match));
@@ -818,13 +940,6 @@
   }
 
   // ---- rendering ----
-  function el(tag, className, text) {
-    var e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text) e.textContent = text;
-    return e;
-  }
-
   // sitePath returns u when it is a path of this site ("/kb/guidance/"),
   // else null: the index holds only such paths, so anything else
   // (javascript:, //other-host/, …) did not come from the build.
@@ -833,29 +948,35 @@
     return u;
   }
 
+  /**
+   * @param {Index} m
+   * @param {DocEntry} d
+   * @param {(word: string) => number} match
+   * @returns {HTMLElement}
+   */
   function renderResult(m, d, match) {
-    var li = el('li', 'search-result');
+    var li = el('li', { className: 'search-result' });
     var ex = excerpt(d.sections, match);
     var href = sitePath(d.meta.u);
     if (href && ex && ex.section[1]) href += '#' + ex.section[1];
-    if (d.meta.c) li.appendChild(el('p', 'result-context', d.meta.c));
-    var h = el('h2', 'result-title');
+    if (d.meta.c) li.appendChild(el('p', { className: 'result-context' }, d.meta.c));
+    var h = el('h2', { className: 'result-title' });
     // A result that is not a page of this site is shown without a link.
     var a = el(href ? 'a' : 'span');
-    if (href) a.href = href;
+    if (href) a.setAttribute('href', href);
     markedText(a, d.meta.t, match);
     h.appendChild(a);
     li.appendChild(h);
     if (ex && ex.section[0]) {
-      var sec = el('p', 'result-section');
-      sec.appendChild(el('span', 'visually-hidden', t('search.section')));
+      var sec = el('p', { className: 'result-section' });
+      sec.appendChild(el('span', { className: 'visually-hidden' }, t('search.section')));
       markedText(sec, ex.section[0], match);
       li.appendChild(sec);
     }
-    var p = el('p', 'result-excerpt');
+    var p = el('p', { className: 'result-excerpt' });
     if (ex && ex.parts.some(function (x) { return x.mark; })) {
       ex.parts.forEach(function (x) {
-        if (x.mark) p.appendChild(el('mark', '', x.text));
+        if (x.mark) p.appendChild(el('mark', null, x.text));
         else p.appendChild(document.createTextNode(x.text));
       });
     } else if (d.meta.s) {
@@ -865,13 +986,13 @@
     }
     if (p.firstChild) li.appendChild(p);
     if (d.meta.j && d.meta.j.length) {
-      var tags = el('ul', 'tags');
+      var tags = el('ul', { className: 'tags' });
       tags.setAttribute('aria-label', t('search.jurisdictions'));
       d.meta.j.forEach(function (i) {
         var j = m.jurisdictions[i];
         if (!j) return;
         var t = el('li');
-        t.appendChild(el('span', 'tag', j.name));
+        t.appendChild(el('span', { className: 'tag' }, j.name));
         tags.appendChild(t);
       });
       if (tags.firstChild) li.appendChild(tags);
@@ -994,41 +1115,6 @@
     say(t('search.unavailable'));
   }
 
-  // ---- the theme's strings ----
-  // readStrings returns the strings of the page's language that the
-  // layout wrote as JSON (i18n/*.yaml, <script id="guidepost-strings">).
-  function readStrings() {
-    var node = document.getElementById('guidepost-strings');
-    try {
-      return JSON.parse(node ? node.textContent : '') || {};
-    } catch (e) {
-      console.error('guidepost search: the page\'s strings (#guidepost-strings) cannot be read:', e);
-      return {};
-    }
-  }
-  // t returns the string key with its placeholders ({query}) filled in;
-  // one with plural forms is chosen by vals.count, numbers are written in
-  // the language's digits (as T does in the layouts).
-  function t(key, vals) {
-    var s = (strings.strings || {})[key];
-    vals = vals || {};
-    if (s === undefined) {
-      console.error('guidepost search: no string ' + key + ' in #guidepost-strings');
-      return key;
-    }
-    if (typeof s === 'object') {
-      var form = 'other';
-      try { form = new Intl.PluralRules(strings.lang).select(vals.count); } catch (e) { /* other */ }
-      s = s[form] !== undefined ? s[form] : s.other;
-    }
-    var digits = strings.digits || '0123456789';
-    return s.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, function (p, name) {
-      if (!hasOwn(vals, name)) return p;
-      var v = vals[name];
-      return typeof v === 'number' ? String(v).replace(/[0-9]/g, function (d) { return digits.charAt(Number(d)); }) : String(v);
-    });
-  }
-
   // ---- wiring ----
   // syncURL puts the query searched for in the page's address, once its
   // results are shown: the browser's work for that then does not delay
@@ -1106,8 +1192,9 @@
   // Arrow keys move from the field to the results and between them.
   list.addEventListener('keydown', function (e) {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    /** @type {HTMLElement[]} */
     var links = Array.from(list.querySelectorAll('.result-title a'));
-    var i = links.indexOf(document.activeElement);
+    var i = links.indexOf(/** @type {HTMLElement} */ (document.activeElement));
     if (i < 0) return;
     e.preventDefault();
     if (e.key === 'ArrowDown' && i < links.length - 1) links[i + 1].focus();
@@ -1115,7 +1202,7 @@
   });
   input.addEventListener('keydown', function (e) {
     if (e.key === 'ArrowDown') {
-      var first = list.querySelector('.result-title a');
+      var first = /** @type {HTMLElement | null} */ (list.querySelector('.result-title a'));
       if (first) { e.preventDefault(); first.focus(); }
     }
   });
@@ -1130,7 +1217,7 @@
   quiet(ready);
 
   // For tests and tools: the same normalization and search the page uses.
-  window.guidepostSearch = {
+  return {
     ready: ready.then(function () { return true; }, function () { return false; }),
     terms: function (text) {
       return manifest().then(function (m) {
@@ -1146,4 +1233,11 @@
       return runAndSync(q.trim(), j || '');
     }
   };
-})();
+}
+
+/**
+ * The search page's search, or null where there is none (not a search
+ * page, or not a browser): tests import it.
+ * @type {Search | null}
+ */
+export const page = typeof document === 'undefined' ? null : main();
