@@ -57,8 +57,11 @@ type Node struct {
 	Safeguards []string `json:"safeguards,omitempty"` // outcome: the safeguards that apply
 	Sources    []Source `json:"sources,omitempty"`    // outcome: required
 	Reviewed   string   `json:"reviewed,omitempty"`   // outcome: required, YYYY-MM-DD
-	URL        string   `json:"url,omitempty"`        // the node's page URL path, set by the site
-	Body       string   `json:"body,omitempty"`       // rendered HTML of the Markdown, set by the site
+	// ReviewedBy names who did that review, as the page shows it
+	// ("Dr A. Patel, Clinical safety officer"); "" when unnamed.
+	ReviewedBy string `json:"reviewedBy,omitempty"`
+	URL        string `json:"url,omitempty"`  // the node's page URL path, set by the site
+	Body       string `json:"body,omitempty"` // rendered HTML of the Markdown, set by the site
 
 	// Lines maps a front-matter key ("options", "verdict", "sources",
 	// "reviewed", ...) to its line in Pos.File, so that diagnostics about a

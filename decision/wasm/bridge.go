@@ -169,6 +169,7 @@ func nodeValue(n *decision.Node) map[string]any {
 		"safeguards": safeguards,
 		"sources":    sources,
 		"reviewed":   n.Reviewed,
+		"reviewedBy": n.ReviewedBy,
 		"options":    options,
 	}
 }

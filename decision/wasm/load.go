@@ -68,7 +68,7 @@ func nodeFromValue(v any, path string) (*decision.Node, error) {
 		dst *string
 	}{
 		{"id", &n.ID}, {"title", &n.Title}, {"help", &n.Help}, {"verdict", &verdict},
-		{"reviewed", &n.Reviewed}, {"url", &n.URL}, {"body", &n.Body},
+		{"reviewed", &n.Reviewed}, {"reviewedBy", &n.ReviewedBy}, {"url", &n.URL}, {"body", &n.Body},
 	} {
 		if *f.dst, err = str(obj[f.key], path+"."+f.key); err != nil {
 			return nil, err

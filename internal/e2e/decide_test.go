@@ -252,19 +252,22 @@ func TestDecideWalkToOutcome(t *testing.T) {
 		t.Errorf("summary of answers:\n%s\nwant\n%s", strings.Join(v.Answers, "\n"), strings.Join(want, "\n"))
 	}
 	var outcome struct {
-		Safeguards []string `json:"safeguards"`
-		Sources    []string `json:"sources"`
-		Reviewed   string   `json:"reviewed"`
-		Print      bool     `json:"print"`
+		Safeguards   []string `json:"safeguards"`
+		Sources      []string `json:"sources"`
+		Reviewed     string   `json:"reviewed"`
+		ReviewedLine string   `json:"reviewedLine"`
+		Print        bool     `json:"print"`
 	}
 	b.Run(t, chromedp.Evaluate(`({
 		safeguards: [...document.querySelectorAll(".dt .safeguards li")].map(li => li.textContent),
 		sources: [...document.querySelectorAll(".dt .sources li a")].map(a => a.href),
 		reviewed: document.querySelector(".dt-reviewed time").getAttribute("datetime"),
+		reviewedLine: document.querySelector(".dt-reviewed").textContent,
 		print: !!document.querySelector('.dt button[data-action="print"]'),
 	})`, &outcome))
 	if strings.Join(outcome.Safeguards, "|") != "Keep PHI off WhatsApp.|Choose a platform whose vendor signs a BAA." ||
-		len(outcome.Sources) != 1 || outcome.Reviewed != "2026-11-24" || !outcome.Print {
+		len(outcome.Sources) != 1 || outcome.Reviewed != "2026-11-24" || !outcome.Print ||
+		outcome.ReviewedLine != "Last reviewed 24 November 2026 by Dr A. Patel, Clinical safety officer" {
 		t.Errorf("outcome details: %+v", outcome)
 	}
 	decideAssertPrivate(t, b, origin, decideLabels, "a=1.1.2", "1.1.2")

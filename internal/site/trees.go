@@ -7,6 +7,7 @@ import (
 
 	"github.com/guidepost/guidepost/decision"
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/frontmatter"
 	"github.com/guidepost/guidepost/internal/yamlx"
 )
 
@@ -35,6 +36,7 @@ func (s *Site) buildTrees(diags *diag.List) {
 			if !c.FM.Reviewed.IsZero() {
 				n.Reviewed = c.FM.Reviewed.Format(yamlx.DateLayout)
 			}
+			n.ReviewedBy = reviewers(c.FM.ReviewedBy)
 			var labels []string
 			var lines []int
 			for _, o := range c.FM.Options {
@@ -111,4 +113,17 @@ func checkNodeCitations(diags *diag.List, p *Page) {
 	case len(fm.Sources) == 0 && !fm.Reviewed.IsZero():
 		diags.Add(p.File, fm.Line("reviewed"), "question "+name+" has a reviewed date but no sources; list under sources: (each with a title and url) the documents its text and help rest on")
 	}
+}
+
+// reviewers writes who reviewed a node as its page shows them:
+// "Dr A. Patel, Clinical safety officer; B. Smith".
+func reviewers(rs []frontmatter.Reviewer) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = r.Name
+		if r.Role != "" {
+			parts[i] += ", " + r.Role
+		}
+	}
+	return strings.Join(parts, "; ")
 }

@@ -83,6 +83,7 @@ import { el, clear, readStrings, translator } from "./dom.js";
  * @property {string[]} safeguards
  * @property {Source[]} sources
  * @property {string} reviewed YYYY-MM-DD, or ""
+ * @property {string} [reviewedBy] who did that review, or "" (trees built before it was published lack it)
  * @property {Array<{label: string, index: number}>} options
  */
 
@@ -349,7 +350,7 @@ function main() {
         el("ol", null, n.sources.map(sourceItem))));
     }
     if (n.reviewed) {
-      section.appendChild(reviewed(n.reviewed));
+      section.appendChild(reviewed(n.reviewed, n.reviewedBy));
     }
     tool.appendChild(section);
     tool.appendChild(answers(v.trail, t("decide.your_answers")));
@@ -409,7 +410,7 @@ function main() {
         el("summary", null, t("decide.question_sources")),
         el("ol", null, n.sources.map(sourceItem)));
       if (n.reviewed) {
-        cited.appendChild(reviewed(n.reviewed));
+        cited.appendChild(reviewed(n.reviewed, n.reviewedBy));
       }
       panel.appendChild(cited);
     }
@@ -590,10 +591,18 @@ function main() {
     }, 50);
   }
 
-  // reviewed is the line "Last reviewed 1 December 2026" of a node.
-  function reviewed(iso) {
-    return el("p", { className: "dt-reviewed" },
-      parts("decide.reviewed", { date: el("time", { dateTime: iso }, formatDate(iso)) }));
+  // reviewed is the line "Last reviewed 1 December 2026" of a node, with
+  // "by Dr A. Patel, Clinical safety officer" when the node names its
+  // reviewer.
+  /**
+   * @param {string} iso
+   * @param {string} [by]
+   */
+  function reviewed(iso, by) {
+    var date = el("time", { dateTime: iso }, formatDate(iso));
+    return el("p", { className: "dt-reviewed" }, by ?
+      parts("decide.reviewed_by", { date: date, names: by }) :
+      parts("decide.reviewed", { date: date }));
   }
 
   // formatDate writes YYYY-MM-DD in the language's long date format, as
