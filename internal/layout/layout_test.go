@@ -194,44 +194,25 @@ func TestAssetsModules(t *testing.T) {
 	}
 }
 
-// TestAssetsAwait checks that a lookup of a generated file that is still
-// being made waits for it and gets its fingerprinted URL, while other
-// lookups answer at once.
-func TestAssetsAwait(t *testing.T) {
+// TestAssetsGeneratedAndStatic checks that generated files get
+// fingerprinted URLs beside the static ones, and that a static file of a
+// generated file's name is published instead of it.
+func TestAssetsGeneratedAndStatic(t *testing.T) {
 	s := newSite(t, map[string]string{"static/css/site.css": "body{}", "static/search/_about.txt": "x"})
 	var diags diag.List
-	a := NewAssets(s, nil, &diags)
-	provide := a.Await("search/", "decide/engine.wasm")
-	got := make(chan string)
-	go func() {
-		u, err := a.URL("search/index.json")
-		if err != nil {
-			u = err.Error()
-		}
-		got <- u
-	}()
-	if _, err := a.URL("css/missing.css"); err == nil {
-		t.Error("a missing asset outside the awaited prefixes was found")
-	}
-	select {
-	case u := <-got:
-		t.Fatalf("URL(search/index.json) answered %q before the index was provided", u)
-	case <-time.After(50 * time.Millisecond):
-	}
 	manifest := []byte(`{"docs":1}`)
+	a := NewAssets(s, map[string][]byte{"search/t/ab.json": []byte("{}"), "search/index.json": manifest, "css/site.css": []byte("clash")}, &diags)
+	if u, err := a.URL("search/index.json"); err != nil || u != "/"+Fingerprint("search/index.json", manifest) {
+		t.Errorf("URL(search/index.json) = %q, %v", u, err)
+	}
 	if u, err := a.URL("search/_about.txt"); err != nil || u != "/search/_about.txt" {
-		t.Errorf("URL of a static file under an awaited prefix = %q, %v; want it at once", u, err)
+		t.Errorf("URL of a static file beside generated ones = %q, %v", u, err)
 	}
-	provide(map[string][]byte{"search/t/ab.json": []byte("{}"), "search/index.json": manifest, "css/site.css": []byte("clash")}, &diags)
-	if u := <-got; u != "/"+Fingerprint("search/index.json", manifest) {
-		t.Errorf("URL(search/index.json) = %q after the index arrived", u)
+	if _, err := a.URL("css/missing.css"); err == nil || !strings.Contains(err.Error(), "add it to static/") {
+		t.Errorf("URL of a missing asset: %v", err)
 	}
-	// A static file of a generated file's name is published instead of it.
 	if r := a.Replaced(); len(diags) != 0 || len(r) != 1 || r[0].Generated != "css/site.css" || !strings.HasSuffix(r[0].Static, "static/css/site.css") {
 		t.Errorf("diagnostics %v, replaced %+v; want none, and static/css/site.css replacing the generated one", diags, r)
-	}
-	if _, err := a.URL("decide/engine.wasm"); err == nil || !strings.Contains(err.Error(), "add it to static/") {
-		t.Errorf("URL of an awaited file its generator did not make: %v", err)
 	}
 	fromTheme := 0 // the built-in theme's files that the site does not replace
 	for _, f := range s.Static {
@@ -240,7 +221,7 @@ func TestAssetsAwait(t *testing.T) {
 		}
 	}
 	if n := len(a.URLs()); n != 4+fromTheme {
-		t.Errorf("%d assets after the index arrived, want 4 and the theme's %d: %v", n, fromTheme, a.URLs())
+		t.Errorf("%d assets, want 4 and the theme's %d: %v", n, fromTheme, a.URLs())
 	}
 }
 
