@@ -281,7 +281,7 @@ func readerFloor(b *testing.B, out string) string {
   for (let i = 0, v = 0, mul = 1; i < lens.length; i++) {
     const d = digits.indexOf(lens[i]);
     if (d >= 32) { v += (d - 32) * mul; mul *= 32; continue; }
-    len.push(v + d * mul); v = 0; mul = 1;
+    len.push((v + d * mul) * (m.lensUnit || 1)); v = 0; mul = 1;
   }
   const want = [];
   for (let i = 0; i < 10; i++) want.push(Math.floor((i * m.docs) / 10 + m.docs / 20));

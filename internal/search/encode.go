@@ -17,11 +17,13 @@ const MinPrefix = 3
 // Version 3 added the language: its terms are stemmed by the language's
 // Snowball stemmer, which search.js must run too. Version 4 packs
 // documents and shards into a few large files read by byte ranges.
-const manifestVersion = 4
+// Version 5 gives the lens file's lengths in units of "lensUnit" bytes,
+// each entry padded with spaces to a whole number of units.
+const manifestVersion = 5
 
 // manifest is index.json: what a query needs to find every other file.
 //
-//	{"v":4,"docs":N,"docPacks":[812,790,…],"lens":"p/lens.1a2b3c4d5e.json",
+//	{"v":5,"docs":N,"docPacks":[812,790,…],"lens":"p/lens.1a2b3c4d5e.json","lensUnit":128,
 //	 "files":[],"tags":".1a2b3c4d5e.0f9e8d7c6b…",
 //	 "shards":{"co":[7,1,30211],"con":[7,30213,28007],…},
 //	 "jurisdictions":[{"name":"India","slug":"india","file":"j/india.json"},…],
@@ -33,8 +35,10 @@ const manifestVersion = 4
 // first, numbered from 0 in id order, docPacks giving how many documents
 // each holds; then the shard packs. Document d is entry d−Σ of its pack;
 // the bytes of each entry are in "lens", a JSON string of varints in
-// posting digits (see appendVarint), one per document in id order — entry
-// k of a pack starts at byte 1 + Σ (len+1) of the entries before it. A
+// posting digits (see appendVarint), one per document in id order, in
+// units of "lensUnit" bytes: every entry is padded with spaces to a
+// whole number of units (see lensUnit), so that entry k of a pack starts
+// at byte 1 + Σ (len×lensUnit+1) of the entries before it. A
 // site of one document pack has no lens file ("lens" is ""): its reader
 // loads the pack whole. A term's postings are in the shard of the longest
 // key that begins it, given as [pack, first byte, length].
@@ -57,6 +61,7 @@ type manifest struct {
 	Docs          int                    `json:"docs"`
 	DocPacks      []int                  `json:"docPacks"`
 	Lens          string                 `json:"lens"`
+	LensUnit      int                    `json:"lensUnit"`
 	Files         []string               `json:"files"`
 	Tags          string                 `json:"tags"`
 	Shards        map[string][3]int      `json:"shards"`

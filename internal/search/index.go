@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"runtime"
@@ -245,7 +246,8 @@ func (w *indexWriter) jurisdictions(docs []Doc) (map[string]int, error) {
 
 // documents writes the document entries, encoded in parallel, packed in
 // id order, and, when they take more than one pack, the lens file that
-// gives each entry's length.
+// gives each entry's length in units of lensUnit bytes, each entry
+// padded with spaces to a whole number of units.
 func (w *indexWriter) documents(docs []Doc, jurIndex map[string]int) error {
 	entries := make([][]byte, len(docs))
 	errs := make([]error, len(docs))
@@ -265,6 +267,13 @@ func (w *indexWriter) documents(docs []Doc, jurIndex map[string]int) error {
 		}
 	}
 	docPacks := packEntries(entries, w.opts.PackBytes)
+	unit := 1
+	if len(docPacks) > 1 {
+		unit = lensUnit(entries)
+		padEntries(entries, unit)
+		docPacks = packEntries(entries, w.opts.PackBytes)
+	}
+	w.m.LensUnit = unit
 	for _, p := range docPacks {
 		if err := w.addPack(p); err != nil {
 			return err
@@ -278,7 +287,7 @@ func (w *indexWriter) documents(docs []Doc, jurIndex map[string]int) error {
 	lens := []byte{'"'}
 	for _, p := range docPacks {
 		for _, n := range p.lens {
-			lens = appendVarint(lens, n)
+			lens = appendVarint(lens, n/unit)
 		}
 	}
 	lens = append(lens, '"')
@@ -327,6 +336,39 @@ func (w *indexWriter) manifest() error {
 	w.idx.Stats.Bytes += len(data)
 	w.idx.Stats.ManifestBytes = len(data)
 	return nil
+}
+
+// lensUnit returns the unit the lens file counts entries' lengths in:
+// the smallest power of two that makes the median entry at most 16
+// units, so that most entries' lengths take one posting digit (less
+// than 32 units). The lens file costs about a byte a document, where
+// lengths in bytes took three; a result's range carries up to a unit
+// less one of spaces.
+func lensUnit(entries [][]byte) int {
+	if len(entries) == 0 {
+		return 1
+	}
+	lens := make([]int, len(entries))
+	for i, e := range entries {
+		lens[i] = len(e)
+	}
+	sort.Ints(lens)
+	unit := 1
+	for unit*16 < lens[len(lens)/2] {
+		unit *= 2
+	}
+	return unit
+}
+
+// padEntries appends spaces to each entry up to a multiple of unit
+// bytes: JSON allows them between an array's elements, and JSON.parse
+// and json.Unmarshal after a value.
+func padEntries(entries [][]byte, unit int) {
+	for i, e := range entries {
+		if n := (unit - len(e)%unit) % unit; n > 0 {
+			entries[i] = append(e, bytes.Repeat([]byte{' '}, n)...)
+		}
+	}
 }
 
 // pack is a pack file: the JSON array of a run of entries (documents'

@@ -11,7 +11,7 @@ import (
 // manifestFields are the manifest's fields search.js reads, and the JSON
 // type each must have.
 var manifestFields = map[string]string{
-	"v": "number", "docs": "number", "minPrefix": "number",
+	"v": "number", "docs": "number", "minPrefix": "number", "lensUnit": "number",
 	"docPacks": "array", "files": "array", "jurisdictions": "array",
 	"lens": "string", "tags": "string", "stop": "string", "fold": "string",
 	"shards": "object",

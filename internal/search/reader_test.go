@@ -226,8 +226,11 @@ func (r *reader) meta(id int) docEntry {
 	var lens string
 	r.decode(r.m.Lens, &lens)
 	ls, err := decodeVarints(lens)
-	if err != nil || len(ls) != r.m.Docs {
-		r.t.Fatalf("%s: %d lengths for %d documents (%v)", r.m.Lens, len(ls), r.m.Docs, err)
+	if err != nil || len(ls) != r.m.Docs || r.m.LensUnit < 1 {
+		r.t.Fatalf("%s: %d lengths for %d documents, unit %d (%v)", r.m.Lens, len(ls), r.m.Docs, r.m.LensUnit, err)
+	}
+	for i := range ls {
+		ls[i] *= r.m.LensUnit
 	}
 	first := 0
 	for n, count := range r.m.DocPacks {

@@ -28,6 +28,7 @@ import { el, readStrings, translator } from './dom.js';
  * @property {number} docs how many documents (pages and their sections) there are
  * @property {number[]} docPacks how many documents each pack of documents holds
  * @property {string} lens the name of the lens file: each document's entry length
+ * @property {number} lensUnit the bytes of a unit of the lens file's lengths
  * @property {number} minPrefix letters a partial last word needs to match the terms it begins
  * @property {Object<string, [number, number, number]>} shards
  *   the shard of terms that begin with each key: [pack, first byte, length]
@@ -215,11 +216,18 @@ function analyzer(stemCode, stop, fold) {
 var DIGITS = new Int8Array(128).fill(-1);
 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = i; });
 // decodeLens reads the lens file, s: the length of each document's
-// entry, as varints in posting digits. It returns where each entry is
-// in its pack — off[id] its first byte, len[id] its length — given how
-// many documents each pack holds, or null when s does not give docs
-// lengths.
-function decodeLens(docPacks, docs, s) {
+// entry in units of unit bytes, as varints in posting digits. It returns
+// where each entry is in its pack — off[id] its first byte, len[id] its
+// length, trailing spaces included — given how many documents each pack
+// holds, or null when s does not give docs lengths.
+/**
+ * @param {number[]} docPacks
+ * @param {number} docs
+ * @param {number} unit
+ * @param {string} s
+ * @returns {{off: Int32Array, len: Int32Array} | null}
+ */
+function decodeLens(docPacks, docs, unit, s) {
   var off = new Int32Array(docs);
   var len = new Int32Array(docs);
   var id = 0;
@@ -232,7 +240,7 @@ function decodeLens(docPacks, docs, s) {
     var d = DIGITS[s.charCodeAt(i) & 127];
     if (d < 0 || id >= docs) return null;
     if (d >= 32) { v += (d - 32) * mul; mul *= 32; continue; }
-    v += d * mul;
+    v = (v + d * mul) * unit;
     while (id >= end && pack + 1 < docPacks.length) { pack++; end += docPacks[pack]; at = 1; }
     off[id] = at;
     len[id] = v;
@@ -260,12 +268,12 @@ export function textTerms(m, text) {
 /**
  * lens returns where each document's entry is in its pack, as read from
  * the lens file s, or null when s does not fit the manifest.
- * @param {{docPacks: number[], docs: number}} m
+ * @param {{docPacks: number[], docs: number, lensUnit: number}} m
  * @param {string} s
  * @returns {Array<[number, number]> | null} [offset, length] by document
  */
 export function lens(m, s) {
-  var t = decodeLens(m.docPacks, m.docs, s);
+  var t = decodeLens(m.docPacks, m.docs, m.lensUnit, s);
   return t ? Array.from(t.off, function (off, id) { return /** @type {[number, number]} */ ([off, t.len[id]]); }) : null;
 }
 
@@ -388,7 +396,7 @@ function main() {
     }
   }
 
-  var VERSION = 4; // of the index layout this script reads
+  var VERSION = 5; // of the index layout this script reads
   /** @type {Index | null} */
   var index = null; // the manifest, with lookup tables added
   function manifest() {
@@ -426,6 +434,8 @@ function main() {
     m.docs = field('docs', 0);
     m.docPacks = field('docPacks', []);
     m.lens = field('lens', '');
+    m.lensUnit = field('lensUnit', 1);
+    if (!(m.lensUnit >= 1)) throw new Error('"lensUnit" is ' + m.lensUnit + ', not a positive number');
     m.minPrefix = field('minPrefix', 3);
     m.shards = field('shards', {});
     m.files = field('files', []);
@@ -724,7 +734,7 @@ function main() {
     if (!m.lensTable) {
       m.lensTable = load(m.lens).then(function (s) {
         if (typeof s !== 'string') throw fileError(new URL(m.lens, manifestURL).href, new Error('not a string'));
-        var t = decodeLens(m.docPacks, m.docs, s);
+        var t = decodeLens(m.docPacks, m.docs, m.lensUnit, s);
         if (!t) throw fileError(new URL(m.lens, manifestURL).href, new Error('not the lengths of ' + m.docs + ' documents'));
         return t;
       });
