@@ -10,6 +10,7 @@ import (
 	"github.com/guidepost/guidepost/decision"
 	"github.com/guidepost/guidepost/internal/flowchart"
 	"github.com/guidepost/guidepost/internal/markdown"
+	"github.com/guidepost/guidepost/internal/i18n"
 	"github.com/guidepost/guidepost/internal/site"
 )
 
@@ -18,12 +19,27 @@ import (
 type Funcs struct {
 	site   atomic.Pointer[site.Site]
 	assets atomic.Pointer[Assets]
+	// strings is the site's catalog of theme strings, or why it has none,
+	// looked up once by Use: layouts call T many times a page.
+	strings atomic.Pointer[siteStrings]
+}
+
+// siteStrings is the outcome of Catalog for the site in use.
+type siteStrings struct {
+	c   *i18n.Catalog
+	err error
 }
 
 // Use sets the site and assets the functions refer to.
 func (f *Funcs) Use(s *site.Site, a *Assets) {
 	f.site.Store(s)
 	f.assets.Store(a)
+	c, diags := Catalog(s)
+	ss := &siteStrings{c: c}
+	if c == nil {
+		ss.err = diags
+	}
+	f.strings.Store(ss)
 }
 
 // Map returns the functions layouts may call:

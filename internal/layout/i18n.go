@@ -75,13 +75,11 @@ func Catalog(s *site.Site) (*i18n.Catalog, diag.List) {
 	return nil, out
 }
 
-// catalog returns the strings of the language of the site being rendered.
+// catalog returns the strings of the language of the site being rendered,
+// as Use found them.
 func (f *Funcs) catalog() (*i18n.Catalog, error) {
-	c, diags := Catalog(f.site.Load())
-	if c == nil {
-		return nil, diags
-	}
-	return c, nil
+	ss := f.strings.Load()
+	return ss.c, ss.err
 }
 
 // addI18n adds the functions of the theme's strings to m:
