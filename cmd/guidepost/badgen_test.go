@@ -3,12 +3,13 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"github.com/guidepost/guidepost/internal/testsite"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // The cases here change the good site in ways a text file cannot hold:
@@ -23,9 +24,7 @@ type genCase struct {
 }
 
 func TestGeneratedBadInputs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds, breaks and rebuilds a site for each of some fifty cases, some of them tens of MB: run without -short")
-	}
+	testsite.SkipShort(t, "builds, breaks and rebuilds a site for each of some fifty cases, some of them tens of MB: run without -short")
 	cases := []genCase{
 		{"file-50mb", func(t *testing.T, site string) {
 			body := bytes.Repeat([]byte("All work and no play makes a dull page.\n"), 50<<20/40)

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // A defect is one testdata/bad/*.txtar case: a change to the good site and
@@ -84,9 +86,7 @@ func (d defect) apply(t *testing.T, site string) {
 // the diagnostic the author needs and leave the previous output exactly as
 // it was; `check` must report the same problem.
 func TestBadInputs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds, breaks and rebuilds a site for each of testdata/bad's hundred cases: run without -short")
-	}
+	testsite.SkipShort(t, "builds, breaks and rebuilds a site for each of testdata/bad's hundred cases: run without -short")
 	cases, err := filepath.Glob(filepath.Join("testdata", "bad", "*.txtar"))
 	if err != nil || len(cases) == 0 {
 		t.Fatalf("no cases in testdata/bad: %v", err)

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // runawayLayout never ends and writes nothing.
@@ -18,9 +20,7 @@ const runawayLayout = `{{define "main"}}{{range 1000000000000}}{{end}}{{end}}`
 // stops it with Ctrl-C or SIGTERM: it exits within two seconds, removes its
 // temporary folder and leaves the previous output as it was.
 func TestSignalStopsARunawayBuild(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs two builds that hang until stopped: run without -short")
-	}
+	testsite.SkipShort(t, "runs two builds that hang until stopped: run without -short")
 	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			work, site := newSite(t)
@@ -76,9 +76,7 @@ func TestSignalStopsARunawayBuild(t *testing.T) {
 // TestRunawayLayoutMeetsItsTimeBudget checks a layout that never ends is
 // an error naming it once render_timeout has passed.
 func TestRunawayLayoutMeetsItsTimeBudget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("waits out a layout's 1 s time budget: run without -short")
-	}
+	testsite.SkipShort(t, "waits out a layout's 1 s time budget: run without -short")
 	work, site := newSite(t)
 	writeFile(t, site, "guidepost.yaml", readFile(t, site, "guidepost.yaml")+"render_timeout: 1s\n")
 	writeFile(t, site, "layouts/_default/single.html", runawayLayout)

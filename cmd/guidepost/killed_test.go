@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // TestKilledBuildKeepsPreviousOutput kills the CLI with SIGKILL at several
@@ -15,9 +17,7 @@ import (
 // moment hold either the previous build or the new one, whole and byte
 // for byte; the next build must clear the dead build's temporary folder.
 func TestKilledBuildKeepsPreviousOutput(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds an 800-page site again and again, killing each build: run without -short")
-	}
+	testsite.SkipShort(t, "builds an 800-page site again and again, killing each build: run without -short")
 	t.Parallel()
 	work, site := newSite(t)
 	body := strings.Repeat("A paragraph of guidance that is long enough to make the page worth writing. ", 30)

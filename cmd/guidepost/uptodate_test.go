@@ -16,9 +16,7 @@ import (
 // successful build left them does nothing and says so; any change to what
 // a build reads or to the output makes it build again.
 func TestBuildSkipsWhenNothingChanged(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a site eighteen times: run without -short")
-	}
+	testsite.SkipShort(t, "builds a site eighteen times: run without -short")
 	upToDate := regexp.MustCompile(`^up to date: \d+ pages, \d+ files; nothing changed since the last build \(checked in [^)]+\) → `)
 	built := regexp.MustCompile(`^built \d+ pages, \d+ files in `)
 	tests := []struct {

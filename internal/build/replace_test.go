@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // replacing are static files at the names of files the build generates,
@@ -47,9 +49,7 @@ func dirHashes(t *testing.T, dir string) map[string][32]byte {
 // (the two were written at once and either won, or a mix of both), and
 // the result says so once per file.
 func TestStaticFileReplacesGeneratedOne(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a site 50 times: run without -short")
-	}
+	testsite.SkipShort(t, "builds a site 50 times: run without -short")
 	src := t.TempDir()
 	writeCorpus(t, src, 10)
 	for name, data := range replacing {

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // cli is the guidepost command, built once for the package's tests into
@@ -73,9 +75,7 @@ func cacheHome(env []string) string {
 // TestCLIServe runs `guidepost serve` as an author does: a port in use is
 // a clear error, and Ctrl-C stops a running server cleanly.
 func TestCLIServe(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the guidepost command: run without -short")
-	}
+	testsite.SkipShort(t, "builds the guidepost command: run without -short")
 	bin := buildCLI(t)
 	dir := smallSite(t)
 

@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // The load test runs its clients in a second process: the test binary run
@@ -57,9 +59,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestLoadFromAnotherProcess(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs 200 clients and 100 event streams through 20 rebuilds: run without -short")
-	}
+	testsite.SkipShort(t, "runs 200 clients and 100 event streams through 20 rebuilds: run without -short")
 	srv := startServer(t, smallSite(t), Options{})
 	const page = "/s0/p0/"
 	_, body, _ := srv.get(t, page)

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // runawayLayout never ends and writes nothing, as a typo can make a
@@ -123,9 +125,7 @@ func (p *serveProcess) interrupt(t *testing.T) {
 // save is superseded by the next one, a page over its time budget is an
 // error in the terminal, a fixed layout rebuilds, and Ctrl-C still works.
 func TestServeOutlivesARunawayLayout(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the guidepost command and waits out a 2 s render budget: run without -short")
-	}
+	testsite.SkipShort(t, "builds the guidepost command and waits out a 2 s render budget: run without -short")
 	bin := buildCLI(t)
 	dir := smallSite(t)
 	writeFile(t, dir, "guidepost.yaml", readFileT(t, dir, "guidepost.yaml")+"render_timeout: 2s\n")
@@ -165,9 +165,7 @@ func TestServeOutlivesARunawayLayout(t *testing.T) {
 
 // TestServeCtrlCDuringFirstBuild stops a server whose first build hangs.
 func TestServeCtrlCDuringFirstBuild(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the guidepost command: run without -short")
-	}
+	testsite.SkipShort(t, "builds the guidepost command: run without -short")
 	bin := buildCLI(t)
 	dir := smallSite(t)
 	writeFile(t, dir, "layouts/_default/single.html", runawayLayout)

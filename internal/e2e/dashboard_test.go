@@ -25,9 +25,7 @@ var dashboardDay = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 // TestDashboard opens the authoring dashboard of a site in git whose
 // work tree makes a verdict more permissive and has a review overdue.
 func TestDashboard(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the dev server and checks its dashboard in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "runs the dev server and checks its dashboard in Chromium: run without -short")
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "site")
 	if _, err := scaffold.Site(dir, "Dashboard test", dashboardDay.AddDate(-1, -2, 0)); err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/guidepost/guidepost/decision"
 	"github.com/guidepost/guidepost/internal/browsertest"
 	"github.com/guidepost/guidepost/internal/build"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // The decision tool's browser tests build a small site (testdata/decide:
@@ -274,9 +275,7 @@ func TestDecideWalkToOutcome(t *testing.T) {
 }
 
 func TestDecideBackAndChange(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a long walk of the tool in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "a long walk of the tool in Chromium: run without -short")
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})
@@ -354,9 +353,7 @@ func TestDecideBackAndChange(t *testing.T) {
 }
 
 func TestDecideSharedLink(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs two Chromium sessions: run without -short")
-	}
+	testsite.SkipShort(t, "runs two Chromium sessions: run without -short")
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})
@@ -393,9 +390,7 @@ func TestDecideSharedLink(t *testing.T) {
 }
 
 func TestDecideInvalidFragment(t *testing.T) {
-	if testing.Short() {
-		t.Skip("opens four invalid links in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "opens four invalid links in Chromium: run without -short")
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})
@@ -440,9 +435,7 @@ func TestDecideInvalidFragment(t *testing.T) {
 }
 
 func TestDecideKeyboardOnly(t *testing.T) {
-	if testing.Short() {
-		t.Skip("walks the tool by keyboard in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "walks the tool by keyboard in Chromium: run without -short")
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})
@@ -489,9 +482,7 @@ func TestDecideKeyboardOnly(t *testing.T) {
 }
 
 func TestDecideWithoutJavaScript(t *testing.T) {
-	if testing.Short() {
-		t.Skip("walks every page of the tool in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "walks every page of the tool in Chromium: run without -short")
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{NoJavaScript: true})
@@ -553,9 +544,7 @@ func TestDecideNodePageWithJavaScript(t *testing.T) {
 }
 
 func TestDecideMap(t *testing.T) {
-	if testing.Short() {
-		t.Skip("checks the tool's map in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "checks the tool's map in Chromium: run without -short")
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})
@@ -614,9 +603,7 @@ func TestDecideMap(t *testing.T) {
 // to a folder it saves screenshots of the start, a question mid-way and
 // the outcome at phone and desktop widths.
 func TestDecidePhone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("walks the tool in Chromium at two screen sizes: run without -short")
-	}
+	testsite.SkipShort(t, "walks the tool in Chromium at two screen sizes: run without -short")
 	t.Parallel()
 	origin := decideServe(t)
 	shots := os.Getenv("GUIDEPOST_SCREENSHOTS")
@@ -686,9 +673,7 @@ func TestDecidePhone(t *testing.T) {
 // TestDecideRealTree walks the site's own WhatsApp tree in the browser
 // along some of its scenarios (the longest and the shortest).
 func TestDecideRealTree(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds this repository's site and walks its tree in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "builds this repository's site and walks its tree in Chromium: run without -short")
 	t.Parallel()
 	dir, res := decideSite(t, "../..")
 	var tree *decision.Tree
@@ -748,9 +733,7 @@ const decideCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; sty
 // TestDecideStrictCSP walks the tool on a server sending decideCSP: a
 // blocked script, style or request is reported as a console error.
 func TestDecideStrictCSP(t *testing.T) {
-	if testing.Short() {
-		t.Skip("walks the tool in Chromium under a strict CSP: run without -short")
-	}
+	testsite.SkipShort(t, "walks the tool in Chromium under a strict CSP: run without -short")
 	t.Parallel()
 	dir, _ := decideSite(t, "testdata/decide")
 	files := http.FileServer(http.Dir(dir))

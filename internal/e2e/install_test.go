@@ -101,9 +101,7 @@ func (a *author) run(dir string, args ...string) string {
 // hour: the release binary alone makes a site, checks it, builds it, and
 // its decision tool works in a browser.
 func TestInstalledBinaryFromNothingToAWorkingSite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a release binary: run without -short")
-	}
+	testsite.SkipShort(t, "builds a release binary: run without -short")
 	t.Parallel()
 	a := newAuthor(t, releaseBinary(t))
 	work := t.TempDir()
@@ -157,9 +155,7 @@ func TestInstalledBinaryFromNothingToAWorkingSite(t *testing.T) {
 // repository's site from its content/ and guidepost.yaml alone, with the
 // built-in theme, and compares it with the build of the whole repository.
 func TestInstalledBinaryBuildsThisSiteFromContentAlone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a release binary: run without -short")
-	}
+	testsite.SkipShort(t, "builds a release binary: run without -short")
 	t.Parallel()
 	a := newAuthor(t, releaseBinary(t))
 	root := testsite.RepoRoot(t)

@@ -16,6 +16,7 @@ import (
 	"github.com/guidepost/guidepost/internal/browsertest"
 	"github.com/guidepost/guidepost/internal/build"
 	"github.com/guidepost/guidepost/internal/scaffold"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // The site-shape matrix (TestSiteShapes) builds small sites of the shapes
@@ -355,9 +356,7 @@ const matrixPageJS = `(() => {
 // nothing is wider than the screen, and axe-core finds no WCAG 2.2 A or AA
 // violation on the home and search pages. One browser serves every shape.
 func TestSiteShapes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds every site shape twice and checks each in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "builds every site shape twice and checks each in Chromium: run without -short")
 	axe := readerAxeSource(t)
 	started := time.Now()
 	// The sites are built one after another in the background while the

@@ -11,6 +11,7 @@ import (
 
 	"github.com/guidepost/guidepost/internal/browsertest"
 	"github.com/guidepost/guidepost/internal/devserver"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // reportCSPViolations makes every Content-Security-Policy violation a console
@@ -29,9 +30,7 @@ func reportCSPViolations(t *testing.T, b *browsertest.Browser) {
 // applies, and walks the decision tool to an outcome with WebAssembly:
 // the policy must be in force and block nothing the tool needs.
 func TestMetaCSPDecisionTool(t *testing.T) {
-	if testing.Short() {
-		t.Skip("walks the tool in Chromium under the published CSP: run without -short")
-	}
+	testsite.SkipShort(t, "walks the tool in Chromium under the published CSP: run without -short")
 	t.Parallel()
 	dir, _ := decideSite(t, "testdata/decide")
 	origin := browsertest.ServeDir(t, dir)
@@ -89,9 +88,7 @@ func TestMetaCSPDecisionTool(t *testing.T) {
 // TestMetaCSPSearch searches the reader site under the pages' own
 // policy: results must come back and nothing may be blocked.
 func TestMetaCSPSearch(t *testing.T) {
-	if testing.Short() {
-		t.Skip("searches in Chromium under the published CSP: run without -short")
-	}
+	testsite.SkipShort(t, "searches in Chromium under the published CSP: run without -short")
 	t.Parallel()
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})

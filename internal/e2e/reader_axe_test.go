@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // readerAxeTags are the axe-core rule tags of WCAG 2.0, 2.1 and 2.2 at
@@ -122,9 +123,7 @@ func readerAxe(t *testing.T, b *browsertest.Browser, axe string) []readerViolati
 // kind of page, in the light and the dark colour scheme, and expects no
 // violation.
 func TestReaderAccessibility(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs axe-core on every kind of page in two colour schemes: run without -short")
-	}
+	testsite.SkipShort(t, "runs axe-core on every kind of page in two colour schemes: run without -short")
 	axe := readerAxeSource(t)
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	for _, scheme := range []string{"light", "dark"} {

@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // readerFocus describes the focused element and whether its focus is
@@ -97,9 +98,7 @@ func TestReaderKeyboardSearch(t *testing.T) {
 // link is the first stop of Tab, shows itself and moves focus to the main
 // content.
 func TestReaderLandmarksAndSkipLink(t *testing.T) {
-	if testing.Short() {
-		t.Skip("visits every kind of page in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "visits every kind of page in Chromium: run without -short")
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	for _, p := range readerPages {

@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // readerPhoneWidth is the narrowest common phone screen, in CSS pixels.
@@ -17,9 +18,7 @@ const readerPhoneWidth = 360
 // expects no sideways scrolling of the page: wide tables and code blocks
 // scroll inside themselves instead.
 func TestReaderMobile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("visits every kind of page in Chromium in two colour schemes: run without -short")
-	}
+	testsite.SkipShort(t, "visits every kind of page in Chromium in two colour schemes: run without -short")
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	for _, scheme := range []string{"light", "dark"} {
 		t.Run(scheme, func(t *testing.T) {

@@ -10,15 +10,14 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // TestReaderPrivacy visits every page, searches and answers the decision
 // tool, and expects no request to another origin, no cookie set by a
 // header or by script, and nothing kept in web storage.
 func TestReaderPrivacy(t *testing.T) {
-	if testing.Short() {
-		t.Skip("visits every kind of page in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "visits every kind of page in Chromium: run without -short")
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	var mu sync.Mutex

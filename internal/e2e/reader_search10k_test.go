@@ -106,9 +106,7 @@ const readerManifestJS = `(async () => {
 // the first), and "Show more results" adds ten and moves focus to the
 // first new one. BenchmarkReaderSearch10k measures the times.
 func TestReaderSearch10k(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a 10,000-page site: run without -short")
-	}
+	testsite.SkipShort(t, "builds a 10,000-page site: run without -short")
 	out := readerBuild(t, readerBigSite(t, readerBigPages))
 	origin := browsertest.ServeDir(t, out)
 	b := browsertest.New(t, browsertest.Options{})

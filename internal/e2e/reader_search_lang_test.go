@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // TestReaderSearchLanguages searches sites written in Chinese, Spanish
@@ -18,9 +19,7 @@ import (
 // without vowel marks and a stretched letter. The Arabic search page
 // passes axe-core.
 func TestReaderSearchLanguages(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds three sites and searches each in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "builds three sites and searches each in Chromium: run without -short")
 	axe := readerAxeSource(t)
 	tests := []struct {
 		lang    string

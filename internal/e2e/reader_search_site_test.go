@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // TestReaderSearchSite searches the repository's own site for what its
@@ -15,9 +16,7 @@ import (
 // one file (internal/search OneDocFile), so a query may load the files of
 // the results it shows.
 func TestReaderSearchSite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds this repository's site and searches it in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "builds this repository's site and searches it in Chromium: run without -short")
 	t.Parallel()
 	dir, _ := decideSite(t, "../..")
 	origin := browsertest.ServeDir(t, dir)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/guidepost/guidepost/internal/browsertest"
 	"github.com/guidepost/guidepost/internal/search"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // readerResults reads the search page: the status line, each result's
@@ -44,9 +45,7 @@ type readerSearchView struct {
 // last word, several words, nothing found, and a query that tries to
 // inject markup.
 func TestReaderSearch(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs many queries in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "runs many queries in Chromium: run without -short")
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	const xss = `<img src=x onerror="window.pwned=true">`

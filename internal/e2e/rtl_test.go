@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // TestRTLLayout builds the Arabic site in testdata/rtl/site and checks in
@@ -20,9 +21,7 @@ import (
 // word of the theme is Arabic (dates too, in Arabic digits), and axe-core
 // finds no WCAG violation.
 func TestRTLLayout(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs axe-core on the pages of an Arabic site in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "runs axe-core on the pages of an Arabic site in Chromium: run without -short")
 	axe := readerAxeSource(t)
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/rtl/site"))
 	b := browsertest.New(t, browsertest.Options{})

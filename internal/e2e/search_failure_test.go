@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // TestSearchFailureIsReported breaks a built site's search index as a
@@ -17,9 +18,7 @@ import (
 // error and the file — where the site's maintainer looks. A manifest
 // that only lacks fields a site does not use still searches, quietly.
 func TestSearchFailureIsReported(t *testing.T) {
-	if testing.Short() {
-		t.Skip("breaks a site's search seven ways in Chromium: run without -short")
-	}
+	testsite.SkipShort(t, "breaks a site's search seven ways in Chromium: run without -short")
 	var shape siteShape
 	for _, sh := range matrixShapes() {
 		if sh.name == "tags-only" {

@@ -9,8 +9,8 @@ import (
 
 	"github.com/guidepost/guidepost/decision"
 	"github.com/guidepost/guidepost/internal/flowchart"
-	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/i18n"
+	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/site"
 )
 

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // cachePages are documents with code in several languages, one block
@@ -137,9 +139,7 @@ func TestHighlightCacheOutputIdentical(t *testing.T) {
 }
 
 func TestHighlightCacheIgnoresBrokenSegments(t *testing.T) {
-	if testing.Short() {
-		t.Skip("highlights the test pages twice for each of nine corruptions: run without -short")
-	}
+	testsite.SkipShort(t, "highlights the test pages twice for each of nine corruptions: run without -short")
 	tests := []struct {
 		name    string
 		corrupt func(data []byte) []byte

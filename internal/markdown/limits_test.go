@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // renderMeasured renders src after three lines of front matter and
@@ -99,9 +100,7 @@ func boundCases() []struct{ name, src string } {
 // (the work of goldmark, the ids and the collection of links; peak memory
 // is lower still). BenchmarkLimits times them.
 func TestLimitsBoundWork(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders fourteen pages of up to 2 MB at the limits: run without -short")
-	}
+	testsite.SkipShort(t, "renders fourteen pages of up to 2 MB at the limits: run without -short")
 	for _, tt := range boundCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			if err := checkLimits([]byte(tt.src), 0); err != nil {

@@ -90,3 +90,13 @@ func ReadTree(tb testing.TB, dir string) map[string][]byte {
 	}
 	return files
 }
+
+// SkipShort skips a slow test under `go test -short`, the quick loop of
+// development, saying why. It never skips in CI (CI=true), which runs every
+// test: a slow test skipped there would be a check that never runs.
+func SkipShort(tb testing.TB, why string) {
+	tb.Helper()
+	if testing.Short() && os.Getenv("CI") != "true" {
+		tb.Skip(why)
+	}
+}
