@@ -68,6 +68,14 @@ func runCLIEnv(t *testing.T, dir string, env []string, args ...string) result {
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
+	return runCmd(t, cmd, args)
+}
+
+// runCmd runs a prepared command of the binary with args and returns its
+// exit code and output, failing the test when it cannot be started or
+// crashes.
+func runCmd(t *testing.T, cmd *exec.Cmd, args []string) result {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
 )
@@ -59,22 +57,7 @@ func unreadableRunner(t *testing.T, work, path string) func(t *testing.T, dir st
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "HOME="+cache, "XDG_CACHE_HOME="+cache)
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		res := result{stdout: stdout.String(), stderr: stderr.String()}
-		var exit *exec.ExitError
-		switch {
-		case err == nil:
-		case errors.As(err, &exit):
-			res.code = exit.ExitCode()
-		default:
-			t.Fatalf("run guidepost %s as nobody: %v", strings.Join(args, " "), err)
-		}
-		if strings.Contains(res.stderr, "panic:") || strings.Contains(res.stderr, "goroutine ") {
-			t.Fatalf("guidepost %s crashed:\n%s", strings.Join(args, " "), res.stderr)
-		}
-		return res
+		return runCmd(t, cmd, args)
 	}
 }
 

@@ -1,11 +1,11 @@
 package site
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // TestResolve resolves links as written in content/a/x.md (URL /a/x/) of
@@ -112,15 +112,7 @@ func writeSite(t *testing.T, files map[string]string) []string {
 	for k, v := range files {
 		all[k] = v
 	}
-	for name, content := range all {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsite.WriteFiles(t, root, all)
 	_, diags := Load(Options{Root: root, Now: now})
 	var out []string
 	for _, d := range diags {

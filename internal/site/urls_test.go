@@ -1,11 +1,11 @@
 package site
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // loadFiles writes files (path → content) into a new site folder published
@@ -23,15 +23,7 @@ func loadFiles(t *testing.T, files map[string]string) (*Site, []string) {
 	for k, v := range files {
 		all[k] = v
 	}
-	for name, content := range all {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsite.WriteFiles(t, root, all)
 	s, diags := Load(Options{Root: root, Now: now})
 	var out []string
 	for _, d := range diags {

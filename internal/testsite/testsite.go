@@ -68,6 +68,15 @@ func WriteFile(tb testing.TB, dir, rel, content string) {
 	}
 }
 
+// WriteFiles writes files (slash path → content) below dir, creating
+// folders, failing the test on error.
+func WriteFiles(tb testing.TB, dir string, files map[string]string) {
+	tb.Helper()
+	for name, content := range files {
+		WriteFile(tb, dir, name, content)
+	}
+}
+
 // ReadTree returns the content of every file below dir by slash-separated
 // relative path, failing the test on error.
 func ReadTree(tb testing.TB, dir string) map[string][]byte {
