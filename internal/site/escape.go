@@ -14,11 +14,29 @@ import (
 // Pages and files keep their names as they are everywhere else: in the
 // output folder and as keys.
 func EscapePath(p string) string {
+	if plainPath(p) {
+		return p // the common case: every page's URL is asked for often
+	}
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
 		segs[i] = neturl.PathEscape(s)
 	}
 	return strings.Join(segs, "/")
+}
+
+// plainPath reports whether p holds only characters a path carries as
+// they are: unreserved ASCII, sub-delimiters PathEscape keeps, and "/".
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("-._~/", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // nameProblem says why a file or folder name cannot be part of a URL, or
