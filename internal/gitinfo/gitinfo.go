@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -21,11 +22,38 @@ var ErrNoRepo = errors.New("no git history")
 // LastChanged returns the time of the last commit that changed each file
 // below dir, by slash path relative to dir. Files never committed are
 // absent. Changes not yet committed do not count.
+//
+// The dev server loads the site on every save: the history is read once
+// per commit and folder, and kept while HEAD stays the same.
 func LastChanged(dir string) (map[string]time.Time, error) {
 	topDir, prefix, err := Locate(dir)
 	if err != nil {
 		return nil, err
 	}
+	head, _ := run(topDir, "rev-parse", "--verify", "--quiet", "HEAD")
+	key := topDir + "\x00" + prefix + "\x00" + strings.TrimSpace(string(head))
+	lastChanged.Lock()
+	defer lastChanged.Unlock()
+	if lastChanged.key == key && lastChanged.times != nil {
+		return lastChanged.times, nil
+	}
+	times, err := readLastChanged(topDir, prefix)
+	if err == nil {
+		lastChanged.key, lastChanged.times = key, times
+	}
+	return times, err
+}
+
+// lastChanged keeps the last answer of LastChanged, by folder and HEAD.
+// Callers must not modify the map.
+var lastChanged struct {
+	sync.Mutex
+	key   string
+	times map[string]time.Time
+}
+
+// readLastChanged runs git log for the files below prefix of topDir.
+func readLastChanged(topDir, prefix string) (map[string]time.Time, error) {
 	// Newest commit first: the first time a file appears is its last change.
 	out, err := run(topDir, "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", prefix)
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/guidepost/guidepost/decision"
@@ -21,14 +23,22 @@ var ErrNoGit = gitinfo.ErrNoRepo
 // TreesAt returns the decision trees of the site in root as they were at
 // the git revision rev, reading history with the git command. The site's
 // files at rev are written to a temporary folder, removed before it
-// returns; the work tree is not touched.
+// returns; the work tree is not touched. The trees of a commit are kept:
+// the dev server's dashboard asks for HEAD's on every visit.
 func TreesAt(root, rev string, now time.Time) ([]*decision.Tree, error) {
 	top, rel, err := gitinfo.Locate(root)
 	if err != nil {
 		return nil, fmt.Errorf("%w (--against compares with a commit of its history)", err)
 	}
-	if _, err := gitinfo.Run(top, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
+	commit, err := gitinfo.Run(top, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
+	if err != nil {
 		return nil, fmt.Errorf("--against %s: no such commit in %s", rev, top)
+	}
+	key := top + "\x00" + rel + "\x00" + strings.TrimSpace(string(commit))
+	treesAt.Lock()
+	defer treesAt.Unlock()
+	if treesAt.key == key {
+		return treesAt.trees, nil
 	}
 	archive, err := gitinfo.Run(top, "archive", "--format=tar", rev, "--", rel)
 	if err != nil {
@@ -46,7 +56,16 @@ func TreesAt(root, rev string, now time.Time) ([]*decision.Tree, error) {
 	if s == nil {
 		return nil, nil
 	}
+	treesAt.key, treesAt.trees = key, s.Trees
 	return s.Trees, nil
+}
+
+// treesAt keeps the trees TreesAt read last, by folder and commit. A
+// decision.Tree is read-only once made, so callers may share them.
+var treesAt struct {
+	sync.Mutex
+	key   string
+	trees []*decision.Tree
 }
 
 // untar writes the regular files and folders of a tar archive below dir.
