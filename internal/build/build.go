@@ -216,23 +216,18 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 	// it no longer sets the heap goal, which is twice the live heap: peak
 	// memory follows the site, not site and index together.
 	runtime.GC()
-	b.funcs.Use(s, assets)
-	b.funcs.LocalizeTitles(s)
-	pageDiags, err := layout.Pages(opts.ctx(), s, tmpl, sink, layout.PageOptions{Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
+	pageDiags, err := b.funcs.AllPages(opts.ctx(), s, assets, tmpl, sink, layout.PageOptions{Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
 	if err != nil {
 		return res, interrupted(opts.ctx())
 	}
 	res.Diags = append(res.Diags, pageDiags...)
 	res.Diags = append(res.Diags, layout.Aliases(s, sink)...)
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{{"sitemap.xml", layout.Sitemap(s)}, {"feed.xml", layout.Feed(s)}, {"robots.txt", layout.Robots(s)}} {
-		if assets.Replaces(f.name) {
+	for name, data := range siteFiles(s) {
+		if assets.Replaces(name) {
 			continue // the site's own file is published instead
 		}
-		if err := sink.WriteFile(f.name, f.data); err != nil {
-			res.Diags.Add(f.name, 0, "cannot write output: "+err.Error())
+		if err := sink.WriteFile(name, data); err != nil {
+			res.Diags.Add(name, 0, "cannot write output: "+err.Error())
 		}
 	}
 	res.Diags.Sort()
@@ -248,6 +243,16 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 	res.Files = int(counted.n.Load()) + len(assets.URLs())
 	res.Replaced = assets.Replaced()
 	return res, nil
+}
+
+// siteFiles are the files a build writes besides pages and assets: the
+// sitemap, robots.txt and each language's feed.
+func siteFiles(s *site.Site) map[string][]byte {
+	out := map[string][]byte{"sitemap.xml": layout.Sitemap(s), "robots.txt": layout.Robots(s)}
+	for _, v := range s.Langs() {
+		out[v.Language.Prefix+"feed.xml"] = layout.Feed(v)
+	}
+	return out
 }
 
 // renderer returns the Builder's Markdown renderer for opts, made once per
@@ -300,13 +305,15 @@ func syntaxCSS(s *site.Site, out map[string][]byte, diags *diag.List, _ int) {
 }
 
 func treeJSON(s *site.Site, out map[string][]byte, diags *diag.List, _ int) {
-	for _, t := range s.Trees {
-		data, err := json.Marshal(t)
-		if err != nil {
-			diags.Add(t.Pos.File, 0, fmt.Sprintf("cannot encode tree: %v", err))
-			continue
+	for _, v := range s.Langs() {
+		for _, t := range v.Trees {
+			data, err := json.Marshal(t)
+			if err != nil {
+				diags.Add(t.Pos.File, 0, fmt.Sprintf("cannot encode tree: %v", err))
+				continue
+			}
+			out[v.Language.Prefix+"decide/"+t.ID+"/tree.json"] = data
 		}
-		out["decide/"+t.ID+"/tree.json"] = data
 	}
 }
 
@@ -320,12 +327,14 @@ func engineWasm(s *site.Site, out map[string][]byte, _ *diag.List, _ int) {
 }
 
 func searchIndex(s *site.Site, out map[string][]byte, diags *diag.List, workers int) {
-	idx, err := search.Build(search.Docs(s, workers), search.Options{Name: layout.Fingerprint, Workers: workers, Language: s.Config.Language})
-	if err != nil {
-		diags.Add(site.ContentDir, 0, "cannot build the search index: "+err.Error())
-	} else {
+	for _, v := range s.Langs() {
+		idx, err := search.Build(search.Docs(v, workers), search.Options{Name: layout.Fingerprint, Workers: workers, Language: v.Language.Code})
+		if err != nil {
+			diags.Add(site.ContentDir, 0, "cannot build the search index: "+err.Error())
+			continue
+		}
 		for name, data := range idx.Files {
-			out[SearchDir+name] = data
+			out[v.Language.Prefix+SearchDir+name] = data
 		}
 	}
 }

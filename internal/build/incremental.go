@@ -197,10 +197,8 @@ func (b *Incremental) rebuild(ctx context.Context, ch Changes, renderAll bool) (
 	next, dirty := b.plan(s, ch.Files, table, bodies, up.Full)
 	next.diags = diags
 
-	b.funcs.Use(s, assets)
-	b.funcs.LocalizeTitles(s)
 	pages := &memSink{files: map[string][]byte{}}
-	pageDiags, err := layout.Pages(ctx, s, b.tmpl, pages, layout.PageOptions{Include: func(p *site.Page) bool { return dirty[p] }, Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
+	pageDiags, err := b.funcs.AllPages(ctx, s, assets, b.tmpl, pages, layout.PageOptions{Include: func(p *site.Page) bool { return dirty[p] }, Timeout: s.Config.RenderTimeout, Replaces: assets.Replaces})
 	if err != nil {
 		return up, interrupted(ctx)
 	}
@@ -338,8 +336,10 @@ func (b *Incremental) output(s *site.Site, assets *layout.Assets, t *assetTable,
 	if !assets.Replaces("sitemap.xml") {
 		out.lazy["sitemap.xml"] = &lazyFile{make: func() []byte { return layout.Sitemap(s) }}
 	}
-	if !assets.Replaces("feed.xml") {
-		out.lazy["feed.xml"] = &lazyFile{make: func() []byte { return layout.Feed(s) }}
+	for _, v := range s.Langs() {
+		if name := v.Language.Prefix + "feed.xml"; !assets.Replaces(name) {
+			out.lazy[name] = &lazyFile{make: func() []byte { return layout.Feed(v) }}
+		}
 	}
 	made := make(map[string]*pageOut, len(rendered))
 	for name, data := range rendered {

@@ -12,12 +12,20 @@ import "github.com/guidepost/guidepost/internal/site"
 // pages' bodies through Pages, Home or the links above.
 func snapshot(s *site.Site) *site.Site {
 	c := *s
+	// A multilingual site's pages belong to the views of their languages.
+	views := map[*site.Site]*site.Site{s: &c}
+	c.Languages = make([]*site.Site, len(s.Languages))
+	for i, v := range s.Languages {
+		vc := *v
+		c.Languages[i] = &vc
+		views[v] = &vc
+	}
 	copies := make([]site.Page, len(s.Pages))
 	of := make(map[*site.Page]*site.Page, len(s.Pages))
 	c.Pages = make([]*site.Page, len(s.Pages))
 	for i, p := range s.Pages {
 		copies[i] = *p
-		copies[i].Site = &c
+		copies[i].Site = views[p.Site]
 		c.Pages[i] = &copies[i]
 		of[p] = &copies[i]
 	}
@@ -28,6 +36,14 @@ func snapshot(s *site.Site) *site.Site {
 		return p
 	}
 	c.Home = same(s.Home)
+	for _, v := range c.Languages {
+		v.Home = same(v.Home)
+		pages := make([]*site.Page, len(v.Pages))
+		for i, p := range v.Pages {
+			pages[i] = same(p)
+		}
+		v.Pages = pages
+	}
 	for _, p := range c.Pages {
 		p.Parent, p.Prev, p.Next = same(p.Parent), same(p.Prev), same(p.Next)
 		if len(p.Pages) > 0 {

@@ -100,9 +100,14 @@ func (k *keyer) page(p *site.Page) uint64 {
 	}
 	if p.Kind == site.KindHome || p.File == "" {
 		h.str("sections")
-		for _, q := range k.site.Sections() {
+		for _, q := range p.Site.Sections() {
 			h.num(k.link(q))
 		}
+	}
+	// The language switcher and hreflang links name each translation.
+	h.str("translations")
+	for _, l := range p.LanguageLinks() {
+		h.num(k.link(l.Page))
 	}
 	return h.h.Sum64()
 }

@@ -80,7 +80,11 @@ type Config struct {
 	// FrontMatterExtra are top-level front matter keys the site declares
 	// (front_matter: {extra: […]}); layouts read them in .Params.
 	FrontMatterExtra []string
-	Lines            map[string]int
+	// Languages are the languages of a multilingual site (`languages:`),
+	// in the order of their weight; empty for a site in one language,
+	// Language.
+	Languages []Language
+	Lines     map[string]int
 }
 
 // Taxonomy is one taxonomy of the site.
@@ -188,7 +192,8 @@ func Parse(src []byte, cfg *Config, diags *diag.List) {
 				"dark":  func(v *yaml.Node) { cfg.HighlightDark = d.String(v, "highlight.dark") },
 			})
 		},
-		"menus":            func(v *yaml.Node) { decodeMenus(d, v, cfg) },
+		"menus":            func(v *yaml.Node) { cfg.Menus = decodeMenus(d, v) },
+		"languages":        func(v *yaml.Node) { cfg.Languages = decodeLanguages(d, v) },
 		"theme":            func(v *yaml.Node) { cfg.Theme = d.String(v, "theme") },
 		"git_info":         func(v *yaml.Node) { cfg.GitInfo = d.Bool(v, "git_info") },
 		"require_reviewer": func(v *yaml.Node) { cfg.RequireReviewer = d.Bool(v, "require_reviewer") },
@@ -218,12 +223,14 @@ func Parse(src []byte, cfg *Config, diags *diag.List) {
 			})
 		},
 	})
+	cfg.checkLanguages(d)
 }
 
-func decodeMenus(d *yamlx.Decoder, n *yaml.Node, cfg *Config) {
+func decodeMenus(d *yamlx.Decoder, n *yaml.Node) map[string][]MenuEntry {
+	menus := map[string][]MenuEntry{}
 	if n.Kind != yaml.MappingNode {
 		d.Error(n, "menus must be a mapping from menu name to a list of entries, e.g. menus: {main: [{name: Guidance, url: /guidance/}]}")
-		return
+		return menus
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		name := n.Content[i].Value
@@ -240,8 +247,9 @@ func decodeMenus(d *yamlx.Decoder, n *yaml.Node, cfg *Config) {
 			}
 			entries = append(entries, e)
 		})
-		cfg.Menus[name] = entries
+		menus[name] = entries
 	}
+	return menus
 }
 
 // keyName matches what a taxonomy or custom front matter key may be
@@ -283,7 +291,7 @@ var reservedKeys = []string{
 	"title", "summary", "date", "reviewed", "review_every", "draft", "weight", "aliases", "sources", "layout",
 	"search_weight", "start", "scenarios", "options", "help", "verdict", "safeguards", "description", "lastmod",
 	"publishDate", "expiryDate", "slug", "url", "linkTitle", "author", "images", "toc", "type",
-	"translationKey", "sitemap", "params", "search",
+	"translationKey", "translation_status", "sitemap", "params", "search",
 }
 
 // decodeExtra decodes front_matter.extra, the custom top-level keys.

@@ -108,7 +108,7 @@ func TestParseErrors(t *testing.T) {
 		diags []string
 	}{
 		{"unknown key", "title: A\nlangauge: en\n", []string{`guidepost.yaml:2: unknown key "langauge" in site config: did you mean "language"?`}},
-		{"unrelated key", "sidebar: left\n", []string{`guidepost.yaml:1: unknown key "sidebar" in site config: known keys are allow_html, base_url, colors, description, disclaimer, favicon, footer_note, front_matter, git_info, highlight, language, logo, menus, render_timeout, require_reviewer, review_every, taxonomies, theme, title`}},
+		{"unrelated key", "sidebar: left\n", []string{`guidepost.yaml:1: unknown key "sidebar" in site config: known keys are allow_html, base_url, colors, description, disclaimer, favicon, footer_note, front_matter, git_info, highlight, language, languages, logo, menus, render_timeout, require_reviewer, review_every, taxonomies, theme, title`}},
 		{"taxonomy named like a field", "taxonomies: {tag: tags, s: summary}\n", []string{`guidepost.yaml:1: taxonomy name "summary" is a front matter field of its own: choose another name`}},
 		{"taxonomy name not a folder", "taxonomies:\n  topic: Big Topics\n", []string{`guidepost.yaml:2: taxonomy name "Big Topics" must be lower-case letters, digits, - and _, starting with a letter: it is a front matter key and a URL folder (/Big Topics/)`}},
 		{"extra key that is a field", "front_matter:\n  extra: [audience, slug]\n", []string{`guidepost.yaml:2: front_matter.extra: "slug" is a front matter field already: remove it from extra`}},

@@ -90,10 +90,16 @@ type FrontMatter struct {
 	TOC *bool
 	// Type is the page's content type: layouts/<type>/single.html is
 	// looked up before the section's.
-	Type           string
+	Type string
+	// TranslationKey links a page to its translations when their file
+	// names differ (see docs/languages.md).
 	TranslationKey string
-	Sitemap        SitemapOptions
-	Categories     []string
+	// TranslationStatus says whether a translation has been reviewed by
+	// someone fluent in its language: "unreviewed" (the theme shows a
+	// note) or "reviewed"; "" on an original.
+	TranslationStatus string
+	Sitemap           SitemapOptions
+	Categories        []string
 	// Terms holds the terms of the taxonomies a site adds in
 	// guidepost.yaml, by taxonomy (plural) name.
 	Terms map[string][]string `json:",omitempty"`
@@ -366,8 +372,15 @@ func standardFields(d *yamlx.Decoder, fm *FrontMatter) map[string]yamlx.Field {
 		},
 		"type":           func(v *yaml.Node) { fm.Type = d.String(v, "type") },
 		"translationKey": func(v *yaml.Node) { fm.TranslationKey = d.String(v, "translationKey") },
-		"sitemap":        func(v *yaml.Node) { fm.Sitemap = decodeSitemap(d, v) },
-		"categories":     func(v *yaml.Node) { fm.Categories = d.Strings(v, "categories") },
+		"translation_status": func(v *yaml.Node) {
+			fm.TranslationStatus = d.String(v, "translation_status")
+			if fm.TranslationStatus != "unreviewed" && fm.TranslationStatus != "reviewed" {
+				d.Error(v, "translation_status must be unreviewed (the page shows that no one fluent in its language has reviewed the translation yet) or reviewed, got "+strconv.Quote(fm.TranslationStatus))
+				fm.TranslationStatus = ""
+			}
+		},
+		"sitemap":    func(v *yaml.Node) { fm.Sitemap = decodeSitemap(d, v) },
+		"categories": func(v *yaml.Node) { fm.Categories = d.Strings(v, "categories") },
 		"params": func(v *yaml.Node) {
 			if isNull(v) {
 				return

@@ -13,18 +13,30 @@ import (
 // front matter says `sitemap: {disable: true}`, with the changefreq and
 // priority their front matter gives.
 func Sitemap(s *site.Site) []byte {
+	type alternate struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
 	type url struct {
-		Loc        string `xml:"loc"`
-		Lastmod    string `xml:"lastmod,omitempty"`
-		ChangeFreq string `xml:"changefreq,omitempty"`
-		Priority   string `xml:"priority,omitempty"`
+		Loc        string      `xml:"loc"`
+		Lastmod    string      `xml:"lastmod,omitempty"`
+		ChangeFreq string      `xml:"changefreq,omitempty"`
+		Priority   string      `xml:"priority,omitempty"`
+		Alternates []alternate `xml:"xhtml:link"`
 	}
 	type urlset struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"`
 		URLs    []url    `xml:"url"`
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	if s.Multilingual() {
+		// Each page lists itself and its translations, and the default
+		// language's page as x-default (Google's sitemap alternates).
+		set.XHTML = "http://www.w3.org/1999/xhtml"
+	}
 	for _, p := range sortedByURL(s.Pages) {
 		if p.Kind == site.Kind404 || p.Kind == site.KindSearch || p.FM.Sitemap.Disable {
 			continue
@@ -35,6 +47,9 @@ func Sitemap(s *site.Site) []byte {
 		}
 		if !p.Lastmod.IsZero() {
 			u.Lastmod = p.Lastmod.Format("2006-01-02")
+		}
+		for _, a := range Alternates(p) {
+			u.Alternates = append(u.Alternates, alternate{Rel: "alternate", Hreflang: a.Hreflang, Href: a.Page.Permalink()})
 		}
 		set.URLs = append(set.URLs, u)
 	}
@@ -99,9 +114,9 @@ func Feed(s *site.Site) []byte {
 	if len(pages) > FeedLimit {
 		pages = pages[:FeedLimit]
 	}
-	f := feed{NS: "http://www.w3.org/2005/Atom", Title: s.Config.Title, ID: s.BaseURL}
+	f := feed{NS: "http://www.w3.org/2005/Atom", Title: s.Config.Title, ID: s.Home.Permalink()}
 	f.Author.Name = s.Config.Title
-	f.Links = []link{{Href: s.AbsURL("/feed.xml"), Rel: "self"}, {Href: s.BaseURL}}
+	f.Links = []link{{Href: s.AbsURL(s.Language.URL("/feed.xml")), Rel: "self"}, {Href: s.Home.Permalink()}}
 	var newest time.Time
 	for _, p := range pages {
 		if p.Lastmod.After(newest) {
@@ -112,6 +127,33 @@ func Feed(s *site.Site) []byte {
 	}
 	f.Updated = newest.Format(time.RFC3339)
 	return marshalXML(f)
+}
+
+// Alternate is a page's version in one language, for hreflang links.
+type Alternate struct {
+	Hreflang string // "es", "pt-BR", or "x-default"
+	Page     *site.Page
+}
+
+// Alternates lists the versions of a page that has translations, in the
+// order of their languages' weight, then x-default (the default
+// language's page, when it has one); none for a page without translations,
+// so that a site of one language has no hreflang links. Every version
+// lists the same set, so the links are reciprocal.
+func Alternates(p *site.Page) []Alternate {
+	if len(p.Translations()) == 0 {
+		return nil
+	}
+	var out []Alternate
+	for _, l := range p.LanguageLinks() {
+		if l.Page != nil {
+			out = append(out, Alternate{Hreflang: l.Language.Tag, Page: l.Page})
+		}
+	}
+	if o := p.Original(); o != nil {
+		out = append(out, Alternate{Hreflang: "x-default", Page: o})
+	}
+	return out
 }
 
 // Robots returns robots.txt allowing everything the site publishes, under

@@ -45,6 +45,8 @@ func (f *Funcs) Use(s *site.Site, a *Assets) {
 // Map returns the functions layouts may call:
 //
 //	relURL "/path/"      the path with the site's base path
+//	relLangURL "/search/" the path in the page's language ("/es/search/"), with the base path
+//	alternates page      the page's versions in each language, and x-default, for hreflang links
 //	absURL "/path/"      an absolute URL
 //	asset "css/site.css" the fingerprinted URL of a static or generated file
 //	date "2 January 2006" t   a formatted date ("" for a zero date)
@@ -57,8 +59,10 @@ func (f *Funcs) Use(s *site.Site, a *Assets) {
 // and those of the theme's strings in the site's language (see addI18n).
 func (f *Funcs) Map() template.FuncMap {
 	m := template.FuncMap{
-		"relURL": func(u string) string { return f.site.Load().RelURL(u) },
-		"absURL": func(u string) string { return f.site.Load().AbsURL(u) },
+		"relURL":     func(u string) string { return f.site.Load().RelURL(u) },
+		"relLangURL": func(u string) string { return f.site.Load().LangURL(u) },
+		"alternates": Alternates,
+		"absURL":     func(u string) string { return f.site.Load().AbsURL(u) },
 		"asset": func(name string) (string, error) {
 			u, err := f.assets.Load().URL(name)
 			if err != nil {
@@ -121,7 +125,7 @@ func JSONLD(p *site.Page) template.JS {
 		"@type":      "WebPage",
 		"name":       p.Title(),
 		"url":        p.Permalink(),
-		"inLanguage": s.Config.Language,
+		"inLanguage": s.Language.Tag,
 		"isPartOf":   map[string]any{"@type": "WebSite", "name": s.Config.Title, "url": s.BaseURL},
 	}
 	if d := p.Description(); d != "" {

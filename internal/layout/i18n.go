@@ -90,6 +90,7 @@ func (f *Funcs) catalog() (*i18n.Catalog, error) {
 //	                         "1 de diciembre de 2026"; "month": "December 2026"
 //	linkHTML "#id" (T "k")   a link, to give T as the value of a placeholder
 //	langDir                  "rtl" or "ltr", the direction of the site's language
+//	                         (languages: … direction: in guidepost.yaml, else the language's own)
 //	i18nJSON "decide." …     the strings with those prefixes, digits and date
 //	                         format, as JSON for a <script type="application/json">
 //	siteText "disclaimer"    the config's disclaimer or footer_note, or its
@@ -114,7 +115,7 @@ func (f *Funcs) addI18n(m template.FuncMap) {
 	m["linkHTML"] = func(href string, text template.HTML) template.HTML {
 		return template.HTML(`<a href="` + html.EscapeString(href) + `">` + string(text) + `</a>`)
 	}
-	m["langDir"] = func() string { return i18n.DirectionOf(f.site.Load().Config.Language) }
+	m["langDir"] = func() string { return f.site.Load().Language.Dir }
 	m["i18nJSON"] = func(prefixes ...string) (template.JS, error) {
 		c, err := f.catalog()
 		if err != nil {

@@ -57,6 +57,23 @@ var (
 	errTooLarge = errors.New("the page's HTML is larger than 64 MB")
 )
 
+// AllPages renders the pages of every language of s (see Pages), the
+// functions set to each language's view in turn (Use, LocalizeTitles):
+// its strings, dates and URLs.
+func (f *Funcs) AllPages(ctx context.Context, s *site.Site, a *Assets, t *Templates, sink Sink, opts PageOptions) (diag.List, error) {
+	var all diag.List
+	for _, v := range s.Langs() {
+		f.Use(v, a)
+		f.LocalizeTitles(v)
+		diags, err := Pages(ctx, v, t, sink, opts)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, diags...)
+	}
+	return all, nil
+}
+
 // Pages executes the layout of every selected page in parallel and writes
 // it to sink. It returns early with ctx's error when ctx is done: layouts
 // still running then are abandoned, and write nothing more.
@@ -171,7 +188,7 @@ func Aliases(s *site.Site, sink Sink) diag.List {
 	var diags diag.List
 	for _, a := range s.Aliases {
 		target := template.HTMLEscapeString(a.Target.Permalink())
-		html := `<!doctype html><html lang="` + template.HTMLEscapeString(s.Config.Language) + `"><head><meta charset="utf-8"><title>` +
+		html := `<!doctype html><html lang="` + template.HTMLEscapeString(a.Target.Site.Language.Tag) + `"><head><meta charset="utf-8"><title>` +
 			template.HTMLEscapeString(a.Target.Title()) + `</title><link rel="canonical" href="` + target +
 			`"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=` + target +
 			`"></head><body><p>This page has moved to <a href="` + target + `">` + target + `</a>.</p></body></html>` + "\n"

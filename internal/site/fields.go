@@ -142,10 +142,13 @@ func (s *Site) applyURL(p *Page, diags *diag.List) {
 	if p.File == "" {
 		return
 	}
-	rel := strings.TrimPrefix(p.File, ContentDir+"/")
+	rel := strings.TrimPrefix(s.langBase(p.File), ContentDir+"/")
 	u, problem, key := pageURL(rel, &p.FM, p.Kind == KindTree || p.Kind == KindNode)
 	if problem != "" {
 		diags.Add(p.File, p.FM.Line(key), problem)
+	}
+	if p.FM.URL == "" {
+		u = s.Language.URL(u) // a url: is the whole path, as in Hugo
 	}
 	p.URL = u
 }

@@ -163,6 +163,7 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 		if t == nil {
 			return resolved{href: dest, problem: "link to a missing page " + strconv.Quote(dest) + ": there is no " + file + mdRelativeHint}
 		}
+		t = inLanguageOf(from, t)
 		return resolved{href: t.RelPermalink() + query + anchor, target: t.URL + query + anchor, page: t, frag: frag}
 	}
 	var clean string

@@ -47,6 +47,7 @@ func Load(opts Options) (*Site, diag.List) {
 	}
 	cfg := config.Load(opts.Root, &diags)
 	s := &Site{Config: cfg, Root: opts.Root, Now: opts.Now, byFile: map[string]*Page{}, byURL: map[string]*Page{}, staticURLs: map[string]bool{}}
+	s.Language = newLanguage(cfg, cfg.Language, true)
 	s.Theme = Theme(opts.Root, cfg, &diags)
 	base := opts.BaseURL
 	if base == "" {
@@ -85,20 +86,36 @@ func Load(opts Options) (*Site, diag.List) {
 		return s, diags
 	}
 	docs := opts.Cache.parse(opts.Root, files, &diags)
-	s.buildPages(files, docs, opts.Drafts, &diags)
+	if len(files) == 0 {
+		diags.Add(ContentDir, 0, "the site has no pages: write a Markdown file such as content/_index.md (the home page) with a title")
+		return s, diags
+	}
+	if cfg.Multilingual() {
+		s.loadLanguages(files, docs, opts.Drafts, &diags)
+	} else {
+		s.buildPages(files, docs, opts.Drafts, &diags)
+		s.buildTrees(&diags)
+	}
 	if s.Home == nil {
 		diags.Add(ContentDir, 0, "the site has no pages: write a Markdown file such as content/_index.md (the home page) with a title")
 		return s, diags
 	}
-	s.buildTrees(&diags)
 
 	mdOpts := markdown.Options{AllowHTML: cfg.AllowHTML}
 	md := markdown.New
 	if opts.Markdown != nil {
 		md = opts.Markdown
 	}
-	s.buildTaxonomies()
-	s.addGenerated()
+	if s.Multilingual() {
+		s.collectLanguages(func(v *Site) {
+			v.buildTaxonomies()
+			v.addGenerated()
+		})
+		s.linkTranslations(&diags) // the generated pages too
+	} else {
+		s.buildTaxonomies()
+		s.addGenerated()
+	}
 	// Index URLs before rendering, so links written as URL paths
 	// ("/about/") are rewritten with the base path of the site.
 	s.index(&diags)
@@ -115,6 +132,7 @@ func Load(opts Options) (*Site, diag.List) {
 		s.readGitInfo(&diags)
 	}
 	s.checkReviews(&diags)
+	s.checkTranslations(&diags)
 	s.checkTrees(&diags)
 	diags.Sort()
 	return s, diags
@@ -318,8 +336,8 @@ func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts b
 		if s.hidden(&doc.FrontMatter, drafts) != "" {
 			continue
 		}
-		rel := strings.TrimPrefix(f, ContentDir+"/")
-		p := &Page{File: f, URL: contentURL(rel), FM: doc.FrontMatter, Body: doc.Body, BodyLine: doc.BodyLine, Site: s, Kind: KindPage}
+		rel := strings.TrimPrefix(s.langBase(f), ContentDir+"/")
+		p := &Page{File: f, URL: s.Language.URL(contentURL(rel)), FM: doc.FrontMatter, Body: doc.Body, BodyLine: doc.BodyLine, Site: s, Kind: KindPage}
 		s.applyFields(p, vocab, diags)
 		if path.Base(rel) == "_index.md" {
 			p.Kind = KindSection
@@ -347,7 +365,7 @@ func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts b
 		if p.Kind == KindHome {
 			continue
 		}
-		rel := strings.TrimPrefix(p.File, ContentDir+"/")
+		rel := strings.TrimPrefix(s.langBase(p.File), ContentDir+"/")
 		dir := path.Dir(rel)
 		if p.Kind != KindPage {
 			dir = path.Dir(dir)
@@ -394,7 +412,7 @@ func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts b
 // content/_index.md, as Hugo makes one: titled and summarised by the
 // config; the home layout lists the site's sections.
 func (s *Site) generatedHome() *Page {
-	home := &Page{Kind: KindHome, URL: "/", Site: s}
+	home := &Page{Kind: KindHome, URL: s.Language.URL("/"), Site: s}
 	home.FM.Title = s.Config.Title
 	home.FM.Summary = s.Config.Description
 	return home

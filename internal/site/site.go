@@ -70,6 +70,10 @@ type Page struct {
 	// history (git_info in guidepost.yaml); zero when unknown.
 	GitLastmod time.Time
 
+	// translations are the page and its translations, one slot per
+	// language of a multilingual site (nil where it has none).
+	translations []*Page
+
 	// fmLinks are the links to anchors the page's front matter (for the
 	// home page, also the menus) holds, checked with its body's links.
 	fmLinks []fmLink
@@ -239,6 +243,17 @@ type Site struct {
 	Theme *theme.Stack
 
 	Aliases []Alias
+
+	// Language is the language of the site's pages: in a multilingual
+	// site, the default language's for the site as a whole, and each
+	// language's for its view in Languages.
+	Language *Language
+	// Languages are a multilingual site's views, one per language in the
+	// order of their weight, each with the pages, home, taxonomies and
+	// trees of its language; a page's Site is its language's view. nil
+	// for a site of one language (see Langs).
+	Languages []*Site
+	whole     *Site // the site a language's view belongs to
 
 	byFile     map[string]*Page // by content file (site-relative)
 	byURL      map[string]*Page

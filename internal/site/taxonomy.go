@@ -41,11 +41,11 @@ func (s *Site) buildTaxonomies() {
 			continue
 		}
 		sort.Slice(t.Terms, func(i, j int) bool { return strings.ToLower(t.Terms[i].Name) < strings.ToLower(t.Terms[j].Name) })
-		t.Page = &Page{Kind: KindTaxonomy, URL: "/" + t.Name + "/", Site: s, Parent: s.Home}
+		t.Page = &Page{Kind: KindTaxonomy, URL: s.Language.URL("/" + t.Name + "/"), Site: s, Parent: s.Home}
 		t.Page.FM.Title = t.Title
 		for _, term := range t.Terms {
 			sortPages(term.Pages)
-			term.Page = &Page{Kind: KindTerm, URL: "/" + t.Name + "/" + term.Slug + "/", Site: s, Parent: t.Page, TermOf: term, Pages: term.Pages}
+			term.Page = &Page{Kind: KindTerm, URL: s.Language.URL("/" + t.Name + "/" + term.Slug + "/"), Site: s, Parent: t.Page, TermOf: term, Pages: term.Pages}
 			term.Page.FM.Title = term.Name
 			t.Page.Terms = append(t.Page.Terms, term)
 		}
@@ -79,10 +79,10 @@ func (s *Site) addGenerated() {
 			s.Pages = append(s.Pages, m)
 		}
 	}
-	sp := &Page{Kind: KindSearch, URL: "/search/", Site: s, Parent: s.Home}
+	sp := &Page{Kind: KindSearch, URL: s.Language.URL("/search/"), Site: s, Parent: s.Home}
 	sp.FM.Title = "Search"
 	s.Pages = append(s.Pages, sp)
-	nf := &Page{Kind: Kind404, URL: "/404.html", Site: s}
+	nf := &Page{Kind: Kind404, URL: s.Language.URL("/404.html"), Site: s}
 	nf.FM.Title = "Page not found"
 	s.Pages = append(s.Pages, nf)
 }

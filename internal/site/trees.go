@@ -23,7 +23,7 @@ func (s *Site) buildTrees(diags *diag.List) {
 				continue
 			}
 			n := &decision.Node{
-				ID:         strings.TrimSuffix(path.Base(c.File), ".md"),
+				ID:         s.nodeID(c.File),
 				Pos:        decision.Pos{File: c.File, Line: c.FM.Line("title")},
 				Title:      c.FM.Title,
 				Help:       c.FM.Help,
@@ -60,7 +60,7 @@ func (s *Site) buildTrees(diags *diag.List) {
 			}
 			scenarios = append(scenarios, decision.Scenario{Name: sc.Name, Answers: answers, Expect: sc.Expect, Pos: decision.Pos{File: p.File, Line: sc.Pos.Line}})
 		}
-		id := path.Base(path.Dir(p.File))
+		id := path.Base(path.Dir(s.langBase(p.File)))
 		t := decision.New(id, p.FM.Title, p.FM.Start, decision.Pos{File: p.File, Line: p.FM.Line("start")}, nodes, scenarios)
 		p.Tree = t
 		for _, c := range p.Pages {

@@ -212,9 +212,19 @@ func (s *Site) checkFrontMatterURLs(diags *diag.List) {
 			p.Node.Sources = out
 		}
 	}
+	for _, v := range s.Langs() {
+		v.checkMenus(diags)
+	}
+}
+
+// checkMenus checks and rewrites the URLs of the menus of the site's
+// language. A language that does not set its own menus shows the site's,
+// each entry linking the page's translation when it has one.
+func (s *Site) checkMenus(diags *diag.List) {
 	// Menu entries' .md files are relative to content/, as the home
 	// page's links are (the home page may be generated, with no file).
 	menuFrom := &Page{Kind: KindHome, File: ContentDir + "/_index.md", URL: "/", Site: s}
+	inherited := !s.Language.Default && s.Config.LanguageConfig(s.Language.Code) != nil && s.Config.LanguageConfig(s.Language.Code).Menus == nil
 	names := make([]string, 0, len(s.Config.Menus))
 	for name := range s.Config.Menus {
 		names = append(names, name)
@@ -231,6 +241,11 @@ func (s *Site) checkFrontMatterURLs(diags *diag.List) {
 				problem := strings.Replace(r.problem, mdRelativeHint, " (a menu's .md files are relative to content/)", 1)
 				diags.Add(configFile, e.Line, what+problem)
 				continue
+			}
+			if inherited && r.page != nil {
+				if t := inLanguageOf(menuFrom, r.page); t != r.page {
+					r.page, r.target = t, t.URL+strings.TrimPrefix(r.target, r.page.URL)
+				}
 			}
 			if r.target != "" {
 				// Layouts add the base path with relURL.
