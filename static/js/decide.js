@@ -161,7 +161,19 @@ function main() {
     tool.addEventListener("click", onClick);
     window.addEventListener("hashchange", onLocation);
     window.addEventListener("popstate", onLocation);
+    carryAnswersAcrossLanguages();
     render(false);
+  }
+
+  // carryAnswersAcrossLanguages makes the language switcher's links to
+  // this tool in other languages take the answers along: the fragment
+  // names options by number, the same in every translation of the tree.
+  function carryAnswersAcrossLanguages() {
+    document.querySelectorAll(".language-switcher a[rel~=alternate]").forEach(function (a) {
+      a.addEventListener("click", function () {
+        /** @type {HTMLAnchorElement} */ (a).hash = location.hash;
+      });
+    });
   }
 
   /**
