@@ -419,68 +419,131 @@ type docTerms struct {
 // Documents are counted in parallel and merged in id order, so the result
 // is the same however many goroutines ran.
 func score(docs []Doc, lang *Language, workers int) (map[string][]posting, []string) {
+	counted := countTerms(docs, lang, workers)
+	avg := averageLength(counted)
+	nums := numberTerms(counted)
+	lists := allocPostings(nums.df)
+	for i := range counted {
+		dt := &counted[i]
+		norm := lengthNorm(dt.length, avg)
+		boost := docs[i].Boost
+		if boost <= 0 {
+			boost = 1
+		}
+		for k, id := range nums.docs[i] {
+			lists[id] = append(lists[id], posting{doc: i, score: termScore(dt.weights[k], norm, boost)})
+		}
+	}
+	return postingsByTerm(nums.ids, lists)
+}
+
+// countTerms counts each document's terms, by id, on up to workers
+// goroutines (0: one per core), each with a counter of its own.
+func countTerms(docs []Doc, lang *Language, workers int) []docTerms {
 	counted := make([]docTerms, len(docs))
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	parallel.Workers(len(docs), workers, func() func(int) {
-		cache := termCache{}
-		tf := map[string]float64{}
-		return func(i int) {
-			d := &docs[i]
-			clear(tf)
-			n := 0
-			var weight float64
-			add := func(t string) { tf[t] += weight; n++ }
-			addText := func(text string, w float64) {
-				weight = w
-				cache.eachTerm(lang, text, add)
-			}
-			addText(d.Title, titleWeight)
-			addText(d.Summary, summaryWeight)
-			for _, k := range d.Keywords {
-				addText(k, summaryWeight)
-			}
-			for _, s := range d.Sections {
-				addText(s.Heading, headingWeight)
-				addText(s.Text, bodyWeight)
-			}
-			dt := docTerms{terms: make([]string, 0, len(tf)), weights: make([]float64, 0, len(tf)), length: n}
-			for t, f := range tf {
-				dt.terms = append(dt.terms, t)
-				dt.weights = append(dt.weights, f)
-			}
-			counted[i] = dt
-		}
+		c := newTermCounter(lang)
+		return func(i int) { counted[i] = c.count(&docs[i]) }
 	})
+	return counted
+}
+
+// termCounter counts the terms of one document at a time, each weighted
+// by the field it is in. It remembers the terms of the words it has seen
+// (see termCache), so one goroutine uses a counter at a time.
+type termCounter struct {
+	lang   *Language
+	cache  termCache
+	tf     map[string]float64 // the document's weighted count of each term
+	n      int                // the document's terms in all
+	weight float64            // the weight of the field being counted
+	add    func(term string)  // counts one term of that field
+}
+
+func newTermCounter(lang *Language) *termCounter {
+	c := &termCounter{lang: lang, cache: termCache{}, tf: map[string]float64{}}
+	c.add = func(t string) { c.tf[t] += c.weight; c.n++ }
+	return c
+}
+
+// addText counts the terms of text, each weighing w.
+func (c *termCounter) addText(text string, w float64) {
+	c.weight = w
+	c.cache.eachTerm(c.lang, text, c.add)
+}
+
+// count returns d's distinct terms with their counts weighted by field:
+// title, summary and keywords, then each section's heading and text.
+func (c *termCounter) count(d *Doc) docTerms {
+	clear(c.tf)
+	c.n = 0
+	c.addText(d.Title, titleWeight)
+	c.addText(d.Summary, summaryWeight)
+	for _, k := range d.Keywords {
+		c.addText(k, summaryWeight)
+	}
+	for _, s := range d.Sections {
+		c.addText(s.Heading, headingWeight)
+		c.addText(s.Text, bodyWeight)
+	}
+	dt := docTerms{terms: make([]string, 0, len(c.tf)), weights: make([]float64, 0, len(c.tf)), length: c.n}
+	for t, f := range c.tf {
+		dt.terms = append(dt.terms, t)
+		dt.weights = append(dt.weights, f)
+	}
+	return dt
+}
+
+// averageLength is BM25's average document length: the mean of the
+// documents' term counts, or 1 when there are no documents or no terms.
+func averageLength(counted []docTerms) float64 {
 	total := 0.0
 	for i := range counted {
 		total += float64(counted[i].length)
 	}
 	avg := 1.0
-	if len(docs) > 0 && total > 0 {
-		avg = total / float64(len(docs))
+	if len(counted) > 0 && total > 0 {
+		avg = total / float64(len(counted))
 	}
-	// Number the terms in order of first use and count their documents,
-	// so each term's postings are allocated once, at their final size.
-	ids := map[string]int32{}
-	var df []int
-	docIDs := make([][]int32, len(counted))
+	return avg
+}
+
+// termNumbers number the terms in order of first use and count their
+// documents, so each term's postings are allocated once, at their final
+// size.
+type termNumbers struct {
+	ids  map[string]int32 // each term's number
+	df   []int            // by number, how many documents have the term
+	docs [][]int32        // by document id, the numbers of its docTerms.terms
+}
+
+// numberTerms numbers the terms of the counted documents, in id order.
+func numberTerms(counted []docTerms) termNumbers {
+	nums := termNumbers{ids: map[string]int32{}, docs: make([][]int32, len(counted))}
 	for i := range counted {
 		dt := &counted[i]
 		tids := make([]int32, len(dt.terms))
 		for k, t := range dt.terms {
-			id, ok := ids[t]
+			id, ok := nums.ids[t]
 			if !ok {
-				id = int32(len(df))
-				ids[t] = id
-				df = append(df, 0)
+				id = int32(len(nums.df))
+				nums.ids[t] = id
+				nums.df = append(nums.df, 0)
 			}
-			df[id]++
+			nums.df[id]++
 			tids[k] = id
 		}
-		docIDs[i] = tids
+		nums.docs[i] = tids
 	}
+	return nums
+}
+
+// allocPostings returns an empty postings list for each term number,
+// with room for as many postings as df gives it, all in one allocation.
+func allocPostings(df []int) [][]posting {
 	lists := make([][]posting, len(df))
 	all := make([]posting, 0, func() (n int) {
 		for _, c := range df {
@@ -492,19 +555,26 @@ func score(docs []Doc, lang *Language, workers int) (map[string][]posting, []str
 		lists[id] = all[len(all) : len(all) : len(all)+c]
 		all = all[:len(all)+c]
 	}
-	for i := range counted {
-		dt := &counted[i]
-		norm := bm25K1 * (1 - bm25B + bm25B*float64(dt.length)/avg)
-		boost := docs[i].Boost
-		if boost <= 0 {
-			boost = 1
-		}
-		for k, id := range docIDs[i] {
-			f := dt.weights[k]
-			s := int(math.Round(scoreScale * boost * f * (bm25K1 + 1) / (f + norm)))
-			lists[id] = append(lists[id], posting{doc: i, score: max(s, 1)})
-		}
-	}
+	return lists
+}
+
+// lengthNorm is BM25's length normalization of a document of length
+// terms, where documents average avg: k1 · (1 − b + b · length / avg).
+func lengthNorm(length int, avg float64) float64 {
+	return bm25K1 * (1 - bm25B + bm25B*float64(length)/avg)
+}
+
+// termScore is the score a posting stores for a term of weighted count f
+// in a document of length normalization norm and boost: BM25's
+// term-frequency part, boosted and scaled by scoreScale, at least 1.
+func termScore(f, norm, boost float64) int {
+	s := int(math.Round(scoreScale * boost * f * (bm25K1 + 1) / (f + norm)))
+	return max(s, 1)
+}
+
+// postingsByTerm maps each term to its postings list, by its number,
+// and returns the map with the sorted list of terms.
+func postingsByTerm(ids map[string]int32, lists [][]posting) (map[string][]posting, []string) {
 	postings := make(map[string][]posting, len(ids))
 	for t, id := range ids {
 		postings[t] = lists[id]
