@@ -41,94 +41,147 @@ type shard struct {
 // shard if they come to at most oneShard bytes. Terms are encoded on up to
 // workers goroutines (0: one per core).
 func buildShards(terms []string, postings map[string][]posting, maxSize, oneShard, workers int) []shard {
+	s := &sharder{encoded: encodeTerms(terms, postings, workers), maxSize: maxSize, oneShard: oneShard}
+	s.split(terms, 0)
+	sortShards(s.out)
+	return s.out
+}
+
+// encodeTerms encodes each term's shard member (see encodeTerm) on up to
+// workers goroutines, and returns them by term.
+func encodeTerms(terms []string, postings map[string][]posting, workers int) map[string][]byte {
 	enc := make([][]byte, len(terms))
 	parallel.ForUpTo(len(terms), workers, func(i int) { enc[i] = encodeTerm(terms[i], postings[terms[i]]) })
 	encoded := make(map[string][]byte, len(terms))
 	for i, t := range terms {
 		encoded[t] = enc[i]
 	}
-	var out []shard
-	var split func(terms []string, runes int)
-	split = func(terms []string, runes int) {
-		for _, g := range groupByPrefix(terms, runes) {
-			size := 2
-			for _, t := range g.terms {
-				size += len(encoded[t]) + 1
-			}
-			limit := maxSize
-			if runes == 0 {
-				limit = max(maxSize, oneShard)
-			}
-			if size <= limit || runes >= maxKeyRunes || len(g.terms) == 1 {
-				out = append(out, shard{key: g.key, data: joinTerms(g.terms, encoded)})
-				continue
-			}
-			var longer []string
-			var exact []string
-			for _, t := range g.terms {
-				if utf8.RuneCountInString(t) > runes {
-					longer = append(longer, t)
-				} else {
-					exact = append(exact, t)
-				}
-			}
-			if runes > 0 && pairScriptKey(g.key) {
-				// The next character is one of thousands (Han, Hangul):
-				// most terms would get a shard of their own, and the
-				// manifest a key for each. The next characters with the
-				// most postings get shards, from the biggest down, until
-				// those left come to four shards at most; their terms
-				// stay in this shard.
-				children := groupByPrefix(longer, runes+1)
-				sizes := make([]int, len(children))
-				left := size
-				for i, c := range children {
-					sizes[i] = 2
-					for _, t := range c.terms {
-						sizes[i] += len(encoded[t]) + 1
-					}
-				}
-				order := make([]int, len(children))
-				for i := range order {
-					order[i] = i
-				}
-				sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] > sizes[order[b]] })
-				own := make([]bool, len(children))
-				for _, i := range order {
-					if left <= 4*maxSize && sizes[i] < maxSize/2 {
-						break
-					}
-					own[i] = true
-					left -= sizes[i]
-				}
-				keep := map[string]bool{}
-				var big []string
-				for i, c := range children {
-					if own[i] {
-						big = append(big, c.terms...)
-						continue
-					}
-					for _, t := range c.terms {
-						keep[t] = true
-					}
-				}
-				exact = exact[:0]
-				for _, t := range g.terms {
-					if keep[t] || utf8.RuneCountInString(t) <= runes {
-						exact = append(exact, t)
-					}
-				}
-				longer = big
-			}
-			if len(exact) > 0 {
-				out = append(out, shard{key: g.key, data: joinTerms(exact, encoded)})
-			}
-			split(longer, runes+1)
+	return encoded
+}
+
+// sharder splits encoded terms into shards (see buildShards).
+type sharder struct {
+	encoded  map[string][]byte // each term's shard member
+	maxSize  int
+	oneShard int
+	out      []shard
+}
+
+// split shards the sorted terms by their first runes runes (all terms
+// together for 0): a group that fits its limit, or cannot be split
+// further, is a shard; a larger one keeps its key's own term (and, after
+// a pair-script character, the terms of small next characters) and
+// splits the rest by one more rune.
+func (s *sharder) split(terms []string, runes int) {
+	for _, g := range groupByPrefix(terms, runes) {
+		size := s.size(g.terms)
+		if size <= s.limit(runes) || runes >= maxKeyRunes || len(g.terms) == 1 {
+			s.add(g.key, g.terms)
+			continue
+		}
+		exact, longer := splitAtRunes(g.terms, runes)
+		if runes > 0 && pairScriptKey(g.key) {
+			exact, longer = s.splitPairScript(g, runes, size, exact, longer)
+		}
+		if len(exact) > 0 {
+			s.add(g.key, exact)
+		}
+		s.split(longer, runes+1)
+	}
+}
+
+// size is the bytes a shard of terms is counted as: its opening brace,
+// and each term's member with the comma or brace after it.
+func (s *sharder) size(terms []string) int {
+	size := 2
+	for _, t := range terms {
+		size += len(s.encoded[t]) + 1
+	}
+	return size
+}
+
+// limit is the most bytes of a group of terms sharing runes runes that
+// stays one shard: maxSize, or for all terms together, at least oneShard.
+func (s *sharder) limit(runes int) int {
+	if runes == 0 {
+		return max(s.maxSize, s.oneShard)
+	}
+	return s.maxSize
+}
+
+// add appends the shard of key holding terms.
+func (s *sharder) add(key string, terms []string) {
+	s.out = append(s.out, shard{key: key, data: joinTerms(terms, s.encoded)})
+}
+
+// splitAtRunes splits terms into those of at most runes runes and those
+// longer, each keeping its order.
+func splitAtRunes(terms []string, runes int) (exact, longer []string) {
+	for _, t := range terms {
+		if utf8.RuneCountInString(t) > runes {
+			longer = append(longer, t)
+		} else {
+			exact = append(exact, t)
 		}
 	}
-	split(terms, 0)
-	sortShards(out)
-	return out
+	return exact, longer
+}
+
+// splitPairScript splits group g, of size bytes, whose key ends in a
+// character of a script written without spaces (Han, Hangul): the next
+// character is one of thousands, so most terms would get a shard of their
+// own, and the manifest a key for each. Only the next characters that
+// ownShards picks get shards; it returns the terms that stay in g's shard
+// (exact, and those of the other next characters, in order) and those to
+// split further. exact and longer are g's terms as splitAtRunes split
+// them; exact's array is reused.
+func (s *sharder) splitPairScript(g termGroup, runes, size int, exact, longer []string) (stay, further []string) {
+	children := groupByPrefix(longer, runes+1)
+	own := s.ownShards(children, size)
+	keep := map[string]bool{}
+	for i, c := range children {
+		if own[i] {
+			further = append(further, c.terms...)
+			continue
+		}
+		for _, t := range c.terms {
+			keep[t] = true
+		}
+	}
+	stay = exact[:0]
+	for _, t := range g.terms {
+		if keep[t] || utf8.RuneCountInString(t) <= runes {
+			stay = append(stay, t)
+		}
+	}
+	return stay, further
+}
+
+// ownShards reports which of the children, groups of a pair-script
+// group of size bytes by their next character, get shards of their own:
+// those with the most postings, from the biggest down, while the ones not
+// picked come to more than four shards or the next is at least half a
+// shard.
+func (s *sharder) ownShards(children []termGroup, size int) []bool {
+	sizes := make([]int, len(children))
+	for i, c := range children {
+		sizes[i] = s.size(c.terms)
+	}
+	order := make([]int, len(children))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] > sizes[order[b]] })
+	own := make([]bool, len(children))
+	left := size
+	for _, i := range order {
+		if left <= 4*s.maxSize && sizes[i] < s.maxSize/2 {
+			break
+		}
+		own[i] = true
+		left -= sizes[i]
+	}
+	return own
 }
 
 type termGroup struct {
