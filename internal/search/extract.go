@@ -61,42 +61,15 @@ func sectionHeading(tag string) bool { return tag == "h2" || tag == "h3" || tag 
 // heading. The text before the first heading comes first, with an empty
 // Heading; sections without any text or heading are left out.
 func Sections(src []byte) []Section {
-	var (
-		out     []Section
-		cur     Section
-		text    []byte // text of the current section, reused
-		head    []byte // text of the heading being read, reused
-		inHead  string // the open section heading's tag, "" outside one
-		skip    string // the tag whose content is being skipped
-		skipN   int    // nesting depth of skip
-		apart   bool   // an item ended without punctuation: mark it off from more text
-		s       = string(src)
-		flushed = func() {
-			cur.Text = collapseBytes(text)
-			if cur.Text != "" || cur.Heading != "" {
-				out = append(out, cur)
-			}
-			text = text[:0]
-			apart = false
-		}
-	)
+	var r sectionReader
+	s := string(src)
 	for len(s) > 0 {
 		lt := strings.IndexByte(s, '<')
 		if lt < 0 {
 			lt = len(s)
 		}
-		if lt > 0 && skip == "" {
-			t := html.UnescapeString(s[:lt])
-			switch {
-			case inHead != "":
-				head = append(head, t...)
-			case apart && strings.TrimSpace(t) != "":
-				text = append(text, "· "...)
-				apart = false
-				fallthrough
-			default:
-				text = append(text, t...)
-			}
+		if lt > 0 && r.skip == "" {
+			r.addText(html.UnescapeString(s[:lt]))
 		}
 		s = s[lt:]
 		if s == "" {
@@ -116,52 +89,122 @@ func Sections(src []byte) []Section {
 		}
 		name, attrs, closing := parseTag(s[1:gt])
 		s = s[gt+1:]
-		if skip != "" {
-			if name == skip {
-				if closing {
-					skipN--
-				} else if !strings.HasSuffix(attrs, "/") {
-					skipN++
-				}
-				if skipN == 0 {
-					skip = ""
-				}
-			}
-			continue
-		}
-		if !closing && (skippedTags[name] || (name == "a" && hasClass(attrs, skippedClasses))) {
-			skip, skipN = name, 1
-			continue
-		}
-		if sectionHeading(name) {
-			if !closing {
-				flushed()
-				cur = Section{Anchor: attr(attrs, "id")}
-				inHead = name
-				head = head[:0]
-			} else if name == inHead {
-				cur.Heading = collapseBytes(head)
-				inHead = ""
-			}
-			continue
-		}
-		if blockTags[name] {
-			switch {
-			case inHead != "":
-				head = append(head, ' ')
-			case closing && itemTags[name] && !endsPhrase(text):
-				apart = true
-				text = append(text, ' ')
-			default:
-				text = append(text, ' ')
-			}
-		}
+		r.tag(name, attrs, closing)
 	}
-	if inHead != "" {
-		cur.Heading = collapseBytes(head)
+	return r.finish()
+}
+
+// sectionReader gathers Sections from a page's text and tags, in order.
+type sectionReader struct {
+	out    []Section
+	cur    Section
+	text   []byte // text of the current section, reused
+	head   []byte // text of the heading being read, reused
+	inHead string // the open section heading's tag, "" outside one
+	skip   string // the tag whose content is being skipped
+	skipN  int    // nesting depth of skip
+	apart  bool   // an item ended without punctuation: mark it off from more text
+}
+
+// addText adds unescaped text: to the heading being read, else to the
+// section, after " · " when an item ended before it without punctuation.
+func (r *sectionReader) addText(t string) {
+	switch {
+	case r.inHead != "":
+		r.head = append(r.head, t...)
+	case r.apart && strings.TrimSpace(t) != "":
+		r.text = append(r.text, "· "...)
+		r.apart = false
+		fallthrough
+	default:
+		r.text = append(r.text, t...)
 	}
-	flushed()
-	return out
+}
+
+// tag handles a start or end tag named name with its attribute text:
+// it skips what holds no reader-visible text, starts and ends section
+// headings, and leaves a space, or an item's end, at a block's edges.
+func (r *sectionReader) tag(name, attrs string, closing bool) {
+	if r.skip != "" {
+		r.skipTag(name, attrs, closing)
+		return
+	}
+	if !closing && (skippedTags[name] || (name == "a" && hasClass(attrs, skippedClasses))) {
+		r.skip, r.skipN = name, 1
+		return
+	}
+	if sectionHeading(name) {
+		r.heading(name, attrs, closing)
+		return
+	}
+	if blockTags[name] {
+		r.blockEdge(name, closing)
+	}
+}
+
+// skipTag follows the nesting of the skipped tag inside skipped content,
+// and ends the skip when the tag that began it closes.
+func (r *sectionReader) skipTag(name, attrs string, closing bool) {
+	if name != r.skip {
+		return
+	}
+	if closing {
+		r.skipN--
+	} else if !strings.HasSuffix(attrs, "/") {
+		r.skipN++
+	}
+	if r.skipN == 0 {
+		r.skip = ""
+	}
+}
+
+// heading starts a section at a heading's start tag, ending the one
+// before, and takes the heading's text at its end tag.
+func (r *sectionReader) heading(name, attrs string, closing bool) {
+	if !closing {
+		r.flush()
+		r.cur = Section{Anchor: attr(attrs, "id")}
+		r.inHead = name
+		r.head = r.head[:0]
+	} else if name == r.inHead {
+		r.cur.Heading = collapseBytes(r.head)
+		r.inHead = ""
+	}
+}
+
+// blockEdge keeps a block's text from running into the next: a space,
+// and at the end of an item without punctuation, a mark to set it apart
+// from text that follows.
+func (r *sectionReader) blockEdge(name string, closing bool) {
+	switch {
+	case r.inHead != "":
+		r.head = append(r.head, ' ')
+	case closing && itemTags[name] && !endsPhrase(r.text):
+		r.apart = true
+		r.text = append(r.text, ' ')
+	default:
+		r.text = append(r.text, ' ')
+	}
+}
+
+// flush ends the current section, keeping it if it has text or a heading.
+func (r *sectionReader) flush() {
+	r.cur.Text = collapseBytes(r.text)
+	if r.cur.Text != "" || r.cur.Heading != "" {
+		r.out = append(r.out, r.cur)
+	}
+	r.text = r.text[:0]
+	r.apart = false
+}
+
+// finish ends the page, taking the text of a heading left open, and
+// returns the sections.
+func (r *sectionReader) finish() []Section {
+	if r.inHead != "" {
+		r.cur.Heading = collapseBytes(r.head)
+	}
+	r.flush()
+	return r.out
 }
 
 // tagEnd returns the index of the '>' closing the tag s starts with,
