@@ -174,11 +174,7 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 
 	lang := LanguageOf(opts.Language)
 	postings, terms := score(docs, lang, opts.Workers)
-	w := &indexWriter{opts: opts, idx: &Index{Files: map[string][]byte{}}, m: manifest{
-		Version: manifestVersion, Docs: len(docs), Lang: lang.Code(), Stem: lang.Stemmer(),
-		Stop: strings.Join(lang.StopWords(), " "), Fold: FoldTable(), MinPrefix: MinPrefix,
-		Shards: map[string][3]int{}, Files: []string{}, Jurisdictions: []manifestJurisdiction{}, DocPacks: []int{},
-	}}
+	w := newIndexWriter(opts, lang, len(docs))
 	jurIndex, err := w.jurisdictions(docs)
 	if err != nil {
 		return nil, err
@@ -195,11 +191,18 @@ func Build(docs []Doc, opts Options) (*Index, error) {
 	}
 	st := &w.idx.Stats
 	st.Docs, st.Terms, st.Shards = len(docs), len(terms), len(shards)
-	for _, ps := range postings {
-		st.Postings += len(ps)
-	}
+	st.Postings = countPostings(postings)
 	st.Files = len(w.idx.Files)
 	return w.idx, nil
+}
+
+// countPostings returns how many postings all terms have together.
+func countPostings(postings map[string][]posting) int {
+	n := 0
+	for _, ps := range postings {
+		n += len(ps)
+	}
+	return n
 }
 
 // indexWriter assembles an index's files and manifest, phase by phase:
@@ -209,6 +212,16 @@ type indexWriter struct {
 	idx      *Index
 	m        manifest
 	packTags []string // the name tag of each pack, by number
+}
+
+// newIndexWriter starts the index of docs documents in lang, its manifest
+// holding what search.js needs to read queries as the index does.
+func newIndexWriter(opts Options, lang *Language, docs int) *indexWriter {
+	return &indexWriter{opts: opts, idx: &Index{Files: map[string][]byte{}}, m: manifest{
+		Version: manifestVersion, Docs: docs, Lang: lang.Code(), Stem: lang.Stemmer(),
+		Stop: strings.Join(lang.StopWords(), " "), Fold: FoldTable(), MinPrefix: MinPrefix,
+		Shards: map[string][3]int{}, Files: []string{}, Jurisdictions: []manifestJurisdiction{}, DocPacks: []int{},
+	}}
 }
 
 // add stores a file of the index and returns its name tag.
