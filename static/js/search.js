@@ -1105,7 +1105,8 @@ function main() {
           var vals = { query: q, count: hits.length, jurisdiction: state.j ? jurName(m, state.j) : '' };
           var n = hits.length;
           list.hidden = n === 0;
-          if (n === 0) say(t(state.j ? 'search.none_in' : 'search.none', vals), typed);
+          if (n === 0 && typed && partialWord(m, q)) say('', typed); // "wi" of "withdraw": not "No results" yet
+          else if (n === 0) say(t(state.j ? 'search.none_in' : 'search.none', vals), typed);
           else say(t(state.j ? 'search.results_in' : 'search.results', vals), typed);
           document.title = t('search.page_title', { query: q, title: baseTitle });
           return n;
@@ -1162,6 +1163,15 @@ function main() {
       var k = shardKey(index, g.term);
       if (k !== null) quiet(loadShard(index, k));
     });
+  }
+
+  // partialWord reports whether the query's last word may be the first
+  // letters of a word still being typed, too few to match the words it
+  // begins (minPrefix).
+  function partialWord(m, q) {
+    var ws = words(q);
+    var last = ws.length ? ws[ws.length - 1] : null;
+    return !!last && !last.pair && Array.from(fold(m, last.word)).length < m.minPrefix;
   }
 
   // typingDelay is how long typing must pause before the page searches:
