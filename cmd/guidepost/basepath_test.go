@@ -37,8 +37,12 @@ func TestEveryURLStaysUnderTheBasePath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The footer menu is the config's last list.
-	writeFile(t, site, "guidepost.yaml", string(config)+"    - name: India\n      url: guidance/india.md\n    - name: Consent\n      url: /guidance/india/#consent\n")
+	// Two entries more in the footer menu, after its link to /tags/.
+	footer := "    - name: Tags\n      url: /tags/\n"
+	if !strings.Contains(string(config), footer) {
+		t.Fatalf("guidepost.yaml has no footer entry %q to add entries after", footer)
+	}
+	writeFile(t, site, "guidepost.yaml", strings.Replace(string(config), footer, footer+"    - name: India\n      url: guidance/india.md\n    - name: Consent\n      url: /guidance/india/#consent\n", 1))
 	writeFile(t, site, "content/guidance/urls.md", `---
 title: Every kind of URL
 summary: Links as authors write them.
@@ -56,13 +60,19 @@ sources:
 [India](india.md), [the tool](../decide/whatsapp/_index.md), [guidance](/guidance/),
 [relative](../../faq/#main), [the feed](/feed.xml), [old](/old/urls/), [mail](mailto:editor@example.org).
 `)
-	outcome := filepath.Join(site, "content", "decide", "whatsapp", "us-phi-no-baa.md")
-	data, err := os.ReadFile(outcome)
-	if err != nil {
-		t.Fatal(err)
+	// The outcome and its translations, which must cite the same sources.
+	outcomes, err := filepath.Glob(filepath.Join(site, "content", "decide", "whatsapp", "us-phi-no-baa*.md"))
+	if err != nil || len(outcomes) == 0 {
+		t.Fatalf("no outcome us-phi-no-baa: %v", err)
 	}
-	writeFile(t, site, "content/decide/whatsapp/us-phi-no-baa.md", strings.Replace(string(data), "sources:\n",
-		"sources:\n  - title: United States guidance\n    url: ../../guidance/united-states.md\n  - title: The FAQ\n    url: /faq/\n", 1))
+	for _, outcome := range outcomes {
+		data, err := os.ReadFile(outcome)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, site, "content/decide/whatsapp/"+filepath.Base(outcome), strings.Replace(string(data), "sources:\n",
+			"sources:\n  - title: United States guidance\n    url: ../../guidance/united-states.md\n  - title: The FAQ\n    url: /faq/\n", 1))
+	}
 
 	dest := filepath.Join(work, "public")
 	if res := runCLI(t, work, "build", "--source", site, "--dest", dest, "--base-url", "https://example.org/kb/"); res.code != 0 {
