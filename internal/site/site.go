@@ -1,6 +1,7 @@
 // Package site loads a guidepost site's content into pages, sections,
-// taxonomies and decision trees, and checks it: front matter, links,
-// anchors, duplicate URLs, review dates and trees.
+// taxonomies and decision trees, in each of its languages, and checks it:
+// front matter, links, anchors, duplicate URLs, review dates, trees and
+// translations.
 package site
 
 import (
