@@ -138,10 +138,10 @@ type Alternate struct {
 // Alternates lists the versions of a page that has translations, in the
 // order of their languages' weight, then x-default (the default
 // language's page, when it has one); none for a page without translations,
-// so that a site of one language has no hreflang links. Every version
-// lists the same set, so the links are reciprocal.
+// so that a site of one language has no hreflang links, nor for a 404
+// page. Every version lists the same set, so the links are reciprocal.
 func Alternates(p *site.Page) []Alternate {
-	if len(p.Translations()) == 0 {
+	if len(p.Translations()) == 0 || p.Kind == site.Kind404 {
 		return nil
 	}
 	var out []Alternate

@@ -245,7 +245,12 @@ func (p *Page) LanguageLinks() []LanguageLink {
 	out := make([]LanguageLink, len(whole.Languages))
 	for i, v := range whole.Languages {
 		out[i] = LanguageLink{Language: v.Language, Home: v.Home, Current: v == p.Site}
-		if i < len(p.translations) {
+		switch {
+		case p.Kind == Kind404:
+			// Served for any missing URL: the other languages' 404 pages
+			// are no better a place to go than their home pages.
+			out[i].Page = v.Home
+		case i < len(p.translations):
 			out[i].Page = p.translations[i]
 		}
 	}
