@@ -240,6 +240,27 @@ func matrixShapes() []siteShape {
 			page: "/guidance/anchor/", title: "Anchor inspection", titleWord: "anchor", bodyWord: "walrus", jurisdiction: "atlantis",
 			trees: []string{"/decide/tool/"},
 		},
+		{
+			// Three languages under a sub-path: a translated page and tree,
+			// a page in English only, a language with no pages but its
+			// generated home, search page and 404.
+			name: "multilingual-sub-path",
+			files: merge(home, guidance, map[string]string{
+				"content/guidance/lantern.md":        mdPage("Lantern care", "Trim the wick, as the pangolin does.", "tags: [light]", "jurisdictions: [Atlantis]"),
+				"content/guidance/lantern.es.md":     mdPage("Cuidado del farol", "Recorte la mecha, como hace el pangolín.", "tags: [light]", "jurisdictions: [Atlantis]", "translation_status: unreviewed"),
+				"content/guidance/only.md":           mdPage("Only in English", "Not translated."),
+				"content/_index.es.md":               mdPage("Inicio", "La página de inicio."),
+				"content/decide/tool/_index.es.md":   mdPage("Una herramienta sobre faroles", "Responda una pregunta.", "summary: Una pregunta.", "start: question"),
+				"content/decide/tool/question.es.md": "---\ntitle: ¿Está completo el registro?\noptions:\n  - label: \"Sí\"\n    next: go-ahead\n  - label: \"No\"\n    next: hold-on\n---\nCompruébelo.\n",
+				"content/decide/tool/go-ahead.es.md": mdPage("Adelante con el registro", "Está completo.", "verdict: allowed", "sources:\n  - title: Una fuente publicada\n    url: https://example.org/source", "safeguards: [Guarde una copia.]", "jurisdictions: [Atlantis]"),
+				"content/decide/tool/hold-on.es.md":  mdPage("Espere a que el registro esté completo", "Complételo antes.", "verdict: caution", "sources:\n  - title: Una fuente publicada\n    url: https://example.org/source", "jurisdictions: [Atlantis]"),
+			}, mdTree("decide/tool", "A tool about lanterns", "Answer one question about the pangolin.")),
+			base:   "https://example.org/kb/",
+			config: "languages:\n  en: {name: English}\n  es: {name: Español}\n  ar: {name: العربية}\n",
+			page:   "/guidance/lantern/", title: "Lantern care", titleWord: "lantern", bodyWord: "pangolin", jurisdiction: "atlantis",
+			trees: []string{"/decide/tool/"},
+			also:  []string{"/es/", "/es/guidance/lantern/", "/es/decide/tool/", "/es/decide/tool/go-ahead/", "/es/search/?q=farol", "/ar/", "/ar/search/", "/guidance/only/"},
+		},
 	}
 }
 
