@@ -328,7 +328,36 @@ func parseAll(root string, files []string, diags *diag.List) []*frontmatter.Docu
 
 // buildPages makes a page of every content file and links sections.
 func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts bool, diags *diag.List) {
-	sections := map[string]*Page{} // content-relative folder ("" for home) → section page
+	pages, sections := s.newPages(files, docs, drafts, diags)
+	if s.Home == nil && len(pages) > 0 {
+		s.Home = s.generatedHome()
+		sections[""] = s.Home
+		pages = append([]*Page{s.Home}, pages...)
+	}
+	for _, p := range pages {
+		p.Lastmod = lastmod(&p.FM)
+		if p.Kind != KindHome {
+			s.attach(p, sections, diags)
+		}
+	}
+	for _, p := range pages {
+		s.applyURL(p, diags)
+	}
+	for _, p := range pages {
+		if len(p.Pages) > 0 {
+			sortPages(p.Pages)
+			s.linkPrevNext(p)
+		}
+		s.checkKindFields(p, diags)
+	}
+	s.Pages = pages
+}
+
+// newPages makes a page of every content file that is published (not a
+// draft, not in the future or expired), and returns them with the
+// sections by content-relative folder ("" for the home page).
+func (s *Site) newPages(files []string, docs []*frontmatter.Document, drafts bool, diags *diag.List) ([]*Page, map[string]*Page) {
+	sections := map[string]*Page{}
 	var pages []*Page
 	vocab := s.Config.Vocabulary()
 	for i, f := range files {
@@ -355,57 +384,38 @@ func (s *Site) buildPages(files []string, docs []*frontmatter.Document, drafts b
 		pages = append(pages, p)
 		s.byFile[f] = p
 	}
-	if s.Home == nil && len(pages) > 0 {
-		s.Home = s.generatedHome()
-		sections[""] = s.Home
-		pages = append([]*Page{s.Home}, pages...)
+	return pages, sections
+}
+
+// attach makes a page a child of the nearest section above its file (a
+// page of a tree section is one of its nodes).
+func (s *Site) attach(p *Page, sections map[string]*Page, diags *diag.List) {
+	rel := strings.TrimPrefix(s.langBase(p.File), ContentDir+"/")
+	dir := path.Dir(rel)
+	if p.Kind != KindPage {
+		dir = path.Dir(dir) // a section's parent is above its own folder
 	}
-	for _, p := range pages {
-		p.Lastmod = lastmod(&p.FM)
-		if p.Kind == KindHome {
-			continue
+	for {
+		if dir == "." {
+			dir = ""
 		}
-		rel := strings.TrimPrefix(s.langBase(p.File), ContentDir+"/")
-		dir := path.Dir(rel)
+		if sec := sections[dir]; sec != nil {
+			p.Parent = sec
+			break
+		}
+		if dir == "" {
+			return
+		}
+		dir = path.Dir(dir)
+	}
+	if p.Parent.Kind == KindTree {
 		if p.Kind != KindPage {
-			dir = path.Dir(dir)
+			diags.Add(p.File, 1, "a decision tree cannot contain sub-sections: move this folder out of "+path.Dir(p.Parent.File)+"/")
+			return
 		}
-		for {
-			if dir == "." {
-				dir = ""
-			}
-			if sec := sections[dir]; sec != nil {
-				p.Parent = sec
-				break
-			}
-			if dir == "" {
-				break
-			}
-			dir = path.Dir(dir)
-		}
-		if p.Parent == nil {
-			continue
-		}
-		if p.Parent.Kind == KindTree {
-			if p.Kind != KindPage {
-				diags.Add(p.File, 1, "a decision tree cannot contain sub-sections: move this folder out of "+path.Dir(p.Parent.File)+"/")
-				continue
-			}
-			p.Kind = KindNode
-		}
-		p.Parent.Pages = append(p.Parent.Pages, p)
+		p.Kind = KindNode
 	}
-	for _, p := range pages {
-		s.applyURL(p, diags)
-	}
-	for _, p := range pages {
-		if len(p.Pages) > 0 {
-			sortPages(p.Pages)
-			s.linkPrevNext(p)
-		}
-		s.checkKindFields(p, diags)
-	}
-	s.Pages = pages
+	p.Parent.Pages = append(p.Parent.Pages, p)
 }
 
 // generatedHome returns the home page of a site without
