@@ -53,6 +53,7 @@ func decodeLanguages(d *yamlx.Decoder, n *yaml.Node) []Language {
 		return nil
 	}
 	var out []Language
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		l := Language{Code: k.Value, Name: k.Value, Line: d.Line(k)}
@@ -61,6 +62,13 @@ func decodeLanguages(d *yamlx.Decoder, n *yaml.Node) []Language {
 			d.Error(k, "language "+strconv.Quote(k.Value)+" "+problem)
 			continue
 		}
+		if seen[k.Value] {
+			// Two views of one language would publish every page of
+			// it twice, at the same URLs.
+			d.Error(k, "duplicate key "+strconv.Quote(k.Value)+" in languages: remove one of them")
+			continue
+		}
+		seen[k.Value] = true
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 			out = append(out, l) // es: (no settings)
 			continue
@@ -92,10 +100,16 @@ func codeProblem(code string) string {
 	if _, err := language.Parse(code); err != nil {
 		return "is not a BCP 47 language tag such as en, es or pt-br: " + err.Error()
 	}
-	if !languageCode.MatchString(code) {
-		return "must be written in lower case letters, digits and hyphens (it is the URL folder /" + code + "/ and the file suffix .CODE.md): write " + strconv.Quote(strings.ToLower(code))
+	if languageCode.MatchString(code) {
+		return ""
 	}
-	return ""
+	use := "(it is the URL folder /" + code + "/ and the file suffix .CODE.md)"
+	// language.Parse takes pt_BR for pt-BR: suggest the code that is
+	// written as a URL folder may be, when there is one.
+	if lower := strings.ToLower(strings.ReplaceAll(code, "_", "-")); languageCode.MatchString(lower) {
+		return "must be written in lower case letters, digits and hyphens " + use + ": write " + strconv.Quote(lower)
+	}
+	return "must be a language of two or three letters, then subtags of 2 to 8 letters or digits, such as en, pt-br or zh-hant " + use
 }
 
 // checkLanguages makes `language:` the default of `languages:`: it must
