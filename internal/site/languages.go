@@ -94,7 +94,8 @@ func languageOf(file string, codes []string) (code, base string) {
 // site per language, holding that language's pages, home, sections,
 // taxonomies, generated pages and trees, all sharing the site's URL and
 // file indexes. The site itself then holds every language's pages, the
-// default language's home and trees.
+// default language's home and trees. Load links the pages to their
+// translations once the generated pages exist too (linkTranslations).
 func (s *Site) loadLanguages(files []string, docs []*frontmatter.Document, drafts bool, diags *diag.List) {
 	cfg := s.Config
 	codes := make([]string, len(cfg.Languages))
@@ -132,7 +133,6 @@ func (s *Site) loadLanguages(files []string, docs []*frontmatter.Document, draft
 			s.Config = v.Config
 		}
 	}
-	s.linkTranslations(diags)
 	s.collectLanguages(func(v *Site) { v.buildTrees(diags) })
 	s.checkTranslatedTrees(diags)
 }

@@ -238,8 +238,12 @@ func (s *Site) checkMenus(diags *diag.List) {
 			what := "menu " + strconv.Quote(name) + " entry " + strconv.Quote(e.Name) + ": "
 			r := s.checkURL(menuFrom, e.URL, inMenu)
 			if r.problem != "" {
-				problem := strings.Replace(r.problem, mdRelativeHint, " (a menu's .md files are relative to content/)", 1)
-				diags.Add(configFile, e.Line, what+problem)
+				// An inherited entry resolves as the default language's
+				// does, which reports it: once, not once per language.
+				if !inherited {
+					problem := strings.Replace(r.problem, mdRelativeHint, " (a menu's .md files are relative to content/)", 1)
+					diags.Add(configFile, e.Line, what+problem)
+				}
 				continue
 			}
 			if inherited && r.page != nil {
@@ -251,7 +255,9 @@ func (s *Site) checkMenus(diags *diag.List) {
 				// Layouts add the base path with relURL.
 				s.Config.Menus[name][i].URL = r.target
 			}
-			if r.page != nil && r.frag != "" && s.Home != nil {
+			// An inherited entry's anchor in a page of the default
+			// language (not translated) is checked with its menus.
+			if r.page != nil && r.frag != "" && s.Home != nil && (!inherited || r.page.Site == s) {
 				s.Home.fmLinks = append(s.Home.fmLinks, fmLink{file: configFile, what: what, line: e.Line, r: r})
 			}
 		}
