@@ -32,7 +32,37 @@ func (s *Site) checkTranslatedTrees(diags *diag.List) {
 				continue
 			}
 			compareTrees(diags, o, t, v.Language.Code)
+			for _, n := range t.Nodes {
+				checkTranslatedLabels(diags, n)
+			}
 		}
+	}
+}
+
+// checkTranslatedLabels reports a translated question's empty labels and
+// labels that are the same but for letter case, which the tree validator
+// reports in an original but does not see in a translation: it never
+// runs on one, whose structure is the original's.
+func checkTranslatedLabels(diags *diag.List, n *decision.Node) {
+	seen := map[string]int{}
+	for i, o := range n.Options {
+		label := strings.TrimSpace(o.Label)
+		if label == "" {
+			diags.Add(o.Pos.File, o.Pos.Line, "option "+strconv.Itoa(i+1)+" of question "+strconv.Quote(n.ID)+" has an empty label; write the answer the reader will choose")
+			continue
+		}
+		first, dup := seen[strings.ToLower(label)]
+		if !dup {
+			seen[strings.ToLower(label)] = i
+			continue
+		}
+		other := n.Options[first]
+		what := " is used twice in question "
+		if strings.TrimSpace(other.Label) != label {
+			what = " differs only in letter case from " + strconv.Quote(other.Label) + " in question "
+		}
+		diags.Add(o.Pos.File, o.Pos.Line, "option label "+strconv.Quote(o.Label)+what+strconv.Quote(n.ID)+
+			" (also at line "+strconv.Itoa(other.Pos.Line)+"); give each option a different label")
 	}
 }
 
