@@ -412,13 +412,7 @@ func (b *Incremental) Finish() (*Update, error) {
 	// The generators run without the lock, and Rebuild may go on
 	// meanwhile; their work is dropped if it does.
 	start := time.Now()
-	made := map[string]map[string][]byte{}
-	madeDiags := map[string]diag.List{}
-	for _, g := range generators {
-		if g.slow && stale[g.name] {
-			made[g.name], madeDiags[g.name] = g.run(snap, b.opts.SearchWorkers)
-		}
-	}
+	made, madeDiags := runSlow(snap, stale, b.opts.SearchWorkers)
 	if b.duringFinish != nil {
 		b.duringFinish()
 	}
@@ -428,6 +422,26 @@ func (b *Incremental) Finish() (*Update, error) {
 	if b.builds != builds {
 		return nil, nil
 	}
+	return b.publishSlow(s, made, madeDiags, start)
+}
+
+// runSlow runs the slow generators whose sources changed, by name.
+func runSlow(s *site.Site, stale map[string]bool, workers int) (map[string]map[string][]byte, map[string]diag.List) {
+	made := map[string]map[string][]byte{}
+	madeDiags := map[string]diag.List{}
+	for _, g := range generators {
+		if g.slow && stale[g.name] {
+			made[g.name], madeDiags[g.name] = g.run(s, workers)
+		}
+	}
+	return made, madeDiags
+}
+
+// publishSlow makes the slow generators' files part of the last good
+// build's output, with b.mu held: the assets are fingerprinted again and
+// their new URLs patched into the stored pages, or every page rendered
+// when a URL cannot be patched.
+func (b *Incremental) publishSlow(s *site.Site, made map[string]map[string][]byte, madeDiags map[string]diag.List, start time.Time) (*Update, error) {
 	var names []string
 	for _, g := range generators {
 		if out, ok := made[g.name]; ok && b.setGenerated(g.name, out, madeDiags[g.name]) {
