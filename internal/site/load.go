@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"os"
@@ -49,24 +50,7 @@ func Load(opts Options) (*Site, diag.List) {
 	s := &Site{Config: cfg, Root: opts.Root, Now: opts.Now, byFile: map[string]*Page{}, byURL: map[string]*Page{}, staticURLs: map[string]bool{}}
 	s.Language = newLanguage(cfg, cfg.Language, true)
 	s.Theme = Theme(opts.Root, cfg, &diags)
-	base := opts.BaseURL
-	if base == "" {
-		base = cfg.BaseURL
-	}
-	if base == "" {
-		base = config.DefaultBaseURL
-	}
-	norm, err := config.NormalizeBaseURL(base)
-	if err != nil {
-		// A bad base_url in the config was reported when it was read; a
-		// bad override comes from the command line, not from a file.
-		if opts.BaseURL != "" {
-			diags.Add("--base-url", 0, err.Error())
-		}
-		norm = config.DefaultBaseURL
-	}
-	s.BaseURL = norm
-	s.BasePath = basePath(norm)
+	s.setBaseURL(opts.BaseURL, &diags)
 	if len(diags.Errors()) > 0 {
 		// Every page is built with the config (base URL, menus, review
 		// interval, raw HTML): with a broken one, the content's problems
@@ -87,34 +71,16 @@ func Load(opts Options) (*Site, diag.List) {
 	}
 	docs := opts.Cache.parse(opts.Root, files, &diags)
 	if len(files) == 0 {
-		diags.Add(ContentDir, 0, "the site has no pages: write a Markdown file such as content/_index.md (the home page) with a title")
+		diags.Add(ContentDir, 0, noPages)
 		return s, diags
 	}
-	if cfg.Multilingual() {
-		s.loadLanguages(files, docs, opts.Drafts, &diags)
-	} else {
-		s.buildPages(files, docs, opts.Drafts, &diags)
-		s.buildTrees(&diags)
-	}
-	if s.Home == nil {
-		diags.Add(ContentDir, 0, "the site has no pages: write a Markdown file such as content/_index.md (the home page) with a title")
+	if !s.buildContent(files, docs, opts.Drafts, &diags) {
 		return s, diags
 	}
-
 	mdOpts := markdown.Options{AllowHTML: cfg.AllowHTML}
 	md := markdown.New
 	if opts.Markdown != nil {
 		md = opts.Markdown
-	}
-	if s.Multilingual() {
-		s.collectLanguages(func(v *Site) {
-			v.buildTaxonomies()
-			v.addGenerated()
-		})
-		s.linkTranslations(&diags) // the generated pages too
-	} else {
-		s.buildTaxonomies()
-		s.addGenerated()
 	}
 	// Index URLs before rendering, so links written as URL paths
 	// ("/about/") are rewritten with the base path of the site.
@@ -136,6 +102,53 @@ func Load(opts Options) (*Site, diag.List) {
 	s.checkTrees(&diags)
 	diags.Sort()
 	return s, diags
+}
+
+// noPages is the problem of a site without a page to publish.
+const noPages = "the site has no pages: write a Markdown file such as content/_index.md (the home page) with a title"
+
+// setBaseURL sets the site's address: the command line's (override),
+// else the config's, else the default.
+func (s *Site) setBaseURL(override string, diags *diag.List) {
+	base := cmp.Or(override, s.Config.BaseURL, config.DefaultBaseURL)
+	norm, err := config.NormalizeBaseURL(base)
+	if err != nil {
+		// A bad base_url in the config was reported when it was read; a
+		// bad override comes from the command line, not from a file.
+		if override != "" {
+			diags.Add("--base-url", 0, err.Error())
+		}
+		norm = config.DefaultBaseURL
+	}
+	s.BaseURL = norm
+	s.BasePath = basePath(norm)
+}
+
+// buildContent makes the pages of every language — content pages,
+// sections, trees, taxonomies and the pages the build generates — and
+// reports whether the site has any.
+func (s *Site) buildContent(files []string, docs []*frontmatter.Document, drafts bool, diags *diag.List) bool {
+	if s.Config.Multilingual() {
+		s.loadLanguages(files, docs, drafts, diags)
+	} else {
+		s.buildPages(files, docs, drafts, diags)
+		s.buildTrees(diags)
+	}
+	if s.Home == nil {
+		diags.Add(ContentDir, 0, noPages)
+		return false
+	}
+	if !s.Multilingual() {
+		s.buildTaxonomies()
+		s.addGenerated()
+		return true
+	}
+	s.collectLanguages(func(v *Site) {
+		v.buildTaxonomies()
+		v.addGenerated()
+	})
+	s.linkTranslations(diags) // the generated pages too
+	return true
 }
 
 // Theme returns the lookup order of the site's layouts and static files
