@@ -486,3 +486,22 @@ func TestOneLanguageSiteIgnoresSuffixes(t *testing.T) {
 		})
 	}
 }
+
+// TestOneLanguageOfLanguages checks that languages: with one language is a
+// site in that language, with its title, description and menus.
+func TestOneLanguageOfLanguages(t *testing.T) {
+	s, diags := loadSite(t, map[string]string{
+		"guidepost.yaml": "title: KB\nlanguages:\n  es:\n    title: Sitio\n    description: Guía.\n    menus: {main: [{name: Inicio, url: /}]}\n",
+		"content/a.md":   "---\ntitle: A\n---\n",
+	})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %q", diags)
+	}
+	cfg := s.Config
+	if cfg.Language != "es" || cfg.Title != "Sitio" || cfg.Description != "Guía." || len(cfg.Menus["main"]) != 1 || cfg.Menus["main"][0].Name != "Inicio" {
+		t.Errorf("config: language %q, title %q, description %q, menus %v; want es's", cfg.Language, cfg.Title, cfg.Description, cfg.Menus)
+	}
+	if s.Multilingual() || s.Home.Title() != "Sitio" || s.PageByFile("content/a.md").URL != "/a/" {
+		t.Errorf("multilingual %v, home %q: want a site in one language titled Sitio", s.Multilingual(), s.Home.Title())
+	}
+}
