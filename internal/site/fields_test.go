@@ -19,19 +19,7 @@ func TestForeignFields(t *testing.T) {
 		t.Fatalf("diagnostics:\n%v", diags)
 	}
 	got := describe(s)
-	golden := filepath.Join("testdata", "fields.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("site model differs from %s:\n%s", golden, got)
-	}
+	assertModel(t, "fields.golden", got)
 
 	post := s.PageByURL("/posts/a-post/")
 	if post == nil || post.File != "content/posts/2024-01-02-first.md" {

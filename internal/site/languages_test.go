@@ -3,8 +3,6 @@ package site
 import (
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -140,20 +138,7 @@ func describeLanguages(s *Site) string {
 func TestMultilingualModelGolden(t *testing.T) {
 	s := loadMultilingual(t)
 	got := describe(s) + describeLanguages(s)
-	golden := filepath.Join("testdata", "multilingual.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("site model differs from %s:\n%s", golden, got)
-	}
+	assertModel(t, "multilingual.golden", got)
 }
 
 // TestLanguageURLs checks where each language's pages are published.

@@ -90,20 +90,7 @@ func TestLoadModelGolden(t *testing.T) {
 	}{{"model", false}, {"model-drafts", true}} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := describe(loadFixture(t, tt.drafts))
-			golden := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("site model differs from %s:\n%s", golden, got)
-			}
+			assertModel(t, tt.name+".golden", got)
 		})
 	}
 }
@@ -194,5 +181,25 @@ func TestContentURL(t *testing.T) {
 		if got := contentURL(tt.in); got != tt.want {
 			t.Errorf("contentURL(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// assertModel compares a site's description with the golden file
+// testdata/name (go test -update rewrites it).
+func assertModel(t *testing.T, name, got string) {
+	t.Helper()
+	golden := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("site model differs from %s:\n%s", golden, got)
 	}
 }
