@@ -15,10 +15,11 @@ const (
 	tscInstallCommand = ".ci/install-typescript"
 )
 
-// TestThemeScriptsTypeCheck runs tsc --noEmit --allowJs --checkJs (as
-// tsconfig.json sets) on the theme's scripts: a call of a helper or of
-// the engine's API with the wrong arguments, a misspelt field of the
-// search index, fails here before a reader meets it.
+// TestThemeScriptsTypeCheck runs tsc --noEmit --allowJs --checkJs
+// --strict (as tsconfig.json sets) on the theme's scripts: a call of a
+// helper or of the engine's API with the wrong arguments, a misspelt
+// field of the search index, a value used where it may be null, or a
+// parameter left without a type, fails here before a reader meets it.
 //
 // TypeScript is installed outside the repository, once per machine, by
 // tscInstallCommand (which .ci/run runs); the test then needs no network.

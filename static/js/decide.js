@@ -53,12 +53,13 @@ import { el, clear, readStrings, translator } from "./dom.js";
  *   the fragment after answering step of the trail again
  */
 
-/** @typedef {{ok: boolean, error?: string}} Result */
-/** @typedef {Result & {fragment: string}} Moved */
+/** @typedef {{ok: false, error: string}} Failure */
+/** @typedef {{ok: true} | Failure} Result */
+/** @typedef {{ok: true, fragment: string} | Failure} Moved */
 
 /**
  * What view returns: the node on screen and how the reader got there.
- * @typedef {Result & ViewFields} View
+ * @typedef {({ok: true} & ViewFields) | Failure} View
  */
 
 /**
@@ -110,10 +111,14 @@ main();
 
 function main() {
   /** @type {HTMLElement | null} */
-  var article = document.querySelector("article.decision[data-mode]");
-  if (!article) {
+  var found = document.querySelector("article.decision[data-mode]");
+  if (!found) {
     return;
   }
+  // The functions below see what main checked under names of their own
+  // (article, tool, Go): tsc carries no check of a variable into a
+  // function declaration, which is hoisted.
+  var article = found;
   var i18n = readStrings("decision tool");
   var { t, parts, num } = translator(i18n, "decision tool");
   if (article.dataset.mode === "node") {
@@ -121,19 +126,28 @@ function main() {
     return;
   }
   /** @type {HTMLElement | null} */
-  var tool = article.querySelector(".dt");
+  var dt = article.querySelector(".dt");
+  var treeURL = article.dataset.tree || "";
+  var engineURL = article.dataset.engine || "";
   /** @type {(new () => GoRuntime) | undefined} */
-  var Go = /** @type {any} */ (globalThis).Go;
-  if (!tool || !article.dataset.tree || !article.dataset.engine || typeof Go !== "function") {
+  var GoClass = /** @type {any} */ (globalThis).Go;
+  if (!dt || !treeURL || !engineURL || typeof GoClass !== "function") {
     return;
   }
+  var tool = dt;
+  var Go = GoClass;
 
+  // api, status and alertBox are set by start, before anything uses them.
   /** @type {Engine} */
-  var api = null;          // the guidepostDecision global, once loaded
+  var api;                 // the guidepostDecision global
+  /** @type {string | null} */
   var shown = null;        // fragment of the view on screen
   var changing = -1;       // step whose answer is being changed, or -1
-  var status = null;       // aria-live region
-  var alertBox = null;     // role=alert region
+  /** @type {HTMLElement} */
+  var status;              // aria-live region
+  /** @type {HTMLElement} */
+  var alertBox;            // role=alert region
+  /** @type {Object<string, string>} */
   var verdictLabels = {
     avoid: t("verdict.avoid"),
     caution: t("verdict.caution"),
@@ -147,7 +161,7 @@ function main() {
   });
 
   async function start() {
-    var loaded = await Promise.all([fetchTree(article.dataset.tree), loadEngine(article.dataset.engine)]);
+    var loaded = await Promise.all([fetchTree(treeURL), loadEngine(engineURL)]);
     api = loaded[1];
     var r = api.load(loaded[0]);
     if (!r.ok) {
@@ -226,6 +240,7 @@ function main() {
     return f;
   }
 
+  /** @param {string} s */
   function safeDecode(s) {
     try {
       return decodeURIComponent(s);
@@ -244,6 +259,7 @@ function main() {
   }
 
   // navigate shows the view of fragment f as a new history entry.
+  /** @param {string} f */
   function navigate(f) {
     clearAlert();
     changing = -1;
@@ -255,6 +271,7 @@ function main() {
 
   // render draws the view of the address; focus moves to its heading
   // unless this is the first view after the page loaded.
+  /** @param {boolean} moveFocus */
   function render(moveFocus) {
     var f = fragment();
     if (f === null) {
@@ -298,6 +315,7 @@ function main() {
     }
   }
 
+  /** @param {ViewFields} v */
   function drawQuestion(v) {
     var n = v.node;
     var number = v.answered + 1;
@@ -314,6 +332,10 @@ function main() {
 
   // drawChange shows question step of the trail again, to choose another
   // answer; nothing changes until one is chosen.
+  /**
+   * @param {ViewFields} v
+   * @param {number} step
+   */
   function drawChange(v, step) {
     var s = v.trail[step];
     var q = api.view(s.fragment);
@@ -332,10 +354,12 @@ function main() {
     return text + ": " + q.node.title;
   }
 
+  /** @param {ViewFields} v */
   function drawOutcomeOrQuestion(v) {
     return v.outcome ? drawOutcome(v) : drawQuestion(v);
   }
 
+  /** @param {ViewFields} v */
   function drawOutcome(v) {
     var n = v.node;
     var label = verdictLabels[n.verdict] || n.verdict;
@@ -378,6 +402,7 @@ function main() {
   // The HTML is parsed in an inert document (nothing in it runs or loads)
   // and only what a checked build writes is kept: no scripts, frames,
   // styles or event handlers, and links only to safe addresses.
+  /** @param {EngineNode} n */
   function bodyOf(n) {
     var body = el("div", { className: "prose dt-body" });
     var parsed = new DOMParser().parseFromString(String(n.body), "text/html").body;
@@ -393,11 +418,16 @@ function main() {
       while (h.firstChild) {
         lower.appendChild(h.firstChild);
       }
-      h.parentNode.replaceChild(lower, h);
+      /** @type {Node} */ (h.parentNode).replaceChild(lower, h); // in body
     });
     return body;
   }
 
+  /**
+   * @param {string} text
+   * @param {number} value
+   * @param {number} max
+   */
   function progress(text, value, max) {
     return el("div", { className: "dt-progress" },
       el("p", { className: "dt-progress-text", id: "dt-progress-text" }, text),
@@ -406,6 +436,10 @@ function main() {
 
   // questionPanel shows a question with its options as buttons; current is
   // the option answered before (when changing an answer), or -1.
+  /**
+   * @param {EngineNode} n
+   * @param {number} current
+   */
   function questionPanel(n, current) {
     var panel = el("section", { className: "question-panel", "aria-labelledby": "dt-heading" },
       el("h2", { id: "dt-heading", tabIndex: -1 }, n.title));
@@ -438,6 +472,10 @@ function main() {
     return panel;
   }
 
+  /**
+   * @param {Step[]} trail
+   * @param {string} title
+   */
   function answers(trail, title) {
     return el("section", { className: "dt-answers", "aria-labelledby": "dt-answers-title" },
       el("h3", { id: "dt-answers-title" }, title),
@@ -452,6 +490,7 @@ function main() {
       })));
   }
 
+  /** @param {boolean} outcome */
   function navButtons(outcome) {
     var p = el("p", { className: outcome ? "dt-nav dt-actions" : "dt-nav" });
     if (outcome) {
@@ -465,6 +504,7 @@ function main() {
 
   // sourceItem shows a source; one whose url is not a safe link is shown
   // as its title alone.
+  /** @param {Source} s */
   function sourceItem(s) {
     var url = safeURL(s.url, false);
     var li = el("li", null, url ? el("a", { href: url }, s.title) : s.title);
@@ -484,6 +524,11 @@ function main() {
   // mailto and tel addresses and paths of this site ("/kb/guidance/"), and
   // with fragments true "#anchor" too. The build refuses every other URL
   // (docs/urls.md); this is for a tree file that did not come from it.
+  /**
+   * @param {unknown} url
+   * @param {boolean} fragments
+   * @returns {string | null}
+   */
   function safeURL(url, fragments) {
     if (typeof url !== "string" || url === "" || url.trim() !== url || /[\u0000-\u001f\u007f-\u009f\\]/.test(url)) {
       return null;
@@ -497,6 +542,7 @@ function main() {
   // cleanHTML removes from a parsed node body what the build never writes
   // and a page must not run: elements that run, load or restyle, event
   // handlers and style attributes, and URLs safeURL refuses.
+  /** @param {HTMLElement} root */
   function cleanHTML(root) {
     root.querySelectorAll("script, style, link, meta, base, iframe, frame, object, embed, form, template").forEach(function (e) {
       e.remove();
@@ -512,11 +558,14 @@ function main() {
     });
   }
 
+  /** @param {MouseEvent} e */
   function onClick(e) {
-    var b = e.target.closest("button[data-action]");
-    if (!b || !tool.contains(b)) {
+    var b = /** @type {Element} */ (e.target).closest("button[data-action]");
+    // shown is null only until the first render, which draws the buttons.
+    if (!b || !tool.contains(b) || shown === null) {
       return;
     }
+    /** @type {Moved} */
     var r;
     switch (b.getAttribute("data-action")) {
       case "option":
@@ -581,6 +630,7 @@ function main() {
     }
   }
 
+  /** @param {string} msg */
   function showAlert(msg) {
     clear(alertBox);
     alertBox.appendChild(el("p", null, msg));
@@ -596,6 +646,7 @@ function main() {
 
   // say announces msg through the live region; changing its text after a
   // frame makes screen readers read it even when it repeats.
+  /** @param {string} msg */
   function say(msg) {
     status.textContent = "";
     window.setTimeout(function () {
@@ -620,14 +671,15 @@ function main() {
   // formatDate writes YYYY-MM-DD in the language's long date format, as
   // the site's layouts do (localDate "long"): the CLDR pattern, month
   // names and digits come with the strings.
+  /** @param {string} iso */
   function formatDate(iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    var f = i18n.date;
+    const f = i18n.date;
     if (!m || !f) {
       return iso;
     }
     var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-    var pad = function (n) { return (n < 10 ? num(0) : "") + num(n); };
+    var pad = function (/** @type {number} */ n) { return (n < 10 ? num(0) : "") + num(n); };
     return f.long.map(function (tk) {
       switch (tk.f) {
         case undefined: return tk.t;
@@ -643,6 +695,11 @@ function main() {
     }).join("");
   }
 
+  /**
+   * @param {string} text
+   * @param {string} action
+   * @param {string} className
+   */
   function button(text, action, className) {
     var b = el("button", { type: "button", className: className }, text);
     b.setAttribute("data-action", action);

@@ -60,14 +60,29 @@ import { el, readStrings, translator } from './dom.js';
  * @property {Int32Array} packStart the first document of each pack
  * @property {boolean} small whether the whole index is read at once
  * @property {Map<string, Jurisdiction>} jurBySlug
- * @property {DocEntry[]} [allDocs] a small site's documents, once loaded
+ * @property {unknown} [allDocs] a small site's one pack of documents, once
+ *   read: the list of their DocJSON
+ * @property {Promise<Lens> | null} [lensTable] the lens file, read (lensTable)
+ */
+
+/**
+ * Where each document's entry is in its pack: off[id] its first byte,
+ * len[id] its length.
+ * @typedef {{off: Int32Array, len: Int32Array}} Lens
+ */
+
+/**
+ * A document's entry in its pack (internal/search, packEntries): its URL,
+ * title, context (the section it is in), summary, jurisdictions (indexes)
+ * and sections.
+ * @typedef {{u: string, t: string, c?: string, s?: string, j?: number[], x?: Section[]}} DocJSON
  */
 
 /**
  * A document of a pack: a page, or a section of one.
  * @typedef {Object} DocEntry
- * @property {{u: string, t: string, c?: string, s?: string, j?: number[]}} meta
- *   its URL, title, context (the section it is in), summary and jurisdictions (indexes)
+ * @property {number} id
+ * @property {DocJSON} meta
  * @property {Section[]} sections
  */
 
@@ -82,6 +97,28 @@ import { el, readStrings, translator } from './dom.js';
  * @property {Set<string>} stopSet
  * @property {(word: string) => string} fold the word lowered and folded
  * @property {(word: string) => string} normalize its term, "" for a word not indexed
+ */
+
+/**
+ * A token of a text (words): a word, or a part of one, and where it is.
+ * @typedef {Object} Token
+ * @property {string} word
+ * @property {number} start
+ * @property {number} end
+ * @property {boolean} pair whether it is of a script written without spaces
+ * @property {boolean} one whether it is such a script's lone character
+ */
+
+/**
+ * A word of a query (parse): the term it must match, the folded word
+ * whose terms it also matches when it may be partial (else ""), and the
+ * term found for such a word that begins none (stemOf).
+ * @typedef {{term: string, prefix: string, stem?: string}} Group
+ */
+
+/**
+ * A group's scores (newScores).
+ * @typedef {{w: Float64Array, docs: Int32Array, size: number, stem: string}} Scores
  */
 
 var PAGE = 10; // results shown at a time
@@ -100,22 +137,33 @@ var PAIR_SCRIPTS = [/\p{Script=Han}/u, /\p{Script=Hiragana}/u, /\p{Script=Kataka
 var HIRAGANA = 2;
 var KATAKANA = 3;
 var MARK = /^\p{M}$/u;
+/**
+ * @param {number} cp
+ * @param {string} ch
+ */
 function scriptClass(cp, ch) {
   if (cp < 0x0E00) return 0;
   for (var i = 0; i < PAIR_SCRIPTS.length; i++) if (PAIR_SCRIPTS[i].test(ch)) return i + 1;
   return 0;
 }
+/** @param {number} cp */
 function prolonged(cp) { return cp === 0x30FC || cp === 0xFF70; }
 // pairWord reports whether a token is of a script written without
 // spaces: such a token is one character or a pair.
+/** @param {string} word */
 function pairWord(word) {
-  var cp = word.codePointAt(0);
+  var cp = /** @type {number} */ (word.codePointAt(0)); // a token is not empty
   return cp >= 0x0E00 && (prolonged(cp) || scriptClass(cp, String.fromCodePoint(cp)) !== 0);
 }
 // splitWord adds the tokens of one word (a run of letters, marks and
 // numbers at start in its text) to out: the word whole, or split by
 // script, a run of a script without spaces as overlapping pairs of
 // characters (a character with its marks), a lone character alone.
+/**
+ * @param {string} word
+ * @param {number} start
+ * @param {Token[]} out
+ */
 function splitWord(word, start, out) {
   var plain = true;
   for (var k = 0; k < word.length; k++) {
@@ -124,8 +172,16 @@ function splitWord(word, start, out) {
   if (plain) { out.push({ word: word, start: start, end: start + word.length, pair: false, one: false }); return; }
   var cls = -1;
   var segStart = 0;
+  /** @type {number[]} */
   var units = [];
+  /**
+   * @param {number} from
+   * @param {number} to
+   * @param {boolean} pair
+   * @param {boolean} one
+   */
   function push(from, to, pair, one) { out.push({ word: word.slice(from, to), start: start + from, end: start + to, pair: pair, one: one }); }
+  /** @param {number} at */
   function flush(at) {
     if (cls === 0) push(segStart, at, false, false);
     else if (cls > 0 && units.length === 1) push(units[0], at, true, true);
@@ -135,7 +191,7 @@ function splitWord(word, start, out) {
     units = [];
   }
   for (var i = 0; i < word.length;) {
-    var cp = word.codePointAt(i);
+    var cp = /** @type {number} */ (word.codePointAt(i));
     var ch = String.fromCodePoint(cp);
     var n = ch.length;
     var c;
@@ -155,7 +211,9 @@ function splitWord(word, start, out) {
 }
 // words returns the tokens of text: {word, start, end, pair, one}, pair
 // for the tokens of a script without spaces (one: a lone character).
+/** @param {string} text */
 function words(text) {
+  /** @type {Token[]} */
   var out = [];
   var re = new RegExp(WORD.source, 'gu');
   var match;
@@ -165,7 +223,12 @@ function words(text) {
 
 // lower lower-cases as Go does: final sigma is sigma, and a lowered İ
 // has no combining dot.
+/** @param {string} word */
 function lower(word) { return word.toLowerCase().replace(/ς/g, 'σ').replace(/\u0307/g, ''); }
+/**
+ * @param {Map<string, string>} foldMap
+ * @param {string} w
+ */
 function foldLower(foldMap, w) {
   var out = '';
   for (var ch of w) {
@@ -184,12 +247,14 @@ function foldLower(foldMap, w) {
  * @returns {Analyzer}
  */
 function analyzer(stemCode, stop, fold) {
+  /** @type {Map<string, string>} */
   var foldMap = new Map();
   fold.split(' ').forEach(function (item) {
     var chars = Array.from(item);
     if (chars.length) foldMap.set(chars[0], chars.slice(1).join(''));
   });
   var stopSet = new Set(stop.split(' ').filter(Boolean));
+  /** @type {((word: string) => string) | null} */
   var stem = null;
   if (stemCode) {
     stem = typeof /** @type {any} */ (globalThis).guidepostSnowball === 'function' ? /** @type {any} */ (globalThis).guidepostSnowball(stemCode) : null;
@@ -273,7 +338,7 @@ export function textTerms(m, text) {
  * @returns {Array<[number, number]> | null} [offset, length] by document
  */
 export function lens(m, s) {
-  var t = decodeLens(m.docPacks, m.docs, m.lensUnit, s);
+  const t = decodeLens(m.docPacks, m.docs, m.lensUnit, s);
   return t ? Array.from(t.off, function (off, id) { return /** @type {[number, number]} */ ([off, t.len[id]]); }) : null;
 }
 
@@ -298,19 +363,24 @@ function main() {
   var root = document.getElementById('search');
   if (!root) return null;
   var { t } = translator(readStrings('guidepost search'), 'guidepost search');
-  var form = root.querySelector('form');
+  // The layout (layouts/search.html) writes these, all but the select.
+  var form = /** @type {HTMLFormElement} */ (root.querySelector('form'));
   var input = /** @type {HTMLInputElement} */ (document.getElementById('search-q'));
   var select = /** @type {HTMLSelectElement | null} */ (document.getElementById('search-j'));
-  var status = document.getElementById('search-status');
-  var announce = document.getElementById('search-announce');
-  var list = document.getElementById('search-results');
-  var more = document.getElementById('search-more');
+  var status = /** @type {HTMLElement} */ (document.getElementById('search-status'));
+  var announce = /** @type {HTMLElement} */ (document.getElementById('search-announce'));
+  var list = /** @type {HTMLElement} */ (document.getElementById('search-results'));
+  var more = /** @type {HTMLElement} */ (document.getElementById('search-more'));
   var baseTitle = document.title;
-  var manifestURL = new URL(root.getAttribute('data-index'), location.href);
+  var manifestURL = new URL(/** @type {string} */ (root.getAttribute('data-index')), location.href);
 
   // ---- loading, each file once ----
   // fileError is the error of a file of the index that could not be
   // loaded or read: its message names the file, its cause says why.
+  /**
+   * @param {string} u
+   * @param {any} why what was thrown
+   */
   function fileError(u, why) {
     /** @type {Error & {file?: string, cause?: unknown}} */
     var e = new Error(u + ': ' + (why && why.message ? why.message : String(why)));
@@ -318,7 +388,12 @@ function main() {
     e.cause = why;
     return e;
   }
-  var cache = new Map();
+  /** @type {Map<string, Promise<any>>} */
+  var cache = new Map(); // URL → promise of its JSON
+  /**
+   * @param {string} name
+   * @returns {Promise<any>}
+   */
   function load(name) {
     var u = new URL(name, manifestURL).href;
     if (!cache.has(u)) {
@@ -327,11 +402,12 @@ function main() {
         return r.json();
       }).catch(function (e) { cache.delete(u); throw fileError(u, e); }));
     }
-    return cache.get(u);
+    return /** @type {Promise<any>} */ (cache.get(u));
   }
 
   // report writes what made search fail to the console, for whoever
   // looks after the site: the reader sees only the status line.
+  /** @param {any} e what was thrown: a fileError, or another error */
   function report(e) {
     if (e && e.file) console.error('guidepost search failed: could not load ' + e.file + ': ' + (e.cause && e.cause.message ? e.cause.message : e.message), e.cause || e);
     else console.error('guidepost search failed:', e);
@@ -339,6 +415,10 @@ function main() {
 
   // name returns a file's published name from its name without the
   // extension and the manifest's tag for it (internal/search, nameTag).
+  /**
+   * @param {string} stem
+   * @param {string} tag
+   */
   function name(stem, tag) { return tag === '' || tag.charAt(0) === '.' ? stem + tag + '.json' : tag; }
 
   // ---- packs: documents and shards, read by byte ranges ----
@@ -349,8 +429,11 @@ function main() {
   // kept and later entries are sliced from it. A small site's packs are
   // loaded whole.
   var decoder = new TextDecoder();
+  /** @type {Map<string, Promise<Uint8Array>>} */
   var packs = new Map(); // URL → promise of a whole pack's bytes
+  /** @type {Map<string, Promise<Uint8Array>>} */
   var ranges = new Map(); // URL#range → promise of its bytes
+  /** @param {string} u */
   function loadPack(u) {
     if (!packs.has(u)) {
       packs.set(u, fetch(u, { credentials: 'same-origin' }).then(function (r) {
@@ -358,9 +441,16 @@ function main() {
         return r.arrayBuffer();
       }).then(function (buf) { return new Uint8Array(buf); }).catch(function (e) { packs.delete(u); throw fileError(u, e); }));
     }
-    return packs.get(u);
+    return /** @type {Promise<Uint8Array>} */ (packs.get(u));
   }
   // loadBytes returns len bytes of the pack at u from byte off.
+  /**
+   * @param {string} u
+   * @param {number} off
+   * @param {number} len
+   * @param {boolean} whole
+   * @returns {Promise<Uint8Array>}
+   */
   function loadBytes(u, off, len, whole) {
     if (whole || packs.has(u)) {
       return loadPack(u).then(function (b) {
@@ -386,8 +476,13 @@ function main() {
         });
       }).catch(function (e) { ranges.delete(key); throw e && e.file ? e : fileError(u, e); }));
     }
-    return ranges.get(key);
+    return /** @type {Promise<Uint8Array>} */ (ranges.get(key));
   }
+  /**
+   * @param {string} u
+   * @param {Uint8Array} b
+   * @returns {any} its JSON
+   */
   function parseBytes(u, b) {
     try {
       return JSON.parse(decoder.decode(b));
@@ -399,6 +494,7 @@ function main() {
   var VERSION = 5; // of the index layout this script reads
   /** @type {Index | null} */
   var index = null; // the manifest, with lookup tables added
+  /** @returns {Promise<Index>} */
   function manifest() {
     if (index) return Promise.resolve(index);
     return load(manifestURL.href).then(function (m) {
@@ -425,6 +521,12 @@ function main() {
   function readManifest(m) {
     if (!m || typeof m !== 'object' || Array.isArray(m)) throw new Error('the search index is not a JSON object');
     if (m.v !== VERSION) throw new Error('search index version ' + m.v + ', want ' + VERSION);
+    /**
+     * @template T
+     * @param {string} key
+     * @param {T} empty
+     * @returns {T}
+     */
     function field(key, empty) {
       var v = m[key];
       if (v === undefined || v === null) return empty;
@@ -446,13 +548,14 @@ function main() {
     m.keys = Object.keys(m.shards);
     // The tags of the packs: a list, or run together in one string when
     // each is a dot and more, or none when names were kept.
-    var tags = m.files.length ? m.files : m.tags ? m.tags.split('.').slice(1).map(function (t) { return '.' + t; }) : null;
-    m.packURL = function (n) { return new URL(name('p/' + n, tags ? tags[n] : ''), manifestURL).href; };
+    var tags = m.files.length ? m.files : m.tags ? m.tags.split('.').slice(1).map(function (/** @type {string} */ t) { return '.' + t; }) : null;
+    m.packURL = function (/** @type {number} */ n) { return new URL(name('p/' + n, tags ? tags[n] : ''), manifestURL).href; };
     // packStart[n] is the first document of pack n.
     m.packStart = new Int32Array(m.docPacks.length + 1);
-    m.docPacks.forEach(function (c, n) { m.packStart[n + 1] = m.packStart[n] + c; });
+    m.docPacks.forEach(function (/** @type {number} */ c, /** @type {number} */ n) { m.packStart[n + 1] = m.packStart[n] + c; });
+    /** @type {Set<number>} */
     var shardPacks = new Set();
-    m.keys.forEach(function (k) {
+    m.keys.forEach(function (/** @type {string} */ k) {
       var loc = m.shards[k];
       if (!Array.isArray(loc) || loc.length !== 3) throw new Error('shard "' + k + '" is ' + JSON.stringify(loc) + ', not [pack, byte, length]');
       shardPacks.add(loc[0]);
@@ -461,7 +564,7 @@ function main() {
     // of shards at most.
     m.small = m.docPacks.length <= 1 && shardPacks.size <= 1;
     m.jurBySlug = new Map();
-    m.jurisdictions.forEach(function (j) { m.jurBySlug.set(j.slug, j); });
+    m.jurisdictions.forEach(function (/** @type {Jurisdiction} */ j) { m.jurBySlug.set(j.slug, j); });
     return m;
   }
 
@@ -471,9 +574,10 @@ function main() {
   // query is as quick as the others and search, filter included, works
   // from then on without the network.
   var local = false; // the whole index is in the page
+  /** @param {Index} m */
   function preloadSmall(m) {
     if (!m.small) return;
-    var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
+    var idle = window.requestIdleCallback || function (/** @type {() => void} */ fn) { return setTimeout(fn, 200); };
     idle(function () {
       var files = [];
       var n = m.docPacks.length + (m.keys.length ? 1 : 0);
@@ -484,15 +588,28 @@ function main() {
   }
 
   // ---- normalization (mirrors language.go, with the manifest's language) ----
+  /**
+   * @param {Index} m
+   * @param {string} word
+   */
   function fold(m, word) { return m.text.fold(word); }
+  /**
+   * @param {Index} m
+   * @param {string} word
+   */
   function normalize(m, word) { return m.text.normalize(word); }
 
   // parse turns a query into groups of terms that must all match: one per
   // word, the last word (when it has minPrefix letters, or is a lone
   // character of a script without spaces) also matching the terms it
   // begins, as the reader may still be typing it.
+  /**
+   * @param {Index} m
+   * @param {string} q
+   */
   function parse(m, q) {
     var ws = words(q);
+    /** @type {Group[]} */
     var groups = [];
     var seen = new Set();
     ws.forEach(function (w, i) {
@@ -513,7 +630,12 @@ function main() {
 
   // ---- shards ----
   // loadShard returns the shard of key k: its terms with their postings.
-  var shardCache = new Map();
+  /** @type {Map<string, Promise<Object<string, string>>>} */
+  var shardCache = new Map(); // key → promise of its shard: each term's postings
+  /**
+   * @param {Index} m
+   * @param {string} k
+   */
   function loadShard(m, k) {
     if (!shardCache.has(k)) {
       var loc = m.shards[k];
@@ -522,9 +644,17 @@ function main() {
       shardCache.set(k, p);
       p.catch(function () { if (shardCache.get(k) === p) shardCache.delete(k); });
     }
-    return shardCache.get(k);
+    return /** @type {Promise<Object<string, string>>} */ (shardCache.get(k));
   }
+  /**
+   * @param {string} s
+   * @param {number} n
+   */
   function runes(s, n) { return Array.from(s).slice(0, n).join(''); }
+  /**
+   * @param {Index} m
+   * @param {string} term
+   */
   function shardKey(m, term) {
     for (var n = Math.min(Array.from(term).length, MAX_KEY_RUNES); n >= 0; n--) {
       var k = runes(term, n);
@@ -532,7 +662,12 @@ function main() {
     }
     return null;
   }
+  /**
+   * @param {Index} m
+   * @param {Group} g
+   */
   function shardKeys(m, g) {
+    /** @type {Set<string>} */
     var keys = new Set();
     if (g.term) {
       var k = shardKey(m, g.term);
@@ -546,17 +681,30 @@ function main() {
     return Array.from(keys);
   }
 
+  /**
+   * @param {object} o
+   * @param {string} k
+   */
   function hasOwn(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 
   // A group's scores: w[doc] is the document's weight (0: not matched),
   // docs[0 … size) the documents matched, in the order first seen.
   // stem is the term found for a partial word that begins none (stemOf).
+  /**
+   * @param {number} n
+   * @returns {Scores}
+   */
   function newScores(n) { return { w: new Float64Array(n), docs: new Int32Array(n), size: 0, stem: '' }; }
 
   // addPostings decodes a term's postings — (gap, weight) pairs of
   // varints of 5-bit groups, low group first, digits of 32 and over
   // saying more follow — keeping the larger weight of a document seen
   // before.
+  /**
+   * @param {Scores} sc
+   * @param {string} s
+   * @param {number} factor
+   */
   function addPostings(sc, s, factor) {
     var w = sc.w;
     var doc = 0;
@@ -581,6 +729,10 @@ function main() {
   }
 
   // idf is BM25's inverse document frequency (search.IDF in Go).
+  /**
+   * @param {number} df
+   * @param {number} n
+   */
   function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
 
   // groupScores returns doc → score for one word of the query: the
@@ -588,8 +740,14 @@ function main() {
   // terms it begins (slightly less for those), times the IDF of all the
   // documents matched. Scores are kept for the last few words, as a
   // reader refining a query repeats most of them.
+  /** @type {Map<string, Promise<Scores>>} */
   var scoreCache = new Map();
   var SCORE_CACHE = 8;
+  /**
+   * @param {Index} m
+   * @param {Group} g
+   * @returns {Promise<Scores>}
+   */
   function groupScores(m, g) {
     var id = g.term + '|' + g.prefix;
     var hit = scoreCache.get(id);
@@ -619,7 +777,7 @@ function main() {
     });
     scoreCache.set(id, p);
     p.catch(function () { if (scoreCache.get(id) === p) scoreCache.delete(id); });
-    if (scoreCache.size > SCORE_CACHE) scoreCache.delete(scoreCache.keys().next().value);
+    if (scoreCache.size > SCORE_CACHE) scoreCache.delete(/** @type {string} */ (scoreCache.keys().next().value));
     return p;
   }
 
@@ -629,10 +787,18 @@ function main() {
   // the way to a whole word ("consultati" on the way to "consultation",
   // whose stem is "consult"), which would otherwise find nothing until
   // the word is complete.
+  /**
+   * @param {Index} m
+   * @param {string} prefix
+   * @param {Scores} sc
+   * @returns {Promise<Scores>}
+   */
   function stemOf(m, prefix, sc) {
     var chars = Array.from(prefix);
+    /** @type {string[]} */
     var cands = [];
     for (var n = chars.length - 1; n > m.minPrefix; n--) cands.push(chars.slice(0, n).join(''));
+    /** @type {Set<string>} */
     var keys = new Set();
     cands.forEach(function (c) { var k = shardKey(m, c); if (k !== null) keys.add(k); });
     var order = Array.from(keys);
@@ -651,6 +817,10 @@ function main() {
   }
 
   // decodeIds turns a jurisdiction's id gaps into a mark per document.
+  /**
+   * @param {Index} m
+   * @param {number[]} arr
+   */
   function decodeIds(m, arr) {
     var out = new Uint8Array(m.docs);
     var id = 0;
@@ -662,19 +832,34 @@ function main() {
   // scores. The order — best first, then by id — is made only as far as
   // pages are shown: the first page by picking the best, more by sorting
   // them all once.
+  /**
+   * @constructor
+   * @param {Int32Array} ids
+   * @param {Float64Array} total
+   */
   function Ranked(ids, total) {
     this.ids = ids;
     this.total = total;
     this.length = ids.length;
     this.sorted = false;
   }
+  /**
+   * @param {number} a
+   * @param {number} b
+   */
   Ranked.prototype.before = function (a, b) { return this.total[b] - this.total[a] || a - b; };
   // page returns the ids ranked from … to-1, an array.
+  /**
+   * @param {number} from
+   * @param {number} to
+   * @returns {number[]}
+   */
   Ranked.prototype.page = function (from, to) {
     var self = this;
     to = Math.min(to, this.length);
     if (from >= to) return [];
     if (!this.sorted && from === 0 && to * 16 < this.length) {
+      /** @type {number[]} */
       var best = []; // sorted, at most to long
       for (var i = 0; i < this.length; i++) {
         var doc = this.ids[i];
@@ -694,6 +879,12 @@ function main() {
   };
 
   // search returns the documents matching every group, as Ranked.
+  /**
+   * @param {Index} m
+   * @param {Group[]} groups
+   * @param {string} jurisdiction
+   * @returns {Promise<Ranked>}
+   */
   function search(m, groups, jurisdiction) {
     if (m.lens) quiet(lensTable(m)); // needed for the results, loaded with the shards
     var jur = jurisdiction ? m.jurBySlug.get(jurisdiction) : null;
@@ -702,7 +893,7 @@ function main() {
       r[0].forEach(function (sc, i) { groups[i].stem = sc.stem; });
       var scores = r[0].slice().sort(function (a, b) { return a.size - b.size; });
       var allowed = r[1];
-      if (scores.length === 0) return new Ranked(new Int32Array(0), null);
+      if (scores.length === 0) return new Ranked(new Int32Array(0), new Float64Array(0));
       var first = scores[0];
       var total = new Float64Array(m.docs);
       var hits = new Int32Array(first.size);
@@ -730,6 +921,10 @@ function main() {
   var GAP = 8192;
   // lensTable returns where each document's entry is in its pack: off[id]
   // its first byte, len[id] its length (internal/search, manifest).
+  /**
+   * @param {Index} m
+   * @returns {Promise<Lens>}
+   */
   function lensTable(m) {
     if (!m.lensTable) {
       m.lensTable = load(m.lens).then(function (s) {
@@ -742,6 +937,10 @@ function main() {
     }
     return m.lensTable;
   }
+  /**
+   * @param {Index} m
+   * @param {number} id
+   */
   function packOf(m, id) {
     var lo = 0;
     var hi = m.docPacks.length - 1;
@@ -755,6 +954,7 @@ function main() {
   // order: from the one document pack of a small site, loaded whole, or
   // as byte ranges of the packs, one request for results near each
   // other in a pack (GAP).
+  /** @type {Map<number, Promise<DocJSON>>} */
   var docCache = new Map(); // id → promise of its entry
   /**
    * @param {Index} m
@@ -764,6 +964,7 @@ function main() {
   function docEntries(m, ids) {
     var missing = ids.filter(function (id) { return !docCache.has(id); });
     if (missing.length) {
+      /** @type {Promise<unknown[]>} */
       var got;
       if (m.docPacks.length <= 1) {
         var u = m.packURL(0);
@@ -774,6 +975,7 @@ function main() {
       } else {
         got = lensTable(m).then(function (t) {
           var sorted = missing.slice().sort(function (a, b) { return a - b; });
+          /** @type {Array<{pack: number, ids: number[], start: number, end: number}>} */
           var runs = [];
           sorted.forEach(function (id) {
             var p = packOf(m, id);
@@ -785,6 +987,7 @@ function main() {
               runs.push({ pack: p, ids: [id], start: t.off[id], end: t.off[id] + t.len[id] });
             }
           });
+          /** @type {Map<number, unknown>} */
           var byId = new Map();
           return Promise.all(runs.map(function (run) {
             var u = m.packURL(run.pack);
@@ -798,21 +1001,26 @@ function main() {
         var p = got.then(function (entries) {
           var e = entries[i];
           if (!e || typeof e !== 'object') throw fileError(m.packURL(m.docPacks.length <= 1 ? 0 : packOf(m, id)), new Error('no document ' + id));
-          return e;
+          return /** @type {DocJSON} */ (e);
         });
         docCache.set(id, p);
         p.catch(function () { if (docCache.get(id) === p) docCache.delete(id); });
       });
     }
     return ids.map(function (id) {
-      return docCache.get(id).then(function (e) { return { id: id, meta: e, sections: Array.isArray(e.x) ? e.x : [] }; });
+      return /** @type {Promise<DocJSON>} */ (docCache.get(id)).then(function (e) { return { id: id, meta: e, sections: Array.isArray(e.x) ? e.x : [] }; });
     });
   }
 
   // ---- excerpts ----
   // wordForms caches each word's term and folded form for all queries:
   // result texts share most of their words.
+  /** @type {Map<string, {term: string, folded: string}>} */
   var wordForms = new Map();
+  /**
+   * @param {Index} m
+   * @param {string} word
+   */
   function forms(m, word) {
     var f = wordForms.get(word);
     if (f === undefined) {
@@ -823,10 +1031,16 @@ function main() {
     return f;
   }
 
+  /**
+   * @param {Index} m
+   * @param {Group[]} groups
+   * @returns {(word: string) => number} the index in groups of the one word matches, or -1
+   */
   function matcher(m, groups) {
+    /** @type {Map<string, number>} */
     var memo = new Map();
     return function (word) {
-      if (memo.has(word)) return memo.get(word);
+      if (memo.has(word)) return /** @type {number} */ (memo.get(word));
       var f = forms(m, word);
       var term = f.term;
       var folded = f.folded;
@@ -843,7 +1057,12 @@ function main() {
   // sectionHits scans a section's text for the query's words, keeping
   // only what a window needs: how many words there are, and the place and
   // query word of each that matches, as pairs in one array.
+  /**
+   * @param {string} text
+   * @param {(word: string) => number} match
+   */
   function sectionHits(text, match) {
+    /** @type {number[]} */
     var at = [];
     var ws = words(text);
     for (var n = 0; n < ws.length; n++) {
@@ -855,6 +1074,7 @@ function main() {
 
   // bestWindow finds the run of WINDOW words with the most distinct query
   // words, then the most matches: a run starts four words before a match.
+  /** @param {{n: number, at: number[]}} h */
   function bestWindow(h) {
     var best = { start: 0, distinct: 0, count: 0 };
     var at = h.at;
@@ -882,8 +1102,8 @@ function main() {
    * @param {(word: string) => number} match
    */
   function excerpt(sections, match) {
-    /** @type {{rank: number, section: Section, win: {start: number}} | null} */
-    var best = null;
+    // (A cast: tsc would take best to stay null, set only in a callback.)
+    var best = /** @type {{rank: number, section: Section, win: {start: number}} | null} */ (null);
     sections.forEach(function (s, i) {
       var win = bestWindow(sectionHits(s[2], match));
       var headHits = new Set();
@@ -907,6 +1127,7 @@ function main() {
     // Do not start inside a word such as "patient's" at its "s".
     while (from > 0 && from < ws.length - 1 && hits[from] < 0 && /^['’]$/.test(text.slice(ws[from - 1].end, ws[from].start))) from++;
     var to = Math.min(ws.length, from + WINDOW);
+    /** @type {Array<{text: string, mark: boolean}>} */
     var parts = [];
     if (from > 0) parts.push({ text: '… ', mark: false });
     var pos = ws[from].start;
@@ -929,8 +1150,14 @@ function main() {
     return { section: best.section, parts: parts };
   }
 
+  /**
+   * @param {HTMLElement} el
+   * @param {string} text
+   * @param {(word: string) => number} match
+   */
   function markedText(el, text, match) {
     var pos = 0;
+    /** @type {HTMLElement | null} */
     var last = null; // the mark that ends at pos, if any
     words(text).forEach(function (w) {
       if (match(w.word) < 0 || w.end <= pos) return;
@@ -953,6 +1180,10 @@ function main() {
   // sitePath returns u when it is a path of this site ("/kb/guidance/"),
   // else null: the index holds only such paths, so anything else
   // (javascript:, //other-host/, …) did not come from the build.
+  /**
+   * @param {unknown} u
+   * @returns {string | null}
+   */
   function sitePath(u) {
     if (typeof u !== 'string' || !/^\/(?![\/\\])/.test(u) || /[\u0000-\u001f\u007f-\u009f\\]/.test(u)) return null;
     return u;
@@ -1013,10 +1244,16 @@ function main() {
   // timing is of the last search: ms to find and rank the results, ms
   // to show the first page of them, and of that ms until the last of
   // their files arrived.
+  /** @type {{rank: number, show: number, load: number} | null} */
   var timing = null;
   var loaded = 0; // when the last file of a page of results arrived
-  var state = { seq: 0, hits: new Ranked(new Int32Array(0), null), shown: 0, groups: [], q: '', j: '' };
+  /** @type {{seq: number, hits: Ranked, shown: number, groups: Group[], q: string, j: string}} */
+  var state = { seq: 0, hits: new Ranked(new Int32Array(0), new Float64Array(0)), shown: 0, groups: [], q: '', j: '' };
 
+  /**
+   * @param {Index} m
+   * @param {string} slug
+   */
   function jurName(m, slug) {
     var j = m.jurBySlug.get(slug);
     if (j) return j.name;
@@ -1030,6 +1267,10 @@ function main() {
   // read out a count for every letter.
   var ANNOUNCE_PAUSE = 1000;
   var announceTimer = 0;
+  /**
+   * @param {string} text
+   * @param {boolean} [typed]
+   */
   function say(text, typed) {
     status.textContent = text;
     clearTimeout(announceTimer);
@@ -1042,9 +1283,15 @@ function main() {
   // for all their files at once and draws each result as its file
   // arrives, while the others are still on their way; the list changes
   // once, when all are drawn.
+  /**
+   * @param {Index} m
+   * @param {number} seq
+   * @param {boolean} replace
+   */
   function showMore(m, seq, replace) {
     var slice = state.hits.page(state.shown, state.shown + PAGE);
     var match = matcher(m, state.groups);
+    /** @type {HTMLElement[]} */
     var items = new Array(slice.length);
     loaded = performance.now();
     var details = docEntries(m, slice);
@@ -1067,6 +1314,12 @@ function main() {
   // run searches for q (in jurisdiction j) and renders the first page of
   // results; it resolves with the number of results. typed says typing
   // started it (see say).
+  /**
+   * @param {string} q
+   * @param {string} [j]
+   * @param {boolean} [typed]
+   * @returns {Promise<number | null>}
+   */
   function run(q, j, typed) {
     var seq = ++state.seq;
     q = q.trim();
@@ -1130,6 +1383,10 @@ function main() {
   // syncURL puts the query searched for in the page's address, once its
   // results are shown: the browser's work for that then does not delay
   // the requests for them.
+  /**
+   * @param {string} q
+   * @param {string} j
+   */
   function syncURL(q, j) {
     var params = new URLSearchParams();
     if (q) params.set('q', q);
@@ -1140,7 +1397,13 @@ function main() {
 
   // current searches for what the form holds; typed says typing started
   // the search.
+  /** @param {boolean} [typed] */
   function current(typed) { return runAndSync(input.value.trim(), select ? select.value : '', typed); }
+  /**
+   * @param {string} q
+   * @param {string} j
+   * @param {boolean} [typed]
+   */
   function runAndSync(q, j, typed) {
     return run(q, j, typed).then(function (n) {
       if (n !== null) syncURL(q, j);
@@ -1150,24 +1413,31 @@ function main() {
       throw e;
     });
   }
+  /** @param {Promise<unknown>} p */
   function quiet(p) { p.catch(function () { /* reported in the status line */ }); }
 
   // prefetch starts loading the shards of the words typed so far that
   // are complete (followed by a space), while the input waits to settle.
+  /** @param {string} q */
   function prefetch(q) {
-    if (!index) return;
-    var groups = parse(index, q);
+    const m = index;
+    if (!m) return;
+    var groups = parse(m, q);
     if (!/\s$/.test(q)) groups = groups.slice(0, -1);
     groups.forEach(function (g) {
       if (!g.term) return;
-      var k = shardKey(index, g.term);
-      if (k !== null) quiet(loadShard(index, k));
+      var k = shardKey(m, g.term);
+      if (k !== null) quiet(loadShard(m, k));
     });
   }
 
   // partialWord reports whether the query's last word may be the first
   // letters of a word still being typed, too few to match the words it
   // begins (minPrefix).
+  /**
+   * @param {Index} m
+   * @param {string} q
+   */
   function partialWord(m, q) {
     var ws = words(q);
     var last = ws.length ? ws[ws.length - 1] : null;
@@ -1180,8 +1450,9 @@ function main() {
   // complete or long enough to match the words it begins, so the results
   // follow the keys without showing "No results" for a word's first
   // letters.
+  /** @param {string} q */
   function typingDelay(q) {
-    if (!local) return 180;
+    if (!local || !index) return 180; // local: index is set
     var ws = words(q);
     var last = ws.length ? ws[ws.length - 1] : null;
     return /\s$/.test(q) || (last && (last.pair || Array.from(last.word).length >= index.minPrefix)) ? 60 : 180;
