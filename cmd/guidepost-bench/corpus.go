@@ -14,6 +14,13 @@ type corpus struct {
 	pages, sections int
 	// small is the shape of many short pages in many scripts (small.go).
 	small bool
+	// langs is the number of languages of the multilingual shape
+	// (multilingual.go), 0 for the others; pages then counts the
+	// originals, each written in every language.
+	langs int
+	// oneLanguage writes the multilingual shape as a site of one
+	// language: the same pages, none of them a translation.
+	oneLanguage bool
 }
 
 var (
@@ -146,6 +153,9 @@ func (c corpus) home(l linker) string {
 
 // writeContent writes the content/ folder of one site into dir.
 func (c corpus) writeContent(dir string, l linker) error {
+	if c.langs > 0 {
+		return c.writeMultiContent(dir, l)
+	}
 	if err := writeFile(dir, "content/_index.md", c.home(l)); err != nil {
 		return err
 	}

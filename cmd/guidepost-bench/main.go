@@ -18,6 +18,11 @@
 // writes CPU and allocation profiles of one in-process build and prints
 // their top entries.
 //
+// -shape small generates many short pages in several scripts instead;
+// -shape multilingual generates short pages in four languages and builds
+// them twice, as one language and as translations under languages:, to
+// compare the two (multilingual.go).
+//
 // The hidden subcommands _build and _warm are the measured processes for
 // in-process builds; the harness runs them itself. The hidden subcommand
 // _serve measures only the dev server's edit → reload event latency on an
@@ -80,6 +85,7 @@ type options struct {
 	install     bool
 	out         string
 	shape       string
+	hugo        bool
 }
 
 func parseOptions(args []string, stderr io.Writer) (options, error) {
@@ -91,7 +97,8 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		fs.PrintDefaults()
 	}
 	fs.IntVar(&o.pages, "pages", 1000, "regular pages in the generated corpus")
-	fs.StringVar(&o.shape, "shape", "long", "`shape` of the corpus: long (pages with prose, lists, a table, code) or small (many short pages in many sections and scripts)")
+	fs.StringVar(&o.shape, "shape", "long", "`shape` of the corpus: long (pages with prose, lists, a table, code), small (many short pages in many sections and scripts) or multilingual (short pages in 4 languages, built as one language and as translations)")
+	fs.BoolVar(&o.hugo, "hugo", true, "with -shape multilingual, also build the corpus with Hugo (false: guidepost only)")
 	fs.IntVar(&o.runs, "runs", 5, "measured builds of each kind (0: only generate and profile)")
 	fs.IntVar(&o.edits, "edits", 50, "edits for the dev server's edit → reload event latency (0: skip)")
 	fs.StringVar(&o.dir, "dir", "", "work `folder` for the corpus and outputs (default: a new temporary folder)")
@@ -106,8 +113,11 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		fs.Usage()
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	if o.shape != "long" && o.shape != "small" {
-		return o, fmt.Errorf("-shape %q: use long or small", o.shape)
+	if o.shape != "long" && o.shape != "small" && o.shape != "multilingual" {
+		return o, fmt.Errorf("-shape %q: use long, small or multilingual", o.shape)
+	}
+	if !o.hugo && o.shape != "multilingual" {
+		return o, errors.New("-hugo=false is for -shape multilingual: the other shapes' report is a comparison with Hugo")
 	}
 	if o.pages < 1 || o.runs < 0 || o.edits < 0 {
 		return o, fmt.Errorf("-pages must be at least 1, -runs and -edits at least 0")
@@ -129,7 +139,7 @@ func runHarness(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if o.runs > 0 {
-		if err := ensureTools(o.install, stderr); err != nil {
+		if err := ensureTools(o.install, o.hugo, stderr); err != nil {
 			return err
 		}
 	}
@@ -147,24 +157,31 @@ func runHarness(args []string, stdout, stderr io.Writer) error {
 	progress := func(format string, a ...any) { fmt.Fprintf(stderr, "· "+format+"\n", a...) }
 
 	c := newCorpus(o.pages)
-	if o.shape == "small" {
+	switch o.shape {
+	case "small":
 		c = newSmallCorpus(o.pages)
+	case "multilingual":
+		c = newMultilingualCorpus(o.pages)
 	}
 	start := time.Now()
 	s, err := writeSites(work, repo, c)
 	if err != nil {
 		return err
 	}
-	progress("generated %d pages in %d sections in %s (%s)", c.pages, c.sections, time.Since(start).Round(time.Millisecond), work)
+	progress("generated %d pages in %d sections in %s (%s)", c.regularPages(), c.sections, time.Since(start).Round(time.Millisecond), work)
 
 	bins, err := buildBinaries(ctx, repo, filepath.Join(work, "bin"))
 	if err != nil {
 		return err
 	}
 	h := &harness{opts: o, work: work, sites: s, corpus: c, bins: bins, progress: progress}
-	rep := &report{pages: c.pages, sections: c.sections, runs: o.runs}
+	rep := &report{pages: c.regularPages(), sections: c.sections, runs: o.runs}
+	measure := h.measureAll
+	if c.langs > 0 {
+		measure = h.measureMultilingual
+	}
 	if o.runs > 0 {
-		if err := h.measureAll(rep); err != nil {
+		if err := measure(rep); err != nil {
 			return err
 		}
 	}
@@ -210,11 +227,15 @@ func buildBinaries(ctx context.Context, repo, dir string) (binaries, error) {
 	return b, nil
 }
 
-// ensureTools installs Hugo and GNU time with apt-get when they are
-// missing, and prints Hugo's version.
-func ensureTools(install bool, stderr io.Writer) error {
+// ensureTools installs GNU time and, when hugo is set, Hugo with apt-get
+// when they are missing.
+func ensureTools(install, hugo bool, stderr io.Writer) error {
 	need := map[string]string{"hugo": "hugo", timeBin: "time"}
-	for _, tool := range []string{"hugo", timeBin} {
+	tools := []string{timeBin}
+	if hugo {
+		tools = append(tools, "hugo")
+	}
+	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err == nil {
 			continue
 		}

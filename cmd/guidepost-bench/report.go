@@ -24,6 +24,8 @@ type report struct {
 	profiled                        *buildReport
 	profileDir                      string
 	cpuTop, cpuCum, memTop, peakTop string
+
+	multi *multiReport // the multilingual shape's builds, instead of builds
 }
 
 func (r *report) series(name string) *series {
@@ -37,6 +39,13 @@ func (r *report) series(name string) *series {
 
 // write prints the report as Markdown.
 func (r *report) write(w io.Writer) {
+	if r.multi != nil {
+		r.writeMultilingual(w)
+		if r.profiled != nil {
+			r.writeProfile(w)
+		}
+		return
+	}
 	fmt.Fprintf(w, "## %d pages\n\n", r.pages)
 	fmt.Fprintf(w, "- machine: %d CPUs, %s, %s/%s, %s\n", runtime.NumCPU(), cpuModel(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 	if r.hugoVersion != "" {

@@ -36,17 +36,28 @@ menus:
       url: /tags/
 `
 
-// sites are the two folders a corpus is written to.
+// sites are the folders a corpus is written to.
 type sites struct {
 	guidepost, hugo string
+	// guidepostOne and hugoOne are the multilingual shape's corpus
+	// written as sites of one language ("" for the other shapes);
+	// guidepost and hugo are then the multilingual sites.
+	guidepostOne, hugoOne string
 }
 
 // writeSites writes c as a guidepost site in dir/guidepost, with the
 // layouts and static files of the repository at repo, and as a Hugo site
-// in dir/hugo.
+// in dir/hugo; the multilingual shape also as sites of one language in
+// dir/guidepost-one and dir/hugo-one.
 func writeSites(dir, repo string, c corpus) (sites, error) {
 	s := sites{guidepost: filepath.Join(dir, "guidepost"), hugo: filepath.Join(dir, "hugo")}
-	for _, d := range []string{s.guidepost, s.hugo} {
+	if c.langs > 0 {
+		s.guidepostOne, s.hugoOne = filepath.Join(dir, "guidepost-one"), filepath.Join(dir, "hugo-one")
+	}
+	for _, d := range []string{s.guidepost, s.hugo, s.guidepostOne, s.hugoOne} {
+		if d == "" {
+			continue
+		}
 		if err := os.RemoveAll(d); err != nil {
 			return s, fmt.Errorf("clear %s: %w", d, err)
 		}
@@ -57,6 +68,14 @@ func writeSites(dir, repo string, c corpus) (sites, error) {
 	if err := writeHugoSite(s.hugo, repo, c); err != nil {
 		return s, err
 	}
+	if c.langs > 0 {
+		if err := writeGuidepostSite(s.guidepostOne, repo, c.oneLanguageCopy()); err != nil {
+			return s, err
+		}
+		if err := writeHugoSite(s.hugoOne, repo, c.oneLanguageCopy()); err != nil {
+			return s, err
+		}
+	}
 	return s, nil
 }
 
@@ -66,7 +85,11 @@ func writeGuidepostSite(dir, repo string, c corpus) error {
 			return err
 		}
 	}
-	if err := writeFile(dir, "guidepost.yaml", guidepostConfig); err != nil {
+	config := guidepostConfig
+	if c.langs > 0 && !c.oneLanguage {
+		config += guidepostLanguages()
+	}
+	if err := writeFile(dir, "guidepost.yaml", config); err != nil {
 		return err
 	}
 	return c.writeContent(dir, guidepostLinks{})
@@ -88,6 +111,9 @@ func writeHugoSite(dir, repo string, c corpus) error {
 		rel, err := filepath.Rel("hugosite", p)
 		if err != nil {
 			return err
+		}
+		if rel == "hugo.toml" && c.langs > 0 && !c.oneLanguage {
+			data = []byte(hugoLanguages(string(data)))
 		}
 		return writeFile(dir, filepath.ToSlash(rel), string(data))
 	})
