@@ -90,6 +90,7 @@ func Load(opts Options) (*Site, diag.List) {
 	// Index URLs before rendering, so links written as URL paths
 	// ("/about/") are rewritten with the base path of the site.
 	s.index(&diags)
+	s.keepPermalinks()
 	s.checkThemeFiles(&diags)
 	s.renderBodies(md(mdOpts), opts.Cache, &diags)
 	if opts.Cache == nil {

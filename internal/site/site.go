@@ -71,6 +71,10 @@ type Page struct {
 	// history (git_info in guidepost.yaml); zero when unknown.
 	GitLastmod time.Time
 
+	// rel and abs are RelPermalink and Permalink once the URL is final
+	// (keepPermalinks); "" until then.
+	rel, abs string
+
 	// translations are the page and its translations, one slot per
 	// language of a multilingual site (nil where it has none).
 	translations []*Page
@@ -136,10 +140,30 @@ func (p *Page) Image() string {
 }
 
 // RelPermalink is the page's URL path including the site's base path.
-func (p *Page) RelPermalink() string { return p.Site.RelURL(EscapePath(p.URL)) }
+func (p *Page) RelPermalink() string {
+	if p.rel != "" {
+		return p.rel
+	}
+	return p.Site.RelURL(EscapePath(p.URL))
+}
 
 // Permalink is the page's absolute URL.
-func (p *Page) Permalink() string { return p.Site.AbsURL(EscapePath(p.URL)) }
+func (p *Page) Permalink() string {
+	if p.abs != "" {
+		return p.abs
+	}
+	return p.Site.AbsURL(EscapePath(p.URL))
+}
+
+// keepPermalinks works out every page's URLs once its URL is final:
+// layouts ask for them many times a page (lists, breadcrumbs, the
+// language switcher).
+func (s *Site) keepPermalinks() {
+	for _, p := range s.Pages {
+		p.rel, p.abs = "", ""
+		p.rel, p.abs = p.RelPermalink(), p.Permalink()
+	}
+}
 
 // IsHome reports whether this is the home page.
 func (p *Page) IsHome() bool { return p.Kind == KindHome }
