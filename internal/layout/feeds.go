@@ -89,7 +89,7 @@ func Sitemap(s *site.Site) []byte {
 			b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
 			writeXMLText(&b, a.Hreflang)
 			b.WriteString("\" href=\"")
-			writeXMLText(&b, a.Page.Permalink())
+			writeXMLText(&b, a.Href)
 			b.WriteString("\"></xhtml:link>")
 		}
 		b.WriteString("\n  </url>")
@@ -190,6 +190,7 @@ func Feed(s *site.Site) []byte {
 type Alternate struct {
 	Hreflang string // "es", "pt-BR", or "x-default"
 	Page     *site.Page
+	Href     string // the page's absolute URL
 }
 
 // Alternates lists the versions of a page that has translations, in the
@@ -204,11 +205,11 @@ func Alternates(p *site.Page) []Alternate {
 	var out []Alternate
 	for _, l := range p.LanguageLinks() {
 		if l.Page != nil {
-			out = append(out, Alternate{Hreflang: l.Language.Tag, Page: l.Page})
+			out = append(out, Alternate{Hreflang: l.Language.Tag, Page: l.Page, Href: l.Page.Permalink()})
 		}
 	}
 	if o := p.Original(); o != nil {
-		out = append(out, Alternate{Hreflang: "x-default", Page: o})
+		out = append(out, Alternate{Hreflang: "x-default", Page: o, Href: o.Permalink()})
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -22,6 +23,10 @@ type Funcs struct {
 	// strings is the site's catalog of theme strings, or why it has none,
 	// looked up once by Use: layouts call T many times a page.
 	strings atomic.Pointer[siteStrings]
+	// hreflang holds the hreflang links of each page with translations,
+	// by its versions (Page.Versions), which all share them: made once
+	// for every language's version of a page. AllPages empties it.
+	hreflang sync.Map
 }
 
 // siteStrings is the outcome of Catalog for the site in use.
@@ -47,6 +52,8 @@ func (f *Funcs) Use(s *site.Site, a *Assets) {
 //	relURL "/path/"      the path with the site's base path
 //	relLangURL "/search/" the path in the page's language ("/es/search/"), with the base path
 //	alternates page      the page's versions in each language, and x-default, for hreflang links
+//	hreflang page        those as <link rel="alternate" hreflang> elements, each on a line of its own
+//	languageSwitcher page  the built-in theme's language switcher (a theme may write its own from .LanguageLinks)
 //	absURL "/path/"      an absolute URL
 //	asset "css/site.css" the fingerprinted URL of a static or generated file
 //	date "2 January 2006" t   a formatted date ("" for a zero date)
@@ -59,10 +66,12 @@ func (f *Funcs) Use(s *site.Site, a *Assets) {
 // and those of the theme's strings in the site's language (see addI18n).
 func (f *Funcs) Map() template.FuncMap {
 	m := template.FuncMap{
-		"relURL":     func(u string) string { return f.site.Load().RelURL(u) },
-		"relLangURL": func(u string) string { return f.site.Load().LangURL(u) },
-		"alternates": Alternates,
-		"absURL":     func(u string) string { return f.site.Load().AbsURL(u) },
+		"relURL":           func(u string) string { return f.site.Load().RelURL(u) },
+		"relLangURL":       func(u string) string { return f.site.Load().LangURL(u) },
+		"alternates":       Alternates,
+		"hreflang":         f.hreflangLinks,
+		"languageSwitcher": f.languageSwitcher,
+		"absURL":           func(u string) string { return f.site.Load().AbsURL(u) },
 		"asset": func(name string) (string, error) {
 			u, err := f.assets.Load().URL(name)
 			if err != nil {
@@ -187,4 +196,72 @@ func JSONLD(p *site.Page) template.JS {
 		return "{}"
 	}
 	return template.JS(out)
+}
+
+// hreflangLinks returns the <link rel="alternate" hreflang> elements of a
+// page with translations (see Alternates), each after a line break; ""
+// for one without. Every version of a page has the same links, so they
+// are written once for all of them.
+func (f *Funcs) hreflangLinks(p *site.Page) template.HTML {
+	versions := p.Versions()
+	if len(versions) == 0 || p.Kind == site.Kind404 {
+		return ""
+	}
+	key := &versions[0]
+	if v, ok := f.hreflang.Load(key); ok {
+		return v.(template.HTML)
+	}
+	var b strings.Builder
+	for _, a := range Alternates(p) {
+		b.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+		b.WriteString(template.HTMLEscapeString(a.Hreflang))
+		b.WriteString("\" href=\"")
+		b.WriteString(template.HTMLEscapeString(a.Href))
+		b.WriteString("\">")
+	}
+	links := template.HTML(b.String())
+	f.hreflang.Store(key, links)
+	return links
+}
+
+// languageSwitcher returns the built-in theme's language switcher of a
+// page of a multilingual site (see Page.LanguageLinks): each language
+// links the page's translation, or says the page is not translated and
+// links that language's home page; "" in a site of one language. It is
+// written here rather than in a layout because every page has one and a
+// layout's actions cost far more per page; a theme's own
+// partials/languages.html may range over .LanguageLinks instead.
+func (f *Funcs) languageSwitcher(p *site.Page) (template.HTML, error) {
+	links := p.LanguageLinks()
+	if links == nil {
+		return "", nil
+	}
+	c, err := f.catalog()
+	if err != nil {
+		return "", err
+	}
+	label, err := c.T("lang.switcher")
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	esc := template.HTMLEscapeString
+	b.WriteString("\n<nav class=\"language-switcher\" aria-label=\"" + esc(label) + "\">\n  <ul>")
+	for _, l := range links {
+		tag, name := esc(l.Tag), esc(l.Name)
+		switch {
+		case l.Current:
+			b.WriteString("\n    <li><span class=\"current-language\" aria-current=\"true\" lang=\"" + tag + "\">" + name + "</span></li>")
+		case l.Page != nil:
+			b.WriteString("\n    <li><a href=\"" + esc(l.URL) + "\" rel=\"alternate\" hreflang=\"" + tag + "\" lang=\"" + tag + "\">" + name + "</a></li>")
+		default:
+			missing, err := c.T("lang.not_translated")
+			if err != nil {
+				return "", err
+			}
+			b.WriteString("\n    <li><a href=\"" + esc(l.URL) + "\" hreflang=\"" + tag + "\" lang=\"" + tag + "\">" + name + "</a> <span class=\"not-translated\">(" + esc(missing) + ")</span></li>")
+		}
+	}
+	b.WriteString("\n  </ul>\n</nav>")
+	return template.HTML(b.String()), nil
 }

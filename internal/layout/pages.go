@@ -62,6 +62,7 @@ var (
 // its strings, dates and URLs.
 func (f *Funcs) AllPages(ctx context.Context, s *site.Site, a *Assets, t *Templates, sink Sink, opts PageOptions) (diag.List, error) {
 	var all diag.List
+	f.hreflang.Clear()
 	for _, v := range s.Langs() {
 		f.Use(v, a)
 		f.LocalizeTitles(v)

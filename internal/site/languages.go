@@ -233,6 +233,11 @@ type LanguageLink struct {
 	// Home is that language's home page, where the switcher leads when
 	// the page is not translated.
 	Home *Page
+	// URL is where the switcher leads, with the base path: Page's URL,
+	// else Home's.
+	URL string
+	// Tag and Name are the language's (Language.Tag, Language.Name).
+	Tag, Name string
 }
 
 // LanguageLinks lists the site's languages for the page's language
@@ -244,7 +249,7 @@ func (p *Page) LanguageLinks() []LanguageLink {
 	}
 	out := make([]LanguageLink, len(whole.Languages))
 	for i, v := range whole.Languages {
-		out[i] = LanguageLink{Language: v.Language, Home: v.Home, Current: v == p.Site}
+		out[i] = LanguageLink{Language: v.Language, Home: v.Home, Current: v == p.Site, Tag: v.Language.Tag, Name: v.Language.Name}
 		switch {
 		case p.Kind == Kind404:
 			// Served for any missing URL: the other languages' 404 pages
@@ -253,9 +258,19 @@ func (p *Page) LanguageLinks() []LanguageLink {
 		case i < len(p.translations):
 			out[i].Page = p.translations[i]
 		}
+		if out[i].Page != nil {
+			out[i].URL = out[i].Page.RelPermalink()
+		} else {
+			out[i].URL = v.Home.RelPermalink()
+		}
 	}
 	return out
 }
+
+// Versions returns the page in each language of the site, in the order
+// of their weight, nil where it has no translation: one slice, shared by
+// every version of the page. nil in a site of one language.
+func (p *Page) Versions() []*Page { return p.translations }
 
 // Translations returns the page's translations into the other languages,
 // in the order of their weight.
