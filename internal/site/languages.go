@@ -105,7 +105,8 @@ func (s *Site) loadLanguages(files []string, docs []*frontmatter.Document, draft
 	byLang := map[string][]int{}
 	for i, f := range files {
 		code, _ := languageOf(f, codes)
-		byLang[cmp.Or(code, cfg.Language)] = append(byLang[cmp.Or(code, cfg.Language)], i)
+		code = cmp.Or(code, cfg.Language) // no suffix: the default language
+		byLang[code] = append(byLang[code], i)
 	}
 	for i, code := range codes {
 		v := *s
