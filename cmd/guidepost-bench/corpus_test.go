@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/guidepost/guidepost/internal/build"
+	"github.com/guidepost/guidepost/internal/corpus"
 	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/testsite"
 )
@@ -18,13 +19,16 @@ import (
 var testNow = time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
 
 // testSites writes a corpus of n pages for both generators.
-func testSites(t *testing.T, n int) (sites, corpus) {
+func testSites(t *testing.T, n int) (sites, corpus.Corpus) {
 	t.Helper()
 	repo, err := repoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := newCorpus(n)
+	c, err := corpus.New(corpus.Long, n)
+	if err != nil {
+		t.Fatal(err)
+	}
 	s, err := writeSites(t.TempDir(), repo, c)
 	if err != nil {
 		t.Fatal(err)
@@ -45,52 +49,13 @@ func TestCorpusBuildsCleanly(t *testing.T) {
 		t.Errorf("diagnostic on the generated site: %s", d)
 	}
 	// pages + sections + home + taxonomies and terms + search + 404
-	if res.Pages < c.pages+c.sections+1 {
-		t.Errorf("built %d pages, want at least %d", res.Pages, c.pages+c.sections+1)
+	if res.Pages < c.Pages()+c.Sections()+1 {
+		t.Errorf("built %d pages, want at least %d", res.Pages, c.Pages()+c.Sections()+1)
 	}
 }
 
-var (
-	fenceRE  = regexp.MustCompile("(?m)^```([a-z]+)\n((?s:.*?))^```$")
-	relrefRE = regexp.MustCompile(`\{\{< relref "/([^"#]+)(#[^"]*)?" >\}\}`)
-	// Links as written for each generator.
-	mdLinkRE   = regexp.MustCompile(`\]\([^)]+\.md(#[^)]*)?\)`)
-	hugoLinkRE = regexp.MustCompile(`\]\(\{\{< relref "[^"]+" >\}\}\)`)
-)
-
-// TestCorpusPages checks what the benchmark relies on: two distinct code
-// blocks in different languages on every page, code that differs from page
-// to page, and the same text for both generators apart from links.
-func TestCorpusPages(t *testing.T) {
-	c := newCorpus(300)
-	seen := map[string]int{}
-	langs := map[string]bool{}
-	for i := range c.pages {
-		body := c.body(i, guidepostLinks{})
-		blocks := fenceRE.FindAllStringSubmatch(body, -1)
-		if len(blocks) != 2 {
-			t.Fatalf("page %d has %d code blocks, want 2", i, len(blocks))
-		}
-		if blocks[0][1] == blocks[1][1] {
-			t.Errorf("page %d: both code blocks are %s", i, blocks[0][1])
-		}
-		for _, b := range blocks {
-			langs[b[1]] = true
-			if j, ok := seen[b[2]]; ok {
-				t.Errorf("page %d repeats a code block of page %d", i, j)
-			}
-			seen[b[2]] = i
-		}
-		g := mdLinkRE.ReplaceAllString(body, "](LINK)")
-		h := hugoLinkRE.ReplaceAllString(c.body(i, hugoLinks{}), "](LINK)")
-		if g != h {
-			t.Errorf("page %d: guidepost and Hugo text differ beyond links:\n%s\n---\n%s", i, g, h)
-		}
-	}
-	if len(langs) < 8 {
-		t.Errorf("code in %d languages, want at least 8", len(langs))
-	}
-}
+// relrefRE matches a relref link of the Hugo twin.
+var relrefRE = regexp.MustCompile(`\{\{< relref "/([^"#]+)(#[^"]*)?" >\}\}`)
 
 // TestHugoLinksResolve checks that every relref of the Hugo site names a
 // content file that exists, so Hugo (refLinksErrorLevel ERROR) builds.
@@ -184,7 +149,10 @@ func TestSmallCorpusBuildsCleanly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := newSmallCorpus(120)
+	c, err := corpus.New(corpus.Small, 120)
+	if err != nil {
+		t.Fatal(err)
+	}
 	s, err := writeSites(t.TempDir(), repo, c)
 	if err != nil {
 		t.Fatal(err)
@@ -196,18 +164,7 @@ func TestSmallCorpusBuildsCleanly(t *testing.T) {
 	for _, d := range res.Diags {
 		t.Errorf("diagnostic on the generated site: %s", d)
 	}
-	if c.sections < 4 || res.Pages < c.pages+c.sections+1 {
-		t.Errorf("%d sections, %d pages built; want about 30 pages a section and every page", c.sections, res.Pages)
-	}
-	scripts := map[int]bool{}
-	for i := range c.pages {
-		body := c.smallBody(i, guidepostLinks{})
-		if strings.Contains(body, "```") || len(body) > 2000 {
-			t.Errorf("page %d is not a short page:\n%s", i, body)
-		}
-		scripts[i%len(smallScripts)] = true
-	}
-	if len(scripts) != len(smallScripts) {
-		t.Errorf("%d of %d scripts used", len(scripts), len(smallScripts))
+	if c.Sections() < 4 || res.Pages < c.Pages()+c.Sections()+1 {
+		t.Errorf("%d sections, %d pages built; want about 30 pages a section and every page", c.Sections(), res.Pages)
 	}
 }

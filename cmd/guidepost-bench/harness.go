@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/guidepost/guidepost/internal/corpus"
 )
 
 // harness runs the measurements of one corpus.
@@ -17,7 +19,7 @@ type harness struct {
 	opts     options
 	work     string
 	sites    sites
-	corpus   corpus
+	corpus   corpus.Corpus
 	bins     binaries
 	progress func(format string, a ...any)
 }
@@ -33,7 +35,7 @@ const (
 )
 
 // editedPage is the content path of the page the warm builds edit.
-func (h *harness) editedPage() string { return "content/" + h.corpus.pagePath(h.corpus.pages/2) }
+func (h *harness) editedPage() string { return "content/" + h.corpus.PagePath(h.corpus.Pages()/2) }
 
 func (h *harness) commands() []command {
 	gpDest := filepath.Join(h.work, "out", "guidepost")

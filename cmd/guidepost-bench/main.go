@@ -45,6 +45,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/corpus"
 )
 
 func main() {
@@ -156,28 +158,25 @@ func runHarness(args []string, stdout, stderr io.Writer) error {
 	}
 	progress := func(format string, a ...any) { fmt.Fprintf(stderr, "· "+format+"\n", a...) }
 
-	c := newCorpus(o.pages)
-	switch o.shape {
-	case "small":
-		c = newSmallCorpus(o.pages)
-	case "multilingual":
-		c = newMultilingualCorpus(o.pages)
+	c, err := corpus.New(corpus.Shape(o.shape), o.pages)
+	if err != nil {
+		return err
 	}
 	start := time.Now()
 	s, err := writeSites(work, repo, c)
 	if err != nil {
 		return err
 	}
-	progress("generated %d pages in %d sections in %s (%s)", c.regularPages(), c.sections, time.Since(start).Round(time.Millisecond), work)
+	progress("generated %d pages in %d sections in %s (%s)", c.RegularPages(), c.Sections(), time.Since(start).Round(time.Millisecond), work)
 
 	bins, err := buildBinaries(ctx, repo, filepath.Join(work, "bin"))
 	if err != nil {
 		return err
 	}
 	h := &harness{opts: o, work: work, sites: s, corpus: c, bins: bins, progress: progress}
-	rep := &report{pages: c.regularPages(), sections: c.sections, runs: o.runs}
+	rep := &report{pages: c.RegularPages(), sections: c.Sections(), runs: o.runs}
 	measure := h.measureAll
-	if c.langs > 0 {
+	if c.HasOneLanguageCopy() {
 		measure = h.measureMultilingual
 	}
 	if o.runs > 0 {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"time"
+
+	"github.com/guidepost/guidepost/internal/corpus"
 )
 
 // multiReport is what the multilingual shape measured: each build beside
@@ -36,7 +38,7 @@ type searchSize struct {
 
 // multiRows are the names of the multilingual shape's builds.
 func multiRows() (oneLang, multiLang, hugoOne, hugoMulti string) {
-	n := len(multiLanguages)
+	n := len(corpus.Languages())
 	return "guidepost build, one language, cold (caches off)",
 		fmt.Sprintf("guidepost build, %d languages, cold (caches off)", n),
 		"Hugo (full build), one language",
@@ -103,12 +105,12 @@ func (h *harness) measureMultilingual(rep *report) error {
 		m.rows = append(m.rows, multiRow{series: &series{name: c.name}, files: countFiles(dests[i]), base: bases[i]})
 	}
 	m.search = append(m.search, searchOf("one language", "all", dests[0], ""))
-	for j, l := range multiLanguages {
-		prefix := l.code + "/"
+	for j, l := range corpus.Languages() {
+		prefix := l.Code + "/"
 		if j == 0 {
 			prefix = ""
 		}
-		m.search = append(m.search, searchOf(fmt.Sprintf("%d languages", len(multiLanguages)), l.code, dests[1], prefix))
+		m.search = append(m.search, searchOf(fmt.Sprintf("%d languages", len(corpus.Languages())), l.Code, dests[1], prefix))
 	}
 	rep.loadBefore = loadAverage()
 	for run := range h.opts.runs {
@@ -145,7 +147,7 @@ func searchOf(site, lang, dest, prefix string) searchSize {
 // writeMultilingual prints the multilingual shape's report.
 func (r *report) writeMultilingual(w io.Writer) {
 	m := r.multi
-	n := len(multiLanguages)
+	n := len(corpus.Languages())
 	fmt.Fprintf(w, "## %d short pages: one language, and %d languages of %d pages each\n\n", r.pages, n, r.pages/n)
 	fmt.Fprintf(w, "- machine: %d CPUs, %s, %s/%s, %s\n", runtime.NumCPU(), cpuModel(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 	if r.hugoVersion != "" {

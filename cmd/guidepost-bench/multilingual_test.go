@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/guidepost/guidepost/internal/build"
+	"github.com/guidepost/guidepost/internal/corpus"
 )
 
 // TestMultilingualCorpus checks the multilingual shape: both guidepost
@@ -19,9 +20,12 @@ func TestMultilingualCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := newMultilingualCorpus(90)
-	if c.regularPages() < 90 || c.regularPages()%len(multiLanguages) != 0 {
-		t.Fatalf("%d regular pages for 90 asked, in %d languages", c.regularPages(), len(multiLanguages))
+	c, err := corpus.New(corpus.Multilingual, 90)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.RegularPages() < 90 || c.RegularPages()%len(corpus.Languages()) != 0 {
+		t.Fatalf("%d regular pages for 90 asked, in %d languages", c.RegularPages(), len(corpus.Languages()))
 	}
 	s, err := writeSites(t.TempDir(), repo, c)
 	if err != nil {
@@ -41,11 +45,11 @@ func TestMultilingualCorpus(t *testing.T) {
 		}
 		pages[name] = res.Pages
 	}
-	if pages["one language"] < c.regularPages() || pages["multilingual"] < pages["one language"] {
-		t.Errorf("built %v pages for %d regular pages", pages, c.regularPages())
+	if pages["one language"] < c.RegularPages() || pages["multilingual"] < pages["one language"] {
+		t.Errorf("built %v pages for %d regular pages", pages, c.RegularPages())
 	}
-	for j, l := range multiLanguages {
-		prefix := l.code + "/"
+	for j, l := range corpus.Languages() {
+		prefix := l.Code + "/"
 		if j == 0 {
 			prefix = ""
 		}
@@ -54,8 +58,8 @@ func TestMultilingualCorpus(t *testing.T) {
 				t.Errorf("multilingual site: %v", err)
 			}
 		}
-		if _, err := os.Stat(filepath.Join(dests["one language"], l.code, "index.html")); j > 0 && err == nil {
-			t.Errorf("one-language site has a /%s/ home", l.code)
+		if _, err := os.Stat(filepath.Join(dests["one language"], l.Code, "index.html")); j > 0 && err == nil {
+			t.Errorf("one-language site has a /%s/ home", l.Code)
 		}
 	}
 
@@ -69,16 +73,16 @@ func TestMultilingualCorpus(t *testing.T) {
 		}
 		regular++
 		mname, mtext := name, text
-		for _, l := range multiLanguages[1:] {
-			mname = strings.Replace(mname, "-"+l.code+".md", "."+l.code+".md", 1)
-			mtext = strings.ReplaceAll(mtext, "-"+l.code+".md)", "."+l.code+".md)")
+		for _, l := range corpus.Languages()[1:] {
+			mname = strings.Replace(mname, "-"+l.Code+".md", "."+l.Code+".md", 1)
+			mtext = strings.ReplaceAll(mtext, "-"+l.Code+".md)", "."+l.Code+".md)")
 		}
 		if multi[mname] != mtext {
 			t.Errorf("%s and %s differ:\n%s\n---\n%s", name, mname, text, multi[mname])
 		}
 	}
-	if regular != c.regularPages() {
-		t.Errorf("one-language site has %d regular pages, want %d", regular, c.regularPages())
+	if regular != c.RegularPages() {
+		t.Errorf("one-language site has %d regular pages, want %d", regular, c.RegularPages())
 	}
 	scripts := map[string]bool{"í": false, "患": false, "م": false}
 	for _, text := range multi {
@@ -102,7 +106,7 @@ func TestMultilingualCorpus(t *testing.T) {
 				}
 			}
 		}
-		if links < c.regularPages()/2 {
+		if links < c.RegularPages()/2 {
 			t.Errorf("%s: %d relref links, want about one per page", dir, links)
 		}
 	}

@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"fmt"
@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// corpus is the shape of a generated site: n regular pages spread over
+// Corpus is the shape of a generated site: n regular pages spread over
 // sections, each with tags and a jurisdiction.
-type corpus struct {
+type Corpus struct {
 	pages, sections int
 	// small is the shape of many short pages in many scripts (small.go).
 	small bool
@@ -34,19 +34,19 @@ var (
 
 // newCorpus returns the shape of a corpus of n pages: about a hundred
 // pages per section, at least ten sections.
-func newCorpus(n int) corpus {
-	return corpus{pages: n, sections: max(10, (n+99)/100)}
+func newCorpus(n int) Corpus {
+	return Corpus{pages: n, sections: max(10, (n+99)/100)}
 }
 
 // perSection is how many pages each section holds (the last may hold
 // fewer).
-func (c corpus) perSection() int { return (c.pages + c.sections - 1) / c.sections }
+func (c Corpus) perSection() int { return (c.pages + c.sections - 1) / c.sections }
 
 // section returns the section of page i and its position in it.
-func (c corpus) section(i int) (s, k int) { return i / c.perSection(), i % c.perSection() }
+func (c Corpus) section(i int) (s, k int) { return i / c.perSection(), i % c.perSection() }
 
 // pagePath is the content path of page i, e.g. "s03/p00312.md".
-func (c corpus) pagePath(i int) string {
+func (c Corpus) pagePath(i int) string {
 	s, _ := c.section(i)
 	return fmt.Sprintf("s%02d/p%05d.md", s, i)
 }
@@ -86,7 +86,7 @@ func (hugoLinks) page(_, target, anchor string) string {
 
 // frontMatter is the YAML front matter of page i, in the subset of keys
 // both guidepost and Hugo accept.
-func (c corpus) frontMatter(i int) string {
+func (c Corpus) frontMatter(i int) string {
 	s, k := c.section(i)
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: \"Messaging safeguards %d: %s\"\n", i, headingWords[i%len(headingWords)])
@@ -101,7 +101,7 @@ func (c corpus) frontMatter(i int) string {
 }
 
 // body is the Markdown of page i with links written by l.
-func (c corpus) body(i int, l linker) string {
+func (c Corpus) body(i int, l linker) string {
 	r := rand.New(rand.NewPCG(uint64(i), 0x9e3779b97f4a7c15))
 	self := c.pagePath(i)
 	s, k := c.section(i)
@@ -141,18 +141,18 @@ func (c corpus) body(i int, l linker) string {
 }
 
 // sectionIndex is the _index.md of section s.
-func (c corpus) sectionIndex(s int) string {
+func (c Corpus) sectionIndex(s int) string {
 	return fmt.Sprintf("---\ntitle: \"Section %d\"\nsummary: \"Pages of section %d.\"\nweight: %d\n---\n## About this section\n\nSection %d of the corpus: guidance on messaging patients.\n", s, s, s+1, s)
 }
 
 // home is the home page, linking to the first section.
-func (c corpus) home(l linker) string {
+func (c Corpus) home(l linker) string {
 	return "---\ntitle: \"Corpus\"\nsummary: \"A generated knowledge base.\"\n---\nStart with [section 0](" +
 		l.page("_index.md", "s00/_index.md", "") + ").\n"
 }
 
 // writeContent writes the content/ folder of one site into dir.
-func (c corpus) writeContent(dir string, l linker) error {
+func (c Corpus) writeContent(dir string, l linker) error {
 	if c.langs > 0 {
 		return c.writeMultiContent(dir, l)
 	}

@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"fmt"
@@ -25,8 +25,8 @@ var smallScripts = [][]string{
 
 // newSmallCorpus returns the shape of a corpus of n short pages, about
 // thirty pages per section.
-func newSmallCorpus(n int) corpus {
-	return corpus{pages: n, sections: max(10, (n+29)/30), small: true}
+func newSmallCorpus(n int) Corpus {
+	return Corpus{pages: n, sections: max(10, (n+29)/30), small: true}
 }
 
 // smallWords returns n words of page i's script.
@@ -40,7 +40,7 @@ func smallWords(r *rand.Rand, i, n int) string {
 }
 
 // smallFrontMatter is page i's front matter in the small shape.
-func (c corpus) smallFrontMatter(i int) string {
+func (c Corpus) smallFrontMatter(i int) string {
 	r := rand.New(rand.NewPCG(uint64(i), 7))
 	s, k := c.section(i)
 	return fmt.Sprintf("---\ntitle: \"%d %s\"\nsummary: \"%s\"\ndate: %d-%02d-%02d\nweight: %d\ntags: [%s]\njurisdictions: [%s]\n---\n",
@@ -49,7 +49,7 @@ func (c corpus) smallFrontMatter(i int) string {
 
 // smallBody is page i's Markdown in the small shape: one or two
 // paragraphs and a link to the next page of its section.
-func (c corpus) smallBody(i int, l linker) string {
+func (c Corpus) smallBody(i int, l linker) string {
 	r := rand.New(rand.NewPCG(uint64(i), 11))
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s.\n", smallWords(r, i, 20+r.IntN(40)))

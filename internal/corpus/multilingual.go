@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// The "multilingual" shape is one corpus of short pages written two ways,
+// The "multilingual" shape is one Corpus of short pages written two ways,
 // so that the cost of languages: can be read off against the same pages
 // without it (issue 14):
 //
@@ -38,18 +38,18 @@ var multiLanguages = []struct {
 // evenly over the languages: n/len(multiLanguages) originals, each with a
 // translation into every other language, about thirty originals per
 // section.
-func newMultilingualCorpus(n int) corpus {
+func newMultilingualCorpus(n int) Corpus {
 	originals := max(1, (n+len(multiLanguages)-1)/len(multiLanguages))
-	return corpus{pages: originals, sections: max(10, (originals+29)/30), small: true, langs: len(multiLanguages)}
+	return Corpus{pages: originals, sections: max(10, (originals+29)/30), small: true, langs: len(multiLanguages)}
 }
 
-// regularPages is how many regular pages the corpus has: its originals
+// regularPages is how many regular pages the Corpus has: its originals
 // times its languages.
-func (c corpus) regularPages() int { return c.pages * max(1, c.langs) }
+func (c Corpus) regularPages() int { return c.pages * max(1, c.langs) }
 
-// oneLanguageCopy is the multilingual corpus c written as a site of one
+// oneLanguageCopy is the multilingual Corpus c written as a site of one
 // language.
-func (c corpus) oneLanguageCopy() corpus {
+func (c Corpus) oneLanguageCopy() Corpus {
 	c.oneLanguage = true
 	return c
 }
@@ -57,7 +57,7 @@ func (c corpus) oneLanguageCopy() corpus {
 // langFile is the content path of a file in language j: "s03/p00312.md"
 // in the default language, "s03/p00312.es.md" as a translation, and
 // "s03/p00312-es.md" in the one-language copy.
-func (c corpus) langFile(file string, j int) string {
+func (c Corpus) langFile(file string, j int) string {
 	if j == 0 {
 		return file
 	}
@@ -93,7 +93,7 @@ func fullStop(j int) string {
 // multiPage is original k's page in language j: the small shape's front
 // matter and one or two paragraphs in that language's script, and a link
 // to the next page of its section in the same language.
-func (c corpus) multiPage(k, j int, l linker) string {
+func (c Corpus) multiPage(k, j int, l linker) string {
 	r := rand.New(rand.NewPCG(uint64(k), uint64(101+j)))
 	s, pos := c.section(k)
 	var b strings.Builder
@@ -113,7 +113,7 @@ func (c corpus) multiPage(k, j int, l linker) string {
 // writeMultiContent writes the content/ folder of the multilingual shape:
 // every original and its translations, and the home's and sections'
 // _index.md (translated in the multilingual site).
-func (c corpus) writeMultiContent(dir string, l linker) error {
+func (c Corpus) writeMultiContent(dir string, l linker) error {
 	indexLangs := len(multiLanguages)
 	if c.oneLanguage {
 		indexLangs = 1
