@@ -93,7 +93,7 @@ func TestRenderIsDeterministic(t *testing.T) {
 
 func TestBuildWritesAndReplacesDest(t *testing.T) {
 	src := t.TempDir()
-	writeCorpus(t, src, 10)
+	c := writeCorpus(t, src, 10)
 	dest := filepath.Join(t.TempDir(), "public")
 	res, err := Build(Options{Source: src, Dest: dest, Now: now})
 	if err != nil {
@@ -102,7 +102,7 @@ func TestBuildWritesAndReplacesDest(t *testing.T) {
 	if res.Pages < 10 || res.Files <= res.Pages || res.Duration <= 0 {
 		t.Errorf("result: %d pages, %d files in %v", res.Pages, res.Files, res.Duration)
 	}
-	for _, f := range []string{"index.html", "s00/p0000/index.html", "sitemap.xml", "feed.xml", "robots.txt", "404.html", "tags/hipaa/index.html"} {
+	for _, f := range []string{"index.html", strings.TrimSuffix(c.PagePath(0), ".md") + "/index.html", "sitemap.xml", "feed.xml", "robots.txt", "404.html", "tags/consent/index.html"} {
 		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
 			t.Errorf("missing output: %v", err)
 		}
@@ -284,13 +284,13 @@ func TestCheckDestFollowsLinks(t *testing.T) {
 
 func TestFilesGet(t *testing.T) {
 	src := t.TempDir()
-	writeCorpus(t, src, 3)
+	c := writeCorpus(t, src, 3)
 	_, files, err := New().Render(Options{Source: src, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, ok := files.Get("s00/p0000/index.html")
-	if !ok || !strings.Contains(string(page), "Page 0 on messaging safeguards") {
+	page, ok := files.Get(strings.TrimSuffix(c.PagePath(0), ".md") + "/index.html")
+	if !ok || !strings.Contains(string(page), "Messaging safeguards 0: Consent") {
 		t.Errorf("Get(page) = %v", ok)
 	}
 	sink := &hashSink{}

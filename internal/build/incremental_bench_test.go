@@ -26,8 +26,8 @@ func BenchmarkIncremental(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
 			src := b.TempDir()
-			writeCorpus(b, src, n)
-			benchIncremental(b, src, fmt.Sprintf("content/s01/p%04d.md", n/corpusSections+1))
+			c := writeCorpus(b, src, n)
+			benchIncremental(b, src, "content/"+c.PagePath(n/c.Sections()+1))
 		})
 	}
 }

@@ -57,7 +57,7 @@ func editBody(t *testing.T, src, rel, text string) {
 // full build's, search index included.
 func TestIncrementalEditDuringFinish(t *testing.T) {
 	src, inc, first := corpusIncremental(t, 40)
-	const page = "content/s01/p0002.md"
+	page := corpusPage(t, 40, 2)
 	editBody(t, src, page, "\nFirst edit, searchable as zanzibarfirst.\n")
 	up, err := inc.Rebuild(Changes{Files: []string{page}})
 	if err != nil {
@@ -114,7 +114,7 @@ func TestIncrementalEditDuringFinish(t *testing.T) {
 // full build's.
 func TestIncrementalConcurrentFinish(t *testing.T) {
 	src, inc, _ := corpusIncremental(t, 40)
-	pages := []string{"content/s00/p0001.md", "content/s03/p0007.md", "content/s05/p0011.md"}
+	pages := []string{corpusPage(t, 40, 1), corpusPage(t, 40, 7), corpusPage(t, 40, 11)}
 	var wg sync.WaitGroup
 	for i := range 12 {
 		page := pages[i%len(pages)]

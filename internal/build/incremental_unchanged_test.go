@@ -26,7 +26,7 @@ func TestIncrementalNothingChanged(t *testing.T) {
 	}
 	assertSameFiles(t, outputHashes(t, up.Output), renderHashes(t, New(), src))
 
-	const page = "content/s00/p0000.md"
+	page := corpusPage(t, 20, 0)
 	write(t, src, page, "---\ntitel: No title\n---\nBody.\n")
 	if _, err := inc.Rebuild(Changes{Files: []string{page}}); !errors.Is(err, ErrFailed) {
 		t.Fatalf("a page without a title: err = %v, want a failure", err)
