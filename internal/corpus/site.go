@@ -109,7 +109,7 @@ func (c Corpus) WriteContent(dir string) error { return c.writeContent(dir, guid
 // the content.
 func (c Corpus) WriteGuidepost(dir, repo string) error {
 	for _, sub := range []string{"layouts", "static"} {
-		if err := copyTree(filepath.Join(repo, sub), filepath.Join(dir, sub)); err != nil {
+		if err := CopyTree(filepath.Join(repo, sub), filepath.Join(dir, sub)); err != nil {
 			return err
 		}
 	}
@@ -149,7 +149,7 @@ func (c Corpus) WriteHugo(dir, repo string) error {
 	if err != nil {
 		return fmt.Errorf("write Hugo layouts: %w", err)
 	}
-	if err := copyTree(filepath.Join(repo, "static"), filepath.Join(dir, "static")); err != nil {
+	if err := CopyTree(filepath.Join(repo, "static"), filepath.Join(dir, "static")); err != nil {
 		return err
 	}
 	css, err := os.ReadFile(filepath.Join(repo, "static", "css", "site.css"))
@@ -169,8 +169,9 @@ func (c Corpus) WriteHugo(dir, repo string) error {
 	return c.writeContent(dir, hugoLinks{})
 }
 
-// copyTree copies the regular files below src to dst.
-func copyTree(src, dst string) error {
+// CopyTree copies the regular files and folders of src into dst,
+// creating dst and its folders.
+func CopyTree(src, dst string) error {
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/corpus"
 )
 
 // RepoRoot returns the folder holding go.mod above the test's working
@@ -29,29 +31,12 @@ func RepoRoot(tb testing.TB) string {
 	}
 }
 
-// CopyTree copies the folder src to dst, creating dst and its folders.
+// CopyTree copies the folder src to dst, creating dst and its folders
+// (corpus.CopyTree), failing the test on error.
 func CopyTree(tb testing.TB, src, dst string) {
 	tb.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		tb.Fatalf("copy %s: %v", src, err)
+	if err := corpus.CopyTree(src, dst); err != nil {
+		tb.Fatal(err)
 	}
 }
 
