@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/guidepost/guidepost/internal/fileio"
 	"github.com/guidepost/guidepost/internal/markdown"
 )
 
@@ -109,7 +110,7 @@ func (c Corpus) WriteContent(dir string) error { return c.writeContent(dir, guid
 // the content.
 func (c Corpus) WriteGuidepost(dir, repo string) error {
 	for _, sub := range []string{"layouts", "static"} {
-		if err := CopyTree(filepath.Join(repo, sub), filepath.Join(dir, sub)); err != nil {
+		if err := fileio.CopyTree(filepath.Join(repo, sub), filepath.Join(dir, sub)); err != nil {
 			return err
 		}
 	}
@@ -149,7 +150,7 @@ func (c Corpus) WriteHugo(dir, repo string) error {
 	if err != nil {
 		return fmt.Errorf("write Hugo layouts: %w", err)
 	}
-	if err := CopyTree(filepath.Join(repo, "static"), filepath.Join(dir, "static")); err != nil {
+	if err := fileio.CopyTree(filepath.Join(repo, "static"), filepath.Join(dir, "static")); err != nil {
 		return err
 	}
 	css, err := os.ReadFile(filepath.Join(repo, "static", "css", "site.css"))
@@ -169,31 +170,3 @@ func (c Corpus) WriteHugo(dir, repo string) error {
 	return c.writeContent(dir, hugoLinks{})
 }
 
-// CopyTree copies the regular files and folders of src into dst,
-// creating dst and its folders.
-func CopyTree(src, dst string) error {
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		return fmt.Errorf("copy %s: %w", src, err)
-	}
-	return nil
-}

@@ -1,5 +1,6 @@
 // Package fileio reads files with the fewest system calls, for the build's
-// hot paths, where a site of thousands of pages reads thousands of files.
+// hot paths, where a site of thousands of pages reads thousands of files,
+// and copies folders (for generated test and benchmark sites).
 package fileio
 
 import "errors"

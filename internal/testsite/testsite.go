@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/guidepost/guidepost/internal/corpus"
+	"github.com/guidepost/guidepost/internal/fileio"
 )
 
 // RepoRoot returns the folder holding go.mod above the test's working
@@ -32,10 +32,10 @@ func RepoRoot(tb testing.TB) string {
 }
 
 // CopyTree copies the folder src to dst, creating dst and its folders
-// (corpus.CopyTree), failing the test on error.
+// (fileio.CopyTree), failing the test on error.
 func CopyTree(tb testing.TB, src, dst string) {
 	tb.Helper()
-	if err := corpus.CopyTree(src, dst); err != nil {
+	if err := fileio.CopyTree(src, dst); err != nil {
 		tb.Fatal(err)
 	}
 }
