@@ -169,4 +169,3 @@ func (c Corpus) WriteHugo(dir, repo string) error {
 	}
 	return c.writeContent(dir, hugoLinks{})
 }
-
