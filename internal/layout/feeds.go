@@ -89,7 +89,7 @@ func Sitemap(s *site.Site) []byte {
 			b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
 			writeXMLText(&b, a.Hreflang)
 			b.WriteString("\" href=\"")
-			writeXMLText(&b, a.Href)
+			writeXMLText(&b, a.Page.Permalink())
 			b.WriteString("\"></xhtml:link>")
 		}
 		b.WriteString("\n  </url>")
@@ -190,7 +190,6 @@ func Feed(s *site.Site) []byte {
 type Alternate struct {
 	Hreflang string // "es", "pt-BR", or "x-default"
 	Page     *site.Page
-	Href     string // the page's absolute URL
 }
 
 // Alternates lists the versions of a page that has translations, in the
@@ -199,17 +198,20 @@ type Alternate struct {
 // so that a site of one language has no hreflang links, nor for a 404
 // page. Every version lists the same set, so the links are reciprocal.
 func Alternates(p *site.Page) []Alternate {
-	if len(p.Translations()) == 0 || p.Kind == site.Kind404 {
+	if p.Kind == site.Kind404 {
 		return nil
 	}
 	var out []Alternate
-	for _, l := range p.LanguageLinks() {
-		if l.Page != nil {
-			out = append(out, Alternate{Hreflang: l.Language.Tag, Page: l.Page, Href: l.Page.Permalink()})
+	for _, v := range p.Versions() {
+		if v != nil {
+			out = append(out, Alternate{Hreflang: v.Site.Language.Tag, Page: v})
 		}
 	}
+	if len(out) < 2 {
+		return nil // the page alone
+	}
 	if o := p.Original(); o != nil {
-		out = append(out, Alternate{Hreflang: "x-default", Page: o, Href: o.Permalink()})
+		out = append(out, Alternate{Hreflang: "x-default", Page: o})
 	}
 	return out
 }

@@ -216,7 +216,7 @@ func (f *Funcs) hreflangLinks(p *site.Page) template.HTML {
 		b.WriteString("\n<link rel=\"alternate\" hreflang=\"")
 		b.WriteString(template.HTMLEscapeString(a.Hreflang))
 		b.WriteString("\" href=\"")
-		b.WriteString(template.HTMLEscapeString(a.Href))
+		b.WriteString(template.HTMLEscapeString(a.Page.Permalink()))
 		b.WriteString("\">")
 	}
 	links := template.HTML(b.String())
@@ -248,7 +248,7 @@ func (f *Funcs) languageSwitcher(p *site.Page) (template.HTML, error) {
 	esc := template.HTMLEscapeString
 	b.WriteString("\n<nav class=\"language-switcher\" aria-label=\"" + esc(label) + "\">\n  <ul>")
 	for _, l := range links {
-		tag, name := esc(l.Tag), esc(l.Name)
+		tag, name := esc(l.Language.Tag), esc(l.Language.Name)
 		switch {
 		case l.Current:
 			b.WriteString("\n    <li><span class=\"current-language\" aria-current=\"true\" lang=\"" + tag + "\">" + name + "</span></li>")

@@ -237,8 +237,6 @@ type LanguageLink struct {
 	// URL is where the switcher leads, with the base path: Page's URL,
 	// else Home's.
 	URL string
-	// Tag and Name are the language's (Language.Tag, Language.Name).
-	Tag, Name string
 }
 
 // LanguageLinks lists the site's languages for the page's language
@@ -250,7 +248,7 @@ func (p *Page) LanguageLinks() []LanguageLink {
 	}
 	out := make([]LanguageLink, len(whole.Languages))
 	for i, v := range whole.Languages {
-		out[i] = LanguageLink{Language: v.Language, Home: v.Home, Current: v == p.Site, Tag: v.Language.Tag, Name: v.Language.Name}
+		out[i] = LanguageLink{Language: v.Language, Home: v.Home, Current: v == p.Site}
 		switch {
 		case p.Kind == Kind404:
 			// Served for any missing URL: the other languages' 404 pages
