@@ -113,21 +113,26 @@ func codeProblem(code string) string {
 }
 
 // checkLanguages makes `language:` the default of `languages:`: it must
-// be one of them, and is the first by weight when not set.
+// be one of them, and is the first by weight when not set. A site with one
+// language takes that language's settings.
 func (c *Config) checkLanguages(d *yamlx.Decoder) {
 	if len(c.Languages) == 0 {
 		return
 	}
 	if _, set := c.Lines["language"]; !set {
 		c.Language = c.Languages[0].Code
-		return
-	}
-	if c.LanguageConfig(c.Language) == nil {
+	} else if c.LanguageConfig(c.Language) == nil {
 		codes := make([]string, len(c.Languages))
 		for i, l := range c.Languages {
 			codes[i] = l.Code
 		}
 		d.Diags.Add(FileName, c.Lines["language"], "language "+strconv.Quote(c.Language)+" (the default language) is not one of languages: ("+strings.Join(codes, ", ")+"): add it there, or name one of them")
+		return
+	}
+	if len(c.Languages) == 1 {
+		// A site in one language, with that language's title,
+		// description and menus.
+		*c = *c.ForLanguage(c.Language)
 	}
 }
 

@@ -47,11 +47,6 @@ func Load(opts Options) (*Site, diag.List) {
 		opts.Now = time.Now()
 	}
 	cfg := config.Load(opts.Root, &diags)
-	if len(cfg.Languages) == 1 {
-		// languages: with one language is a site in that language, with
-		// its title, description and menus.
-		cfg = cfg.ForLanguage(cfg.Language)
-	}
 	s := &Site{Config: cfg, Root: opts.Root, Now: opts.Now, byFile: map[string]*Page{}, byURL: map[string]*Page{}, staticURLs: map[string]bool{}}
 	s.Language = newLanguage(cfg, cfg.Language, true)
 	s.Theme = Theme(opts.Root, cfg, &diags)
