@@ -45,24 +45,14 @@ func (h *harness) commands() []command {
 	// record of the last build that lets an unchanged site skip its work.
 	warmHome := filepath.Join(h.work, "cache", "warm")
 	emptyHome := filepath.Join(h.work, "cache", "empty")
-	clear := func(dirs ...string) func(int) error {
-		return func(int) error {
-			for _, d := range dirs {
-				if err := os.RemoveAll(d); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}
 	build := []string{h.bins.guidepost, "build", "--source", h.sites.guidepost, "--dest", gpDest}
 	page := filepath.Join(h.sites.guidepost, filepath.FromSlash(h.editedPage()))
 	return []command{
-		{name: rowGuidepost, args: build, env: []string{"GUIDEPOST_CACHE=off"}, before: clear(gpDest)},
+		{name: rowGuidepost, args: build, env: []string{"GUIDEPOST_CACHE=off"}, before: removeAll(gpDest)},
 		{name: rowHugo, args: []string{h.bins.hugo, "--source", h.sites.hugo, "--destination", hugoDest, "--quiet"},
-			before: clear(hugoDest, filepath.Join(h.sites.hugo, "resources"))},
-		{name: rowCacheEmpty, args: build, env: []string{"XDG_CACHE_HOME=" + emptyHome}, before: clear(gpDest, emptyHome)},
-		{name: rowCacheWarm, args: append(build[:len(build):len(build)], "--force"), env: []string{"XDG_CACHE_HOME=" + warmHome}, before: clear(gpDest), expect: "built "},
+			before: removeAll(hugoDest, filepath.Join(h.sites.hugo, "resources"))},
+		{name: rowCacheEmpty, args: build, env: []string{"XDG_CACHE_HOME=" + emptyHome}, before: removeAll(gpDest, emptyHome)},
+		{name: rowCacheWarm, args: append(build[:len(build):len(build)], "--force"), env: []string{"XDG_CACHE_HOME=" + warmHome}, before: removeAll(gpDest), expect: "built "},
 		// The output of the previous row stays: this is an author's
 		// rebuild, which also replaces the previous output.
 		{name: rowCacheEdited, args: build, env: []string{"XDG_CACHE_HOME=" + warmHome},
@@ -243,4 +233,17 @@ func exitStderr(err error) string {
 		return lastLines(string(ee.Stderr), 30)
 	}
 	return ""
+}
+
+// removeAll returns a command's before-step that removes dirs, so that
+// each run writes into new folders.
+func removeAll(dirs ...string) func(int) error {
+	return func(int) error {
+		for _, d := range dirs {
+			if err := os.RemoveAll(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }

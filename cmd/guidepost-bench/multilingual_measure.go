@@ -50,23 +50,13 @@ func multiRows() (oneLang, multiLang, hugoOne, hugoMulti string) {
 // multilingual one, each into a new output folder, with no cache.
 func (h *harness) multiCommands() (cmds []command, dests []string, bases []string) {
 	oneLang, multiLang, hugoOne, hugoMulti := multiRows()
-	clear := func(dirs ...string) func(int) error {
-		return func(int) error {
-			for _, d := range dirs {
-				if err := os.RemoveAll(d); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}
 	gp := func(name, source, dest string) command {
 		return command{name: name, args: []string{h.bins.guidepost, "build", "--source", source, "--dest", dest},
-			env: []string{"GUIDEPOST_CACHE=off"}, before: clear(dest), expect: "built "}
+			env: []string{"GUIDEPOST_CACHE=off"}, before: removeAll(dest), expect: "built "}
 	}
 	hugo := func(name, source, dest string) command {
 		return command{name: name, args: []string{h.bins.hugo, "--source", source, "--destination", dest, "--quiet"},
-			before: clear(dest, filepath.Join(source, "resources"))}
+			before: removeAll(dest, filepath.Join(source, "resources"))}
 	}
 	out := filepath.Join(h.work, "out")
 	add := func(c command, dest, base string) {
