@@ -13,6 +13,7 @@ import (
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/frontmatter"
 	"github.com/guidepost/guidepost/internal/i18n"
+	"github.com/guidepost/guidepost/internal/yamlx"
 )
 
 // Language is the language of a site's pages.
@@ -306,7 +307,7 @@ func (s *Site) checkTranslations(diags *diag.List) {
 			continue
 		}
 		if p.FM.Reviewed.Before(o.FM.Reviewed) {
-			diags.Warn(p.File, p.FM.Line("reviewed"), "translation may be out of date: "+o.File+" was reviewed on "+o.FM.Reviewed.Format("2006-01-02")+", after this translation ("+dateOrNone(p.FM.Reviewed)+"); bring the translation up to date and set its reviewed: to the original's date")
+			diags.Warn(p.File, p.FM.Line("reviewed"), "translation may be out of date: "+o.File+" was reviewed on "+o.FM.Reviewed.Format(yamlx.DateLayout)+", after this translation ("+dateOrNone(p.FM.Reviewed)+"); bring the translation up to date and set its reviewed: to the original's date")
 		}
 	}
 }
@@ -315,7 +316,7 @@ func dateOrNone(t time.Time) string {
 	if t.IsZero() {
 		return "no reviewed date"
 	}
-	return "reviewed " + t.Format("2006-01-02")
+	return "reviewed " + t.Format(yamlx.DateLayout)
 }
 
 // langBase is a content file's name without its language suffix, the

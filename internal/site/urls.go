@@ -224,7 +224,8 @@ func (s *Site) checkMenus(diags *diag.List) {
 	// Menu entries' .md files are relative to content/, as the home
 	// page's links are (the home page may be generated, with no file).
 	menuFrom := &Page{Kind: KindHome, File: ContentDir + "/_index.md", URL: "/", Site: s}
-	inherited := !s.Language.Default && s.Config.LanguageConfig(s.Language.Code) != nil && s.Config.LanguageConfig(s.Language.Code).Menus == nil
+	lc := s.Config.LanguageConfig(s.Language.Code)
+	inherited := !s.Language.Default && lc != nil && lc.Menus == nil
 	names := make([]string, 0, len(s.Config.Menus))
 	for name := range s.Config.Menus {
 		names = append(names, name)
