@@ -16,8 +16,9 @@ import (
 // reader would, with the network turned off once the search page has
 // loaded its index: a two-character Chinese word, a Spanish word in an
 // inflected form the pages do not use, and Arabic words written with and
-// without vowel marks and a stretched letter. The Arabic search page
-// passes axe-core.
+// without vowel marks and a stretched letter. Each page loads the
+// Snowball stemmer of its language only (none for Chinese and Arabic). The
+// Arabic search page passes axe-core.
 func TestReaderSearchLanguages(t *testing.T) {
 	testsite.SkipShort(t, "builds three sites and searches each in Chromium: run without -short")
 	axe := readerAxeSource(t)
@@ -67,6 +68,12 @@ func TestReaderSearchLanguages(t *testing.T) {
 			b := browsertest.New(t, browsertest.Options{})
 			readerVisit(t, b, origin, readerPage{path: "/search/"})
 			readerWait(t, b, `guidepostSearch.local()`)
+			// The page loads the Snowball stemmer of its language and no
+			// other: Spanish's, none for Chinese and Arabic.
+			stemmers := readerEval[[]string](t, b, `performance.getEntriesByType('resource').map(e => e.name).filter(n => /\/snowball/.test(n)).map(n => n.replace(/^.*\/(snowball[^./]*).*$/, '$1'))`)
+			if want := map[string][]string{"es": {"snowball-es"}}[tt.lang]; !reflect.DeepEqual(stemmers, want) && (len(stemmers) > 0 || len(want) > 0) {
+				t.Errorf("the %s search page loads stemmers %q, want %q", tt.lang, stemmers, want)
+			}
 			b.Run(t, network.EmulateNetworkConditions(true, 0, -1, -1))
 			for _, q := range tt.queries {
 				n := readerEval[int](t, b, `guidepostSearch.run(`+readerJS(q.q)+`, "")`)

@@ -10,24 +10,33 @@ import (
 )
 
 // parityJS runs static/js/search.js's tokenizing and normalizing under
-// Node, with the stemmers of static/js/snowball.js: it reads
+// Node, with the stemmers of static/js/snowball-*.js (argv[1], a JSON list
+// of their paths, as search pages load one each): it reads
 // {"m": manifest fields, "text": …} on stdin and writes [[word, term], …].
 const parityJS = `
-require(process.argv[1]);
+JSON.parse(process.argv[1]).forEach(function (f) { require(f); });
 import(require('url').pathToFileURL(process.argv[2]).href).then(function (search) {
   const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
   process.stdout.write(JSON.stringify(search.textTerms(input.m, input.text)));
 });
 `
 
-// jsFiles returns the paths of static/js/snowball.js, a classic script,
-// and of a copy of the module static/js/search.js, with the dom.js it
+// jsFiles returns the paths of static/js/snowball-*.js, classic scripts
+// (as a JSON list, for parityJS), and of a copy of the module static/js/search.js, with the dom.js it
 // imports, in a folder whose package.json says its .js files are ES
 // modules, as Node needs to be told.
-func jsFiles(t *testing.T) (snowball, search string) {
+func jsFiles(t *testing.T) (stemmers, search string) {
 	t.Helper()
 	src := filepath.Join("..", "..", "static", "js")
-	snowball, err := filepath.Abs(filepath.Join(src, "snowball.js"))
+	var paths []string
+	for code := range snowball {
+		p, err := filepath.Abs(filepath.Join(src, "snowball-"+code+".js"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	list, err := json.Marshal(paths)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +53,7 @@ func jsFiles(t *testing.T) (snowball, search string) {
 	if err := os.WriteFile(filepath.Join(dir, "package.json"), []byte(`{"type": "module"}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return snowball, filepath.Join(dir, "search.js")
+	return string(list), filepath.Join(dir, "search.js")
 }
 
 // TestGoAndJavaScriptAgree feeds the same text (testdata/parity, a few
@@ -137,7 +146,7 @@ func stderr(err error) string {
 // {"m": manifest, "lens": the lens file's string} on stdin and writes
 // where each document's entry is in its pack, [[first byte, length], …].
 const packsJS = `
-require(process.argv[1]);
+JSON.parse(process.argv[1]).forEach(function (f) { require(f); });
 import(require('url').pathToFileURL(process.argv[2]).href).then(function (search) {
   const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
   process.stdout.write(JSON.stringify(search.lens(input.m, input.lens)));
@@ -186,6 +195,45 @@ func TestGoAndJavaScriptAgreeOnPacks(t *testing.T) {
 				t.Errorf("document %d: search.js reads bytes %d+%d of pack %d: %q (%v), want %s", id, rg[0], rg[1], n, e.URL, err, r.meta(id).URL)
 			}
 			id++
+		}
+	}
+}
+
+// TestSnowballFiles checks static/js/snowball-*.js against the Go side:
+// one file for each language with a stemmer in Go (the search page loads
+// the one of its index's language, layouts/search.html), each registering
+// that language only, and the vendored runtime the same text in all of
+// them, so that the files stay copies of the one vendored package.
+func TestSnowballFiles(t *testing.T) {
+	src := filepath.Join("..", "..", "static", "js")
+	files, err := filepath.Glob(filepath.Join(src, "snowball*.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != len(snowball) {
+		t.Errorf("static/js has %d snowball*.js files (%q), want one for each of Go's %d stemmers", len(files), files, len(snowball))
+	}
+	const begin, end = "// --- snowball-stemmers 0.6.0: runtime ---\n", "// --- end of runtime ---\n"
+	var runtime string
+	for code := range snowball {
+		data, err := os.ReadFile(filepath.Join(src, "snowball-"+code+".js"))
+		if err != nil {
+			t.Errorf("language %q has a stemmer in Go: %v", code, err)
+			continue
+		}
+		s := string(data)
+		i, j := strings.Index(s, begin), strings.Index(s, end)
+		if i < 0 || j < i {
+			t.Errorf("snowball-%s.js: no vendored runtime between %q and %q", code, begin, end)
+			continue
+		}
+		if runtime == "" {
+			runtime = s[i:j]
+		} else if s[i:j] != runtime {
+			t.Errorf("snowball-%s.js: its vendored runtime differs from another file's", code)
+		}
+		if n := strings.Count(s, "algorithms."); n != 1 || !strings.Contains(s, "algorithms."+code+" = ") {
+			t.Errorf("snowball-%s.js registers %d stemmers, want its own (algorithms.%s) only", code, n, code)
 		}
 	}
 }

@@ -6,13 +6,13 @@
 //
 // Normalization mirrors internal/search (normalize.go, language.go): the
 // language, its stop words and the fold table come from the manifest; the
-// stemmer is the language's Snowball stemmer from js/snowball.js, which
-// the search page loads before this script; the tokenizing rules below
+// stemmer is the language's Snowball stemmer from js/snowball-<code>.js,
+// the only one the search page loads, before this script; the tokenizing rules below
 // must match the Go code (TestGoAndJavaScriptAgree runs both on the same
 // text under Node, and a browser test checks the page agrees).
 //
 // An ES module (the layout loads it with type="module", after the classic
-// script snowball.js); its DOM and string helpers are dom.js's. Besides
+// script snowball-<code>.js); its DOM and string helpers are dom.js's. Besides
 // running the page, it exports its normalization (textTerms, lens) and
 // the page's search (page) for tests and tools, which import it: nothing
 // of it is a global.
@@ -36,7 +36,7 @@ import { el, readStrings, translator } from './dom.js';
  * @property {string} tags the tags run together, when each is a dot and more
  * @property {Jurisdiction[]} jurisdictions
  * @property {string} lang the language of the site
- * @property {string} [stem] its Snowball stemmer in snowball.js, "" for none
+ * @property {string} [stem] its Snowball stemmer, in snowball-<stem>.js, "" for none
  * @property {string} [stop] its stop words, separated by spaces
  * @property {string} [fold] its fold table: items of a character and what it folds to
  */
@@ -238,7 +238,7 @@ function foldLower(foldMap, w) {
   return out;
 }
 // analyzer returns the normalization of a language: stemCode names its
-// stemmer in js/snowball.js ("" for none), stop is its stop words and
+// stemmer, in js/snowball-<stemCode>.js ("" for none), stop is its stop words and
 // fold the fold table, as the manifest gives them.
 /**
  * @param {string} stemCode
@@ -258,7 +258,7 @@ function analyzer(stemCode, stop, fold) {
   var stem = null;
   if (stemCode) {
     stem = typeof /** @type {any} */ (globalThis).guidepostSnowball === 'function' ? /** @type {any} */ (globalThis).guidepostSnowball(stemCode) : null;
-    if (!stem) throw new Error('no stemmer for language "' + stemCode + '": the search page must load js/snowball.js before js/search.js');
+    if (!stem) throw new Error('no stemmer for language "' + stemCode + '": the search page must load js/snowball-' + stemCode + '.js before js/search.js');
   }
   var foldFirst = stemCode === 'en'; // English's stemmer knows only a-z
   return {
