@@ -24,11 +24,14 @@ import (
 //
 // Fences with an unknown or no language, and indented code, become a plain
 // escaped <pre tabindex="0"><code>. tabindex lets keyboard users scroll
-// wide code. Highlighted output is cached by (language, code), so a block
-// shared by many pages, or re-rendered by the dev server, is lexed once;
-// with a HighlightCache, also across builds.
+// wide code. A block met a second time (shared by pages, or re-rendered by
+// the dev server) is kept in memory by (language, code), so it is lexed at
+// most twice; with a HighlightCache, also across builds. A block met once,
+// as most are in a build, is not kept: a copy of every block would add a
+// tenth to a build's peak memory.
 type codeRenderer struct {
 	formatter *chromahtml.Formatter
+	seen      sync.Map        // codeKey -> struct{}: blocks highlighted once
 	cache     sync.Map        // codeKey -> highlighted
 	cached    atomic.Int64    // bytes of HTML in cache
 	memLimit  int64           // bound on cached, memCacheBytes but in tests
@@ -160,7 +163,7 @@ func writePlainCode(w util.BufWriter, lang, code string) {
 }
 
 // highlight returns code highlighted as lang, from the cache when this
-// pair was seen before.
+// pair was kept (see codeRenderer).
 func (r *codeRenderer) highlight(lang, code string) highlighted {
 	h := sha256.New()
 	h.Write([]byte(lang))
@@ -172,7 +175,7 @@ func (r *codeRenderer) highlight(lang, code string) highlighted {
 		return v.(highlighted)
 	}
 	out := r.lexCached(lang, code)
-	if r.cached.Load() >= r.memLimit {
+	if _, again := r.seen.LoadOrStore(key, struct{}{}); !again || r.cached.Load() >= r.memLimit {
 		return out
 	}
 	v, loaded := r.cache.LoadOrStore(key, out)

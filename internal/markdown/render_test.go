@@ -182,18 +182,32 @@ func TestEscapedHTMLIsVisibleNotDropped(t *testing.T) {
 	}
 }
 
+// TestHighlightCache checks that the in-memory cache keeps the blocks met
+// more than once, and only those.
 func TestHighlightCache(t *testing.T) {
 	r := New(Options{})
 	block := "```go\nfunc main() {}\n```\n"
-	for _, src := range []string{block, "# Other page\n\n" + block, block + "\n```yaml\na: 1\n```\n"} {
-		if _, err := r.Render([]byte(src), 0, nil); err != nil {
+	yaml := "```yaml\na: 1\n```\n"
+	kept := func() (n int) {
+		r.code.cache.Range(func(any, any) bool { n++; return true })
+		return n
+	}
+	for i, step := range []struct {
+		src  string
+		want int
+	}{
+		{block, 0},                             // met once: not kept
+		{"# Other page\n\n" + block, 1},        // met again: kept
+		{block + "\n" + yaml, 1},               // the yaml block met once
+		{yaml, 2},                              // and again
+		{"# Third page\n\n" + block + yaml, 2}, // both served from memory
+	} {
+		if _, err := r.Render([]byte(step.src), 0, nil); err != nil {
 			t.Fatal(err)
 		}
-	}
-	n := 0
-	r.code.cache.Range(func(any, any) bool { n++; return true })
-	if n != 2 {
-		t.Errorf("cache holds %d entries after 2 distinct code blocks, want 2", n)
+		if n := kept(); n != step.want {
+			t.Errorf("after render %d: cache holds %d blocks, want %d", i+1, n, step.want)
+		}
 	}
 }
 
@@ -211,6 +225,13 @@ func TestHighlightMemoryCacheIsBounded(t *testing.T) {
 		}
 		got, err := bounded.Render(src, 0, nil)
 		if err != nil {
+			t.Fatal(err)
+		}
+		// Met a second time, a block is kept unless past the bound.
+		if _, err := unbounded.Render(src, 0, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got, err = bounded.Render(src, 0, nil); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.HTML, want.HTML) {
