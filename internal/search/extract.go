@@ -163,7 +163,7 @@ func (r *sectionReader) skipTag(name, attrs string, closing bool) {
 func (r *sectionReader) heading(name, attrs string, closing bool) {
 	if !closing {
 		r.flush()
-		r.cur = Section{Anchor: attr(attrs, "id")}
+		r.cur = Section{Anchor: strings.Clone(attr(attrs, "id"))} // not a slice of the page: it would keep all of it
 		r.inHead = name
 		r.head = r.head[:0]
 	} else if name == r.inHead {
