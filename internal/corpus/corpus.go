@@ -1,3 +1,9 @@
+// Package corpus generates the sites that guidepost's benchmarks and tests
+// build: a site of n pages of one shape (long, small or multilingual),
+// the same on every run, written for guidepost (WriteGuidepost) or as its
+// Hugo twin (WriteHugo). Tests name its pages and text through PagePath,
+// Title and Sentence rather than spelling them out, and WithTree adds a
+// small decision tree.
 package corpus
 
 import (
@@ -21,6 +27,8 @@ type Corpus struct {
 	// oneLanguage writes the multilingual shape as a site of one
 	// language: the same pages, none of them a translation.
 	oneLanguage bool
+	// tree adds a small decision tree (tree.go).
+	tree bool
 }
 
 var (
@@ -89,7 +97,7 @@ func (hugoLinks) page(_, target, anchor string) string {
 func (c Corpus) frontMatter(i int) string {
 	s, k := c.section(i)
 	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: \"Messaging safeguards %d: %s\"\n", i, headingWords[i%len(headingWords)])
+	fmt.Fprintf(&b, "---\ntitle: \"%s\"\n", c.longTitle(i))
 	fmt.Fprintf(&b, "summary: \"What page %d of section %d says about messaging patients safely.\"\n", i, s)
 	fmt.Fprintf(&b, "date: %d-%02d-%02d\nreviewed: %d-%02d-%02d\nweight: %d\n", 2023+i%3, i%12+1, i%28+1, 2025, (i+5)%12+1, (i+3)%28+1, k+1)
 	t := len(corpusTags)
@@ -98,6 +106,11 @@ func (c Corpus) frontMatter(i int) string {
 	fmt.Fprintf(&b, "sources:\n  - title: \"Regulator guidance %d\"\n    url: https://example.org/guidance/%d\n    publisher: \"Regulator\"\n    date: \"2024-01-01\"\n", i, i)
 	fmt.Fprintf(&b, "  - title: \"Professional body advice %d\"\n    url: https://example.org/advice/%d\n    publisher: \"Medical council\"\n---\n", i%50, i%50)
 	return b.String()
+}
+
+// longTitle is the title of page i in the long shape.
+func (c Corpus) longTitle(i int) string {
+	return fmt.Sprintf("Messaging safeguards %d: %s", i, headingWords[i%len(headingWords)])
 }
 
 // body is the Markdown of page i with links written by l.
@@ -154,7 +167,10 @@ func (c Corpus) home(l linker) string {
 // writeContent writes the content/ folder of one site into dir.
 func (c Corpus) writeContent(dir string, l linker) error {
 	if c.langs > 0 {
-		return c.writeMultiContent(dir, l)
+		if err := c.writeMultiContent(dir, l); err != nil {
+			return err
+		}
+		return c.writeTree(dir)
 	}
 	if err := writeFile(dir, "content/_index.md", c.home(l)); err != nil {
 		return err
@@ -165,15 +181,23 @@ func (c Corpus) writeContent(dir string, l linker) error {
 		}
 	}
 	for i := range c.pages {
-		page := c.frontMatter(i) + c.body(i, l)
-		if c.small {
-			page = c.smallFrontMatter(i) + c.smallBody(i, l)
-		}
-		if err := writeFile(dir, "content/"+c.pagePath(i), page); err != nil {
+		if err := writeFile(dir, "content/"+c.pagePath(i), c.page(i, l)); err != nil {
 			return err
 		}
 	}
-	return nil
+	return c.writeTree(dir)
+}
+
+// page is the file of page i, front matter and Markdown, in the default
+// language.
+func (c Corpus) page(i int, l linker) string {
+	switch {
+	case c.langs > 0:
+		return c.multiPage(i, 0, l)
+	case c.small:
+		return c.smallFrontMatter(i) + c.smallBody(i, l)
+	}
+	return c.frontMatter(i) + c.body(i, l)
 }
 
 // writeFile writes data to dir/rel, making folders as needed.

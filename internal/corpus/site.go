@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/guidepost/guidepost/internal/fileio"
 	"github.com/guidepost/guidepost/internal/markdown"
@@ -63,6 +65,37 @@ func (c Corpus) OneLanguage() Corpus { return c.oneLanguageCopy() }
 
 // PagePath is the content path of page i, e.g. "s03/p00312.md".
 func (c Corpus) PagePath(i int) string { return c.pagePath(i) }
+
+// SectionPath is the content path of the _index.md of page i's section,
+// e.g. "s03/_index.md".
+func (c Corpus) SectionPath(i int) string { return path.Dir(c.pagePath(i)) + "/_index.md" }
+
+// Page is the file of page i in the default language: its front matter
+// and Markdown, as WriteContent writes it.
+func (c Corpus) Page(i int) string { return c.page(i, guidepostLinks{}) }
+
+// Title is the title of page i in the default language.
+func (c Corpus) Title(i int) string {
+	title, _, _ := strings.Cut(strings.TrimPrefix(c.Page(i), "---\ntitle: \""), "\"\n")
+	return title
+}
+
+// Sentence is the first sentence of page i's Markdown in the default
+// language: text at the start of a paragraph, found once in the page,
+// for a test to edit.
+func (c Corpus) Sentence(i int) string {
+	_, body, _ := strings.Cut(strings.TrimPrefix(c.Page(i), "---\n"), "\n---\n")
+	for line := range strings.Lines(body) {
+		if line == "\n" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if end := strings.IndexByte(line, '.'); end >= 0 {
+			return line[:end+1]
+		}
+		return strings.TrimSuffix(line, "\n")
+	}
+	return ""
+}
 
 // Language is one language of the multilingual shape.
 type Language struct{ Code, Name string }
