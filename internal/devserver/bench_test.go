@@ -21,23 +21,23 @@ import (
 func BenchmarkEditToEvent(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
-			dir := genSite(b, n)
-			srv := startServer(b, dir, Options{})
-			c, _ := srv.open(b, "/s0/p0/")
-			file := filepath.Join(dir, "content", "s0", "p0.md")
-			src := readFile(b, dir, "content/s0/p0.md")
+			site := genSite(b, n)
+			srv := startServer(b, site.dir, Options{})
+			c, _ := srv.open(b, site.url(0))
+			file := filepath.Join(site.dir, filepath.FromSlash(site.file(0)))
+			src := readFile(b, site.dir, site.file(0))
 			lat := make([]time.Duration, 0, b.N)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				srv.waitIdle(b)
-				edited := strings.Replace(src, "Intro paragraph", fmt.Sprintf("Edit number %d", i), 1)
+				edited := strings.Replace(src, site.c.Sentence(0), fmt.Sprintf("Edit number %d.", i), 1)
 				b.StartTimer()
 				start := time.Now()
 				if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 					b.Fatal(err)
 				}
-				c.waitReload(b, "/s0/p0/")
+				c.waitReload(b, site.url(0))
 				lat = append(lat, time.Since(start))
 			}
 			b.StopTimer()

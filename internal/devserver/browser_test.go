@@ -14,16 +14,6 @@ import (
 	"github.com/guidepost/guidepost/internal/browsertest"
 )
 
-// longPage is a page tall enough to scroll.
-func longPage() string {
-	var b strings.Builder
-	b.WriteString("---\ntitle: A long page\n---\n")
-	for i := range 150 {
-		fmt.Fprintf(&b, "Paragraph %d of a long page, with enough words to take a line or two on screen.\n\n", i)
-	}
-	return b.String()
-}
-
 // waitFor polls a JavaScript condition in the page until it holds. An
 // evaluation cut short by a reload is tried again.
 func waitFor(t *testing.T, b *browsertest.Browser, what, cond string) {
@@ -53,11 +43,12 @@ func waitListening(t *testing.T, srv *testServer, n int) {
 }
 
 func TestBrowserReloadKeepsScrollAndShowsErrors(t *testing.T) {
-	dir := smallSite(t)
-	writeFile(t, dir, "content/s0/long.md", longPage())
+	// A page of the corpus's long shape is tall enough to scroll.
+	site := smallSite(t)
+	dir, page := site.dir, site.file(0)
 	srv := startServer(t, dir, Options{})
 	b := browsertest.New(t, browsertest.Options{})
-	b.Run(t, chromedp.Navigate(srv.URL()+"s0/long/#answers=kept"), chromedp.WaitReady("body"))
+	b.Run(t, chromedp.Navigate(srv.URL()+strings.TrimPrefix(site.url(0), "/")+"#answers=kept"), chromedp.WaitReady("body"))
 	waitListening(t, srv, 1)
 
 	// An edit reloads the page at the same scroll position, with the
@@ -69,8 +60,8 @@ func TestBrowserReloadKeepsScrollAndShowsErrors(t *testing.T) {
 	if y < 1400 {
 		t.Fatalf("the page scrolls only to %v", y)
 	}
-	replaceIn(t, dir, "content/s0/long.md", "Paragraph 3 of", "Edited paragraph 3 of")
-	waitFor(t, b, "the page reloads with the edit", `window.__before === undefined && document.body.innerText.includes("Edited paragraph 3 of")`)
+	replaceIn(t, dir, page, site.c.Sentence(0), "Edited first paragraph.")
+	waitFor(t, b, "the page reloads with the edit", `window.__before === undefined && document.body.innerText.includes("Edited first paragraph.")`)
 	waitFor(t, b, "the scroll position is restored", `Math.abs(window.scrollY - `+fmt.Sprint(y)+`) < 2`)
 	var hash string
 	b.Run(t, chromedp.Evaluate(`location.hash`, &hash))
@@ -94,7 +85,7 @@ func TestBrowserReloadKeepsScrollAndShowsErrors(t *testing.T) {
 	b.Run(t, chromedp.Evaluate(`window.__broken = true`, nil))
 	b.Run(t, chromedp.KeyEvent(kb.Escape))
 	waitFor(t, b, "Escape dismisses the overlay", overlay+` === null`)
-	replaceIn(t, dir, "content/s0/long.md", "Paragraph 5 of", "Edited while broken: paragraph 5 of")
+	replaceIn(t, dir, page, "Edited first paragraph.", "Edited while broken.")
 	waitFor(t, b, "the overlay comes back on the next failure", overlay+` !== null`)
 	os.WriteFile(layout, orig, 0o644)
 	waitFor(t, b, "the fix clears the overlay and reloads", `window.__broken === undefined && `+overlay+` === null && document.body.innerText.includes("Edited while broken")`)

@@ -77,7 +77,7 @@ func cacheHome(env []string) string {
 func TestCLIServe(t *testing.T) {
 	testsite.SkipShort(t, "builds the guidepost command: run without -short")
 	bin := buildCLI(t)
-	dir := smallSite(t)
+	dir := smallSite(t).dir
 
 	t.Run("port in use", func(t *testing.T) {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")

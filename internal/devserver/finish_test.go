@@ -9,11 +9,12 @@ import (
 // once, and once the sources are quiet the search index is built again,
 // so the search page, which names the index by its fingerprint, reloads.
 func TestServeBringsSearchIndexUpToDate(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{})
+	site := smallSite(t)
+	srv := startServer(t, site.dir, Options{})
 	search, _ := srv.open(t, "/search/")
-	page, _ := srv.open(t, "/s0/p1/")
-	replaceIn(t, srv.dir, "content/s0/p1.md", "Intro paragraph", "Quokka paragraph")
-	page.waitReload(t, "/s0/p1/")
+	page, _ := srv.open(t, site.url(1))
+	replaceIn(t, srv.dir, site.file(1), site.c.Sentence(1), "Quokka paragraph.")
+	page.waitReload(t, site.url(1))
 	for {
 		ev := search.next(t)
 		if ev.name != EventReload {

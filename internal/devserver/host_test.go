@@ -33,7 +33,7 @@ func getHost(t *testing.T, s *testServer, host, path string) (int, string, http.
 // TestHostHeaderIsChecked: a DNS-rebinding page reaches the server under
 // its own name; the server answers only to its own names and addresses.
 func TestHostHeaderIsChecked(t *testing.T) {
-	s := startServer(t, smallSite(t), Options{AllowHosts: []string{"Guidance.Test"}})
+	s := startServer(t, smallSite(t).dir, Options{AllowHosts: []string{"Guidance.Test"}})
 	port := s.origin()[strings.LastIndex(s.origin(), ":"):]
 	for _, host := range []string{
 		"127.0.0.1" + port, "localhost" + port, "LOCALHOST" + port, "localhost." + port,
@@ -63,7 +63,7 @@ func TestHostHeaderIsChecked(t *testing.T) {
 
 // TestNotFoundIsNosniff: the 404 page is HTML and says so firmly.
 func TestNotFoundIsNosniff(t *testing.T) {
-	s := startServer(t, smallSite(t), Options{})
+	s := startServer(t, smallSite(t).dir, Options{})
 	code, _, h := s.get(t, "/no/such/page.txt")
 	if code != http.StatusNotFound || h.Header.Get("X-Content-Type-Options") != "nosniff" {
 		t.Errorf("status %d, X-Content-Type-Options %q; want 404 and nosniff", code, h.Header.Get("X-Content-Type-Options"))
@@ -73,7 +73,7 @@ func TestNotFoundIsNosniff(t *testing.T) {
 // TestLinkOutOfTheSiteIsNotServed: serve, like build, refuses a static
 // file that links out of the site, and shows why.
 func TestLinkOutOfTheSiteIsNotServed(t *testing.T) {
-	dir := smallSite(t)
+	dir := smallSite(t).dir
 	secret := filepath.Join(t.TempDir(), "secret.txt")
 	if err := os.WriteFile(secret, []byte("root:x:0:0:secret"), 0o644); err != nil {
 		t.Fatal(err)

@@ -2,8 +2,10 @@ package devserver
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/guidepost/guidepost/internal/build"
@@ -15,22 +17,25 @@ import (
 // language's lists, search and feed, and adding or removing a translation
 // changes the other languages' switchers and hreflang links.
 func TestIncrementalEqualsFullMultilingual(t *testing.T) {
-	dir := genSite(t, 20)
-	replaceIn(t, dir, "guidepost.yaml", "title: Test site", "title: Test site\nlanguages:\n  en: {name: English}\n  es: {name: Español, title: Sitio de prueba}")
+	site := genSite(t, 20)
+	dir := site.dir
+	// Spanish translations of the home, of page 0 and of the tree.
+	appendText(t, dir, "guidepost.yaml", "languages:\n  en: {name: English}\n  es: {name: Español, title: Sitio de prueba}")
+	es := func(rel string) string { return strings.TrimSuffix(rel, ".md") + ".es.md" }
 	writeFile(t, dir, "content/_index.es.md", "---\ntitle: Inicio\n---\nBienvenido.\n")
-	writeFile(t, dir, "content/s0/p0.es.md", "---\ntitle: Página cero\nreviewed: 2026-01-01\n---\nTexto de la página, con [un enlace](p1.md).\n")
-	writeFile(t, dir, "content/decide/pick/_index.es.md", "---\ntitle: Elija uno\nreviewed: 2026-01-01\nstart: first\n---\nIntro.\n")
-	writeFile(t, dir, "content/decide/pick/first.es.md", "---\ntitle: ¿Lo necesita?\noptions:\n  - label: \"Sí\"\n    next: good\n  - label: \"No\"\n    next: bad\n---\nPregunta.\n")
-	writeFile(t, dir, "content/decide/pick/good.es.md", "---\ntitle: Adelante\nverdict: allowed\njurisdictions: [Here]\nreviewed: 2026-01-01\nsources:\n  - title: Una fuente\n    url: https://example.org/a\n---\nBien.\n")
-	writeFile(t, dir, "content/decide/pick/bad.es.md", "---\ntitle: No\nverdict: avoid\njurisdictions: [Here]\nreviewed: 2026-01-01\nsources:\n  - title: Una fuente\n    url: https://example.org/a\n---\nNo.\n")
+	writeFile(t, dir, es(site.file(0)), "---\ntitle: Página cero\nreviewed: 2026-01-01\n---\nTexto de la página, con [un enlace]("+path.Base(site.file(1))+").\n")
+	writeFile(t, dir, es(treeFile("_index.md")), "---\ntitle: Elija uno\nreviewed: 2026-01-01\nstart: first\n---\nIntro.\n")
+	writeFile(t, dir, es(treeFile("first.md")), "---\ntitle: ¿Lo necesita?\noptions:\n  - label: \"Sí\"\n    next: good\n  - label: \"No\"\n    next: bad\n---\nPregunta.\n")
+	writeFile(t, dir, es(treeFile("good.md")), "---\ntitle: Adelante\nverdict: allowed\njurisdictions: [Here]\nreviewed: 2026-01-01\nsources:\n  - title: Una fuente\n    url: https://example.org/a\n---\nBien.\n")
+	writeFile(t, dir, es(treeFile("bad.md")), "---\ntitle: No\nverdict: avoid\njurisdictions: [Here]\nreviewed: 2026-01-01\nsources:\n  - title: Una fuente\n    url: https://example.org/a\n---\nNo.\n")
 	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
 	up, err := inc.Rebuild(build.Changes{})
 	if err != nil {
 		t.Fatalf("first build: %v", err)
 	}
 	assertSameAsFull(t, dir, up.Output)
-	if _, ok := up.Output.Get("es/s0/p0/index.html"); !ok {
-		t.Fatal("the Spanish page is not at /es/s0/p0/")
+	if _, ok := up.Output.Get("es/" + site.output(0)); !ok {
+		t.Fatalf("the Spanish page is not at /es%s", site.url(0))
 	}
 
 	steps := []struct {
@@ -39,29 +44,29 @@ func TestIncrementalEqualsFullMultilingual(t *testing.T) {
 		pages []string // pages that must be listed as changed
 	}{
 		{"translation body edit", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/p0.es.md", "Texto de la página", "Texto cambiado")
-			return []string{"content/s0/p0.es.md"}
-		}, []string{"/es/s0/p0/"}},
+			replaceIn(t, dir, es(site.file(0)), "Texto de la página", "Texto cambiado")
+			return []string{es(site.file(0))}
+		}, []string{"/es" + site.url(0)}},
 		{"translation title edit", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/p0.es.md", "Página cero", "Página primera")
-			return []string{"content/s0/p0.es.md"}
-		}, []string{"/es/s0/p0/"}},
+			replaceIn(t, dir, es(site.file(0)), "Página cero", "Página primera")
+			return []string{es(site.file(0))}
+		}, []string{"/es" + site.url(0)}},
 		{"new translation", func(t *testing.T) []string {
-			writeFile(t, dir, "content/s0/p1.es.md", "---\ntitle: Página uno\n---\nOtra.\n")
-			return []string{"content/s0/p1.es.md"}
-		}, []string{"/es/s0/p1/", "/s0/p1/", "/es/s0/p0/"}},
+			writeFile(t, dir, es(site.file(1)), "---\ntitle: Página uno\n---\nOtra.\n")
+			return []string{es(site.file(1))}
+		}, []string{"/es" + site.url(1), site.url(1), "/es" + site.url(0)}},
 		{"original title edit", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/p1.md", `title: "Guidance page 1"`, `title: "Renamed page 1"`)
-			return []string{"content/s0/p1.md"}
-		}, []string{"/s0/p1/"}},
+			replaceIn(t, dir, site.file(1), site.c.Title(1), "Renamed page 1")
+			return []string{site.file(1)}
+		}, []string{site.url(1)}},
 		{"translated node edit", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/decide/pick/good.es.md", "Bien.", "Bien, con cuidado.")
-			return []string{"content/decide/pick/good.es.md"}
-		}, []string{"/es/decide/pick/good/"}},
+			replaceIn(t, dir, es(treeFile("good.md")), "Bien.", "Bien, con cuidado.")
+			return []string{es(treeFile("good.md"))}
+		}, []string{"/es" + treeURL("good")}},
 		{"translation removed", func(t *testing.T) []string {
-			os.Remove(filepath.Join(dir, "content/s0/p1.es.md"))
-			return []string{"content/s0/p1.es.md"}
-		}, []string{"/s0/p1/"}},
+			os.Remove(filepath.Join(dir, es(site.file(1))))
+			return []string{es(site.file(1))}
+		}, []string{site.url(1)}},
 		{"language renamed", func(t *testing.T) []string {
 			replaceIn(t, dir, "guidepost.yaml", "name: Español", "name: Castellano")
 			return []string{"guidepost.yaml"}

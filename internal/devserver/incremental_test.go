@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -109,11 +110,14 @@ func replaceIn(t testing.TB, dir, rel, old, new string) {
 // each step that the incremental build equals a full build, and that it
 // rendered only what the edit touches.
 func TestIncrementalEqualsFull(t *testing.T) {
-	dir := genSite(t, 60)
-	writeFile(t, dir, "content/s0/named.md", "---\ntitle: Named\ntags: [HIPAA]\n---\nBody.\n")
-	writeFile(t, dir, "content/s0/solo.md", "---\ntitle: Solo\njurisdictions: [Solo land]\n---\nNothing links here.\n")
-	writeFile(t, dir, "content/s0/target.md", "---\ntitle: Target\n---\n## Kept heading\n\nText.\n\n## Renamed heading\n\nMore.\n")
-	writeFile(t, dir, "content/s0/linker.md", "---\ntitle: Linker\n---\nSee [the part](target.md#kept-heading).\n")
+	site := genSite(t, 60)
+	dir := site.dir
+	// Pages of their own in the first section, beside the corpus's.
+	sec, secURL := path.Dir(site.file(0)), site.sectionURL(0)
+	writeFile(t, dir, sec+"/named.md", "---\ntitle: Named\ntags: [HIPAA]\n---\nBody.\n")
+	writeFile(t, dir, sec+"/solo.md", "---\ntitle: Solo\njurisdictions: [Solo land]\n---\nNothing links here.\n")
+	writeFile(t, dir, sec+"/target.md", "---\ntitle: Target\n---\n## Kept heading\n\nText.\n\n## Renamed heading\n\nMore.\n")
+	writeFile(t, dir, sec+"/linker.md", "---\ntitle: Linker\n---\nSee [the part](target.md#kept-heading).\n")
 	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
 	up, err := inc.Rebuild(build.Changes{})
 	if err != nil {
@@ -132,46 +136,46 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		moved bool                        // an asset URL must have moved
 	}{
 		{"body edit", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/p0.md", "Intro paragraph", "Changed intro")
-			return []string{"content/s0/p0.md"}
-		}, []string{"/s0/p0/"}, 1, false},
+			replaceIn(t, dir, site.file(0), site.c.Sentence(0), "Changed intro.")
+			return []string{site.file(0)}
+		}, []string{site.url(0)}, 1, false},
 		{"whitespace-only save", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/p0.md", "Changed intro", "Changed intro ")
-			return []string{"content/s0/p0.md"}
+			replaceIn(t, dir, site.file(0), "Changed intro.", "Changed intro. ")
+			return []string{site.file(0)}
 		}, nil, 1, false},
 		{"title edit", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/p4.md", `title: "Guidance page 4"`, `title: "Renamed page 4"`)
-			return []string{"content/s0/p4.md"}
-		}, []string{"/s0/p4/", "/s0/"}, -1, false},
+			replaceIn(t, dir, site.file(4), site.c.Title(4), "Renamed page 4")
+			return []string{site.file(4)}
+		}, []string{site.url(4), site.sectionURL(4)}, -1, false},
 		{"new tag", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/p2.md", "tags: [", "tags: [brand new, ")
-			return []string{"content/s0/p2.md"}
+			replaceIn(t, dir, site.file(2), "\ntags: [", "\ntags: [brand new, ")
+			return []string{site.file(2)}
 		}, []string{"/tags/", "/tags/brand-new/"}, -1, false},
 		{"term written differently", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/named.md", "HIPAA", "Hipaa")
-			return []string{"content/s0/named.md"}
+			replaceIn(t, dir, sec+"/named.md", "HIPAA", "Hipaa")
+			return []string{sec + "/named.md"}
 		}, nil, -1, false},
 		{"weight reorders a section", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/p8.md", "reviewed:", "weight: 1\nreviewed:")
-			return []string{"content/s0/p8.md"}
-		}, []string{"/s0/p8/", "/s0/"}, -1, false},
+			setField(t, dir, site.file(8), "weight", "100")
+			return []string{site.file(8)}
+		}, []string{site.url(8), site.sectionURL(8)}, -1, false},
 		{"new folder with a page", func(t *testing.T) []string {
 			writeFile(t, dir, "content/extra/deep/_index.md", "---\ntitle: Deep\n---\nDeep section.\n")
-			writeFile(t, dir, "content/extra/deep/new.md", "---\ntitle: New page\njurisdictions: [India]\n---\nLinks to [page 1](../../s0/p1.md).\n")
+			writeFile(t, dir, "content/extra/deep/new.md", "---\ntitle: New page\njurisdictions: [India]\n---\nLinks to [page 1](../../"+site.c.PagePath(1)+").\n")
 			return []string{"content/extra"}
 		}, []string{"/extra/deep/", "/extra/deep/new/"}, -1, false},
 		{"link to the new page", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/p1.md", "Intro paragraph", "See [the new page](/extra/deep/new/). Intro paragraph")
-			return []string{"content/s0/p1.md"}
-		}, []string{"/s0/p1/"}, 1, false},
+			replaceIn(t, dir, site.file(1), site.c.Sentence(1), "See [the new page](/extra/deep/new/). "+site.c.Sentence(1))
+			return []string{site.file(1)}
+		}, []string{site.url(1)}, 1, false},
 		{"page removed", func(t *testing.T) []string {
-			os.Remove(filepath.Join(dir, "content/s0/solo.md"))
-			return []string{"content/s0/solo.md"}
-		}, []string{"/s0/solo/", "/s0/", "/jurisdictions/", "/jurisdictions/solo-land/"}, -1, false},
+			os.Remove(filepath.Join(dir, sec, "solo.md"))
+			return []string{sec + "/solo.md"}
+		}, []string{secURL + "solo/", secURL, "/jurisdictions/", "/jurisdictions/solo-land/"}, -1, false},
 		{"page becomes a draft", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/named.md", "title:", "draft: true\ntitle:")
-			return []string{"content/s0/named.md"}
-		}, []string{"/s0/named/", "/s0/"}, -1, false},
+			replaceIn(t, dir, sec+"/named.md", "title:", "draft: true\ntitle:")
+			return []string{sec + "/named.md"}
+		}, []string{secURL + "named/", secURL}, -1, false},
 		{"stylesheet edit", func(t *testing.T) []string {
 			f := filepath.Join(dir, "static/css/site.css")
 			data, _ := os.ReadFile(f)
@@ -185,23 +189,23 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{"page layout edit", func(t *testing.T) []string {
 			replaceIn(t, dir, "layouts/_default/single.html", `{{define "main"}}`, `{{define "main"}}<span hidden>edited</span>`)
 			return []string{"layouts/_default/single.html"}
-		}, []string{"/s0/p0/", "/extra/deep/new/"}, -1, false},
+		}, []string{site.url(0), "/extra/deep/new/"}, -1, false},
 		{"tree node edit", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/decide/pick/good.md", "Fine.", "Fine, with care.")
-			return []string{"content/decide/pick/good.md"}
-		}, []string{"/decide/pick/good/"}, 10, true},
+			appendText(t, dir, treeFile("good.md"), "With care.")
+			return []string{treeFile("good.md")}
+		}, []string{treeURL("good")}, 10, true},
 		{"section title edit", func(t *testing.T) []string {
-			replaceIn(t, dir, "content/s0/_index.md", "title: Section 0", "title: First section")
-			return []string{"content/s0/_index.md"}
-		}, []string{"/", "/s0/", "/s0/p0/"}, -1, false},
+			setField(t, dir, site.sectionFile(0), "title", "First section")
+			return []string{site.sectionFile(0)}
+		}, []string{"/", secURL, site.url(0)}, -1, false},
 		{"partial edit", func(t *testing.T) []string {
 			writeFile(t, dir, "layouts/partials/footer.html", "<span hidden>edited</span>"+readFile(t, dir, "layouts/partials/footer.html"))
 			return []string{"layouts/partials/footer.html"}
-		}, []string{"/", "/s0/p0/", "/tags/"}, -1, false},
+		}, []string{"/", site.url(0), "/tags/"}, -1, false},
 		{"config edit", func(t *testing.T) []string {
-			replaceIn(t, dir, "guidepost.yaml", "Test site", "Renamed site")
+			setField(t, dir, "guidepost.yaml", "title", "Renamed site")
 			return []string{"guidepost.yaml"}
-		}, []string{"/", "/s0/p0/"}, -1, false},
+		}, []string{"/", site.url(0)}, -1, false},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
@@ -252,7 +256,8 @@ func latest(t *testing.T, inc *build.Incremental) *build.Output {
 // TestIncrementalKeepsLastGood checks that a broken site fails the build
 // without touching the last good output, and that fixing it recovers.
 func TestIncrementalKeepsLastGood(t *testing.T) {
-	dir := genSite(t, 10)
+	site := genSite(t, 10)
+	dir := site.dir
 	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
 	first, err := inc.Rebuild(build.Changes{})
 	if err != nil {
@@ -275,11 +280,11 @@ func TestIncrementalKeepsLastGood(t *testing.T) {
 		t.Fatal("a stylesheet edit hid the broken layout")
 	}
 	// Content edits while the layout is broken still fail.
-	replaceIn(t, dir, "content/s0/p1.md", "Intro paragraph", "Edited intro")
-	if _, err := inc.Rebuild(build.Changes{Files: []string{"content/s0/p1.md"}}); err == nil {
+	replaceIn(t, dir, site.file(1), site.c.Sentence(1), "Edited intro.")
+	if _, err := inc.Rebuild(build.Changes{Files: []string{site.file(1)}}); err == nil {
 		t.Fatal("a content edit hid the broken layout")
 	}
-	if page, _ := first.Output.Get("s0/p1/index.html"); bytes.Contains(page, []byte("Edited intro")) {
+	if page, _ := first.Output.Get(site.output(1)); bytes.Contains(page, []byte("Edited intro.")) {
 		t.Error("the last good output changed")
 	}
 	replaceIn(t, dir, "layouts/_default/single.html", "{{.Title", "{{.Title}}")
@@ -287,7 +292,7 @@ func TestIncrementalKeepsLastGood(t *testing.T) {
 	if err != nil {
 		t.Fatalf("fixed layout: %v", err)
 	}
-	if page, _ := up.Output.Get("s0/p1/index.html"); !bytes.Contains(page, []byte("Edited intro")) {
+	if page, _ := up.Output.Get(site.output(1)); !bytes.Contains(page, []byte("Edited intro.")) {
 		t.Error("the edit made while the layout was broken is missing")
 	}
 	if len(up.Moved) == 0 {
@@ -301,9 +306,12 @@ func TestIncrementalKeepsLastGood(t *testing.T) {
 // bodies: the site is updated in place, anchors other pages link to are
 // checked again, and a failed edit leaves the last good build as it was.
 func TestIncrementalBodyEdits(t *testing.T) {
-	dir := genSite(t, 20)
-	writeFile(t, dir, "content/s0/target.md", "---\ntitle: Target\n---\n## Kept heading\n\nText.\n")
-	writeFile(t, dir, "content/s0/linker.md", "---\ntitle: Linker\n---\nSee [the part](target.md#kept-heading).\n")
+	site := genSite(t, 20)
+	dir := site.dir
+	sec := path.Dir(site.file(0))
+	target, linker := sec+"/target.md", sec+"/linker.md"
+	writeFile(t, dir, target, "---\ntitle: Target\n---\n## Kept heading\n\nText.\n")
+	writeFile(t, dir, linker, "---\ntitle: Linker\n---\nSee [the part](target.md#kept-heading).\n")
 	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
 	first, err := inc.Rebuild(build.Changes{})
 	if err != nil {
@@ -315,45 +323,45 @@ func TestIncrementalBodyEdits(t *testing.T) {
 		return inc.Rebuild(build.Changes{Files: []string{rel}})
 	}
 
-	up, err := edit(t, "content/s0/target.md", "Text.", "Edited text.")
+	up, err := edit(t, target, "Text.", "Edited text.")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if up.Result.Site != first.Result.Site {
 		t.Error("a body edit loaded the whole site again")
 	}
-	if !slices.Equal(up.Pages, []string{"/s0/target/"}) || up.Rendered != 1 {
-		t.Errorf("changed %v, rendered %d; want only /s0/target/", up.Pages, up.Rendered)
+	if targetURL := site.sectionURL(0) + "target/"; !slices.Equal(up.Pages, []string{targetURL}) || up.Rendered != 1 {
+		t.Errorf("changed %v, rendered %d; want only %s", up.Pages, up.Rendered, targetURL)
 	}
 	finish(t, inc)
 	assertSameAsFull(t, dir, latest(t, inc))
 
 	// Removing the heading breaks linker.md's link: the build fails there.
-	_, err = edit(t, "content/s0/target.md", "## Kept heading", "## Other heading")
+	_, err = edit(t, target, "## Kept heading", "## Other heading")
 	var f *build.Failure
-	if !errors.As(err, &f) || len(f.Diags.Errors()) != 1 || f.Diags.Errors()[0].File != "content/s0/linker.md" {
-		t.Fatalf("err = %v, want the missing anchor reported in content/s0/linker.md", err)
+	if !errors.As(err, &f) || len(f.Diags.Errors()) != 1 || f.Diags.Errors()[0].File != linker {
+		t.Fatalf("err = %v, want the missing anchor reported in %s", err, linker)
 	}
 	// Another body edit while broken still fails, on the same problem.
-	if _, err := edit(t, "content/s0/p1.md", "Intro paragraph", "Intro edited while broken"); err == nil {
+	if _, err := edit(t, site.file(1), site.c.Sentence(1), "Intro edited while broken."); err == nil {
 		t.Fatal("the broken anchor was forgotten")
 	}
 	// The fix: a heading with the old id.
-	up, err = edit(t, "content/s0/target.md", "## Other heading", "## Kept heading")
+	up, err = edit(t, target, "## Other heading", "## Kept heading")
 	if err != nil {
 		t.Fatalf("fixed: %v", err)
 	}
-	if page, _ := up.Output.Get("s0/p1/index.html"); !bytes.Contains(page, []byte("Intro edited while broken")) {
+	if page, _ := up.Output.Get(site.output(1)); !bytes.Contains(page, []byte("Intro edited while broken.")) {
 		t.Error("the edit made while broken is missing")
 	}
 	finish(t, inc)
 	assertSameAsFull(t, dir, latest(t, inc))
 
 	// A Markdown problem (two headings with one id) fails and clears too.
-	if _, err := edit(t, "content/s0/p2.md", "Intro paragraph", "## Twice {#dup}\n\n## Again {#dup}\n\nIntro paragraph"); err == nil {
+	if _, err := edit(t, site.file(2), site.c.Sentence(2), "## Twice {#dup}\n\n## Again {#dup}\n\n"+site.c.Sentence(2)); err == nil {
 		t.Fatal("duplicate heading ids were accepted")
 	}
-	if _, err := edit(t, "content/s0/p2.md", "## Again {#dup}", "## Again {#dup2}"); err != nil {
+	if _, err := edit(t, site.file(2), "## Again {#dup}", "## Again {#dup2}"); err != nil {
 		t.Fatalf("fixed ids: %v", err)
 	}
 	finish(t, inc)
@@ -363,21 +371,22 @@ func TestIncrementalBodyEdits(t *testing.T) {
 // TestIncrementalImageWhileBroken checks that an image changed while the
 // site was broken is reported by the build that fixes it.
 func TestIncrementalImageWhileBroken(t *testing.T) {
-	dir := genSite(t, 5)
+	site := genSite(t, 5)
+	dir := site.dir
 	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
 	if _, err := inc.Rebuild(build.Changes{}); err != nil {
 		t.Fatal(err)
 	}
-	replaceIn(t, dir, "content/s0/p1.md", `title: "Guidance page 1"`, `titel: "Guidance page 1"`)
-	if _, err := inc.Rebuild(build.Changes{Files: []string{"content/s0/p1.md"}}); err == nil {
+	replaceIn(t, dir, site.file(1), "\ntitle: ", "\ntitel: ")
+	if _, err := inc.Rebuild(build.Changes{Files: []string{site.file(1)}}); err == nil {
 		t.Fatal("a page without a title was accepted")
 	}
 	writeFile(t, dir, "static/img/logo.png", "not really a PNG")
 	if _, err := inc.Rebuild(build.Changes{Files: []string{"static/img/logo.png"}}); err == nil {
 		t.Fatal("the broken page was forgotten")
 	}
-	replaceIn(t, dir, "content/s0/p1.md", "titel:", "title:")
-	up, err := inc.Rebuild(build.Changes{Files: []string{"content/s0/p1.md"}})
+	replaceIn(t, dir, site.file(1), "\ntitel: ", "\ntitle: ")
+	up, err := inc.Rebuild(build.Changes{Files: []string{site.file(1)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,8 +60,9 @@ func TestMain(m *testing.M) {
 
 func TestLoadFromAnotherProcess(t *testing.T) {
 	testsite.SkipShort(t, "runs 200 clients and 100 event streams through 20 rebuilds: run without -short")
-	srv := startServer(t, smallSite(t), Options{})
-	const page = "/s0/p0/"
+	site := smallSite(t)
+	srv := startServer(t, site.dir, Options{})
+	page := site.url(0)
 	_, body, _ := srv.get(t, page)
 	exe, err := os.Executable()
 	if err != nil {
@@ -70,7 +71,8 @@ func TestLoadFromAnotherProcess(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), loadDeadline+30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), loadGenEnv+"=1", "LOADGEN_ORIGIN="+srv.origin(), "LOADGEN_PAGE="+page, "LOADGEN_V="+versionOf(t, body))
+	cmd.Env = append(os.Environ(), loadGenEnv+"=1", "LOADGEN_ORIGIN="+srv.origin(), "LOADGEN_PAGE="+page, "LOADGEN_V="+versionOf(t, body),
+		"LOADGEN_PAGES="+strings.Join([]string{"/", site.sectionURL(0), site.url(1), site.url(2), treeURL(""), "/tags/"}, " "))
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = os.Stderr
@@ -87,12 +89,13 @@ func TestLoadFromAnotherProcess(t *testing.T) {
 		// Saved as editors do, atomically; the next edit waits until this
 		// one is served, so each edit is a rebuild of its own.
 		marker := fmt.Sprintf("Edit %d.", i)
-		src := strings.Replace(readFile(t, srv.dir, "content/s0/p0.md"), "Intro paragraph", marker+" Intro paragraph", 1)
-		tmp := filepath.Join(srv.dir, "content", "s0", ".p0.md.saving")
+		src := strings.Replace(readFile(t, srv.dir, site.file(0)), site.c.Sentence(0), marker+" "+site.c.Sentence(0), 1)
+		file := filepath.Join(srv.dir, filepath.FromSlash(site.file(0)))
+		tmp := filepath.Join(filepath.Dir(file), ".saving.tmp")
 		if err := os.WriteFile(tmp, []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.Rename(tmp, filepath.Join(srv.dir, "content", "s0", "p0.md")); err != nil {
+		if err := os.Rename(tmp, file); err != nil {
 			t.Fatal(err)
 		}
 		deadline := time.Now().Add(eventTimeout)
@@ -201,7 +204,7 @@ func runLoadGen() int {
 	fmt.Println("ready")
 
 	// The page clients, until "stop" or the deadline.
-	paths := []string{page, "/", "/s0/", "/s0/p1/", "/s0/p2/", "/decide/pick/", "/tags/"}
+	paths := append([]string{page}, strings.Fields(os.Getenv("LOADGEN_PAGES"))...)
 	clientCtx, stopClients := context.WithCancel(ctx)
 	go func() {
 		bufio.NewScanner(os.Stdin).Scan()

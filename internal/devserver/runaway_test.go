@@ -127,10 +127,11 @@ func (p *serveProcess) interrupt(t *testing.T) {
 func TestServeOutlivesARunawayLayout(t *testing.T) {
 	testsite.SkipShort(t, "builds the guidepost command and waits out a 2 s render budget: run without -short")
 	bin := buildCLI(t)
-	dir := smallSite(t)
-	writeFile(t, dir, "guidepost.yaml", readFileT(t, dir, "guidepost.yaml")+"render_timeout: 2s\n")
+	site := smallSite(t)
+	dir := site.dir
+	appendText(t, dir, "guidepost.yaml", "render_timeout: 2s")
 	p := startServe(t, bin, dir)
-	page := p.url + "s0/p0/"
+	page := p.url + strings.TrimPrefix(site.url(0), "/")
 	if !pageHas(page, "<h1") {
 		t.Fatalf("%s does not render", page)
 	}
@@ -167,7 +168,7 @@ func TestServeOutlivesARunawayLayout(t *testing.T) {
 func TestServeCtrlCDuringFirstBuild(t *testing.T) {
 	testsite.SkipShort(t, "builds the guidepost command: run without -short")
 	bin := buildCLI(t)
-	dir := smallSite(t)
+	dir := smallSite(t).dir
 	writeFile(t, dir, "layouts/_default/single.html", runawayLayout)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -193,13 +194,4 @@ func TestServeCtrlCDuringFirstBuild(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatalf("serve still running 2 s after Ctrl-C during its first build:\n%s", out.String())
 	}
-}
-
-func readFileT(t *testing.T, dir, name string) string {
-	t.Helper()
-	data, err := os.ReadFile(dir + "/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }

@@ -10,8 +10,9 @@ import (
 // backslash in the middle of a name, Windows drive and UNC paths, and
 // dot segments the client leaves for the server to clean.
 func TestMoreTraversalProbesGet404(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{})
-	probes := []string{
+	site := smallSite(t)
+	srv := startServer(t, site.dir, Options{})
+	probes := site.probes([]string{
 		"/%252e%252e/guidepost.yaml",
 		"/%252e%252e%252fguidepost.yaml",
 		"/.%2e/guidepost.yaml",
@@ -37,8 +38,8 @@ func TestMoreTraversalProbesGet404(t *testing.T) {
 		"/content/",
 		"/layouts/",
 		"/.git/config",
-	}
-	assertNotServed(t, srv.origin(), probes)
+	})
+	assertNotServed(t, srv, probes)
 }
 
 // TestResponsesCarryTheCSP checks that pages, the client script, 404s and
@@ -46,8 +47,9 @@ func TestMoreTraversalProbesGet404(t *testing.T) {
 // and that the injected client script is an external one the policy
 // allows.
 func TestResponsesCarryTheCSP(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{})
-	for _, p := range []string{"/", "/s0/p0/", ClientScriptPath, "/missing/"} {
+	site := smallSite(t)
+	srv := startServer(t, site.dir, Options{})
+	for _, p := range []string{"/", site.url(0), ClientScriptPath, "/missing/"} {
 		_, body, resp := srv.get(t, p)
 		if got := resp.Header.Get("Content-Security-Policy"); got != ContentSecurityPolicy {
 			t.Errorf("GET %s: Content-Security-Policy %q, want %q", p, got, ContentSecurityPolicy)

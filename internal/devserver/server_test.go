@@ -14,11 +14,6 @@ import (
 	"testing"
 )
 
-// smallSite is a site of a few pages with a section, tags and a tree.
-func smallSite(t testing.TB) string {
-	return genSite(t, 12)
-}
-
 // versionOf is the data-v attribute the server injected into a page.
 var versionAttr = regexp.MustCompile(`<script src="/_guidepost/client.js" data-v="([^"]+)" defer></script>`)
 
@@ -45,45 +40,47 @@ func (s *testServer) open(t testing.TB, path string) (*sse, string) {
 }
 
 func TestEditPageReloadsItWithTheNewHTML(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{})
-	c, _ := srv.open(t, "/s0/p0/")
-	replaceIn(t, srv.dir, "content/s0/p0.md", "Intro paragraph", "Freshly edited intro")
-	d := c.waitReload(t, "/s0/p0/")
+	site := smallSite(t)
+	srv := startServer(t, site.dir, Options{})
+	c, _ := srv.open(t, site.url(0))
+	replaceIn(t, srv.dir, site.file(0), site.c.Sentence(0), "Freshly edited intro.")
+	d := c.waitReload(t, site.url(0))
 	if d.All {
 		t.Errorf("a page edit reloads every page: %+v", d)
 	}
-	_, body, _ := srv.get(t, "/s0/p0/")
-	if !strings.Contains(body, "Freshly edited intro") {
+	_, body, _ := srv.get(t, site.url(0))
+	if !strings.Contains(body, "Freshly edited intro.") {
 		t.Error("the page does not have the edit")
 	}
-	if !strings.Contains(srv.log.String(), "content/s0/p0.md: 1 pages rendered in") {
+	if !strings.Contains(srv.log.String(), site.file(0)+": 1 pages rendered in") {
 		t.Errorf("terminal does not report the rebuild:\n%s", srv.log)
 	}
 }
 
 func TestAtomicSaveAndEditorTempFiles(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{})
-	c, _ := srv.open(t, "/s0/p0/")
-	dir := filepath.Join(srv.dir, "content", "s0")
+	site := smallSite(t)
+	srv := startServer(t, site.dir, Options{})
+	c, _ := srv.open(t, site.url(0))
+	dir, page := filepath.Split(filepath.Join(srv.dir, filepath.FromSlash(site.file(0))))
 	before := srv.buildCount()
 	// Editors' temporary and backup files: none of them may cause a build.
-	for _, name := range []string{".p0.md.swp", "p0.md~", "4913", ".#p0.md", "#p0.md#", ".goutputstream-XY12",
-		"p0.md.tmp", "jb_tmp___", "p0.md___jb_tmp___", "p0.md___jb_old___", "p0.md.bck"} {
+	for _, name := range []string{"." + page + ".swp", page + "~", "4913", ".#" + page, "#" + page + "#", ".goutputstream-XY12",
+		page + ".tmp", "jb_tmp___", page + "___jb_tmp___", page + "___jb_old___", page + ".bck"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte("junk"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// An atomic save: write a temporary file, rename it over the page.
-	src := strings.Replace(readFile(t, srv.dir, "content/s0/p0.md"), "Intro paragraph", "Saved atomically", 1)
-	tmp := filepath.Join(dir, ".p0.md.tmp123")
+	src := strings.Replace(readFile(t, srv.dir, site.file(0)), site.c.Sentence(0), "Saved atomically.", 1)
+	tmp := filepath.Join(dir, "."+page+".tmp123")
 	if err := os.WriteFile(tmp, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Rename(tmp, filepath.Join(dir, "p0.md")); err != nil {
+	if err := os.Rename(tmp, filepath.Join(dir, page)); err != nil {
 		t.Fatal(err)
 	}
-	c.waitReload(t, "/s0/p0/")
-	if _, body, _ := srv.get(t, "/s0/p0/"); !strings.Contains(body, "Saved atomically") {
+	c.waitReload(t, site.url(0))
+	if _, body, _ := srv.get(t, site.url(0)); !strings.Contains(body, "Saved atomically.") {
 		t.Error("the page does not have the saved text")
 	}
 	if got := srv.buildCount() - before; got != 1 {
@@ -95,7 +92,7 @@ func TestAtomicSaveAndEditorTempFiles(t *testing.T) {
 }
 
 func TestNewFolderWithANewPage(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{})
+	srv := startServer(t, smallSite(t).dir, Options{})
 	c, _ := srv.open(t, "/")
 	writeFile(t, srv.dir, "content/fresh/deeper/_index.md", "---\ntitle: Deeper\n---\nA new section.\n")
 	writeFile(t, srv.dir, "content/fresh/deeper/page.md", "---\ntitle: A page in a new folder\n---\nHello from the new folder.\n")
@@ -123,8 +120,9 @@ func TestNewFolderWithANewPage(t *testing.T) {
 }
 
 func TestStylesheetEditSwapsIt(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{})
-	c, page := srv.open(t, "/s0/p0/")
+	site := smallSite(t)
+	srv := startServer(t, site.dir, Options{})
+	c, page := srv.open(t, site.url(0))
 	oldHref := regexp.MustCompile(`href="(/css/site\.[0-9a-f]{10}\.css)"`).FindStringSubmatch(page)
 	if oldHref == nil {
 		t.Fatal("the page links no fingerprinted site.css")
@@ -152,21 +150,22 @@ func TestStylesheetEditSwapsIt(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(body, "rebeccapurple") || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/css") {
 		t.Errorf("GET %s: %d %s", newHref, code, resp.Header.Get("Content-Type"))
 	}
-	if _, page, _ := srv.get(t, "/s0/p0/"); !strings.Contains(page, newHref) {
+	if _, page, _ := srv.get(t, site.url(0)); !strings.Contains(page, newHref) {
 		t.Error("the page does not link the new stylesheet")
 	}
 	// The page itself did not change: no reload came with the css event.
 	// The next event is the reload of a real edit.
-	replaceIn(t, srv.dir, "content/s0/p0.md", "Intro paragraph", "After the stylesheet")
-	d2 := c.waitReload(t, "/s0/p0/")
+	replaceIn(t, srv.dir, site.file(0), site.c.Sentence(0), "After the stylesheet.")
+	d2 := c.waitReload(t, site.url(0))
 	if d2.All {
 		t.Error("reload of every page")
 	}
 }
 
 func TestTemplateErrorShowsAndClears(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{})
-	c, good := srv.open(t, "/s0/p0/")
+	site := smallSite(t)
+	srv := startServer(t, site.dir, Options{})
+	c, good := srv.open(t, site.url(0))
 	layout := "layouts/_default/single.html"
 	orig := readFile(t, srv.dir, layout)
 	broken := strings.Replace(orig, "{{.Title}}", "{{.Title", 1)
@@ -186,43 +185,44 @@ func TestTemplateErrorShowsAndClears(t *testing.T) {
 	}
 	// The last good page is still served, and a browser that connects now
 	// learns about the error.
-	if code, body, _ := srv.get(t, "/s0/p0/"); code != http.StatusOK || body != good {
+	if code, body, _ := srv.get(t, site.url(0)); code != http.StatusOK || body != good {
 		t.Errorf("while broken, GET the page: %d, not the last good page", code)
 	}
-	late := srv.listen(t, "/s0/p0/", versionOf(t, good))
+	late := srv.listen(t, site.url(0), versionOf(t, good))
 	late.expect(t, EventError)
 	if !strings.Contains(srv.log.String(), "build failed with 1 error in ") || !strings.Contains(srv.log.String(), "still serving the last good build") || !strings.Contains(srv.log.String(), "  "+want) {
 		t.Errorf("terminal does not show the error:\n%s", srv.log)
 	}
 	// A content edit while the layout is broken still fails.
-	replaceIn(t, srv.dir, "content/s0/p0.md", "Intro paragraph", "Edited while broken")
+	replaceIn(t, srv.dir, site.file(0), site.c.Sentence(0), "Edited while broken.")
 	c.expect(t, EventError)
 	writeFile(t, srv.dir, layout, orig)
 	c.expect(t, EventOK)
-	c.waitReload(t, "/s0/p0/")
-	if _, body, _ := srv.get(t, "/s0/p0/"); !strings.Contains(body, "Edited while broken") {
+	c.waitReload(t, site.url(0))
+	if _, body, _ := srv.get(t, site.url(0)); !strings.Contains(body, "Edited while broken.") {
 		t.Error("the edit made while broken is missing")
 	}
 }
 
 func TestReconnectCatchesUp(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{})
-	_, page, _ := srv.get(t, "/s0/p0/")
+	site := smallSite(t)
+	srv := startServer(t, site.dir, Options{})
+	_, page, _ := srv.get(t, site.url(0))
 	v := versionOf(t, page)
 	// A browser whose page is current gets only ok.
-	current := srv.listen(t, "/s0/p0/", v)
+	current := srv.listen(t, site.url(0), v)
 	current.expect(t, EventOK)
 	// A browser that was away while the page changed reloads on connecting.
-	stale := srv.listen(t, "/s0/p0/", v+"x")
+	stale := srv.listen(t, site.url(0), v+"x")
 	stale.expect(t, EventOK)
-	stale.waitReload(t, "/s0/p0/")
+	stale.waitReload(t, site.url(0))
 	// The current browser got nothing besides: its next event is the next edit.
-	replaceIn(t, srv.dir, "content/s0/p0.md", "Intro paragraph", "Next edit")
-	current.waitReload(t, "/s0/p0/")
+	replaceIn(t, srv.dir, site.file(0), site.c.Sentence(0), "Next edit.")
+	current.waitReload(t, site.url(0))
 }
 
 func TestHeartbeatKeepsTheStreamAlive(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{Heartbeat: 20_000_000}) // 20 ms
+	srv := startServer(t, smallSite(t).dir, Options{Heartbeat: 20_000_000}) // 20 ms
 	c := srv.listen(t, "/", "")
 	c.expect(t, EventOK)
 	select {
@@ -236,8 +236,9 @@ func TestHeartbeatKeepsTheStreamAlive(t *testing.T) {
 }
 
 func TestTraversalProbesGet404(t *testing.T) {
-	srv := startServer(t, smallSite(t), Options{})
-	probes := []string{
+	site := smallSite(t)
+	srv := startServer(t, site.dir, Options{})
+	probes := site.probes([]string{
 		"/../guidepost.yaml",
 		"/../../../../etc/passwd",
 		"/s0/../../guidepost.yaml",
@@ -260,22 +261,37 @@ func TestTraversalProbesGet404(t *testing.T) {
 		"/static/css/site.css",
 		"/./guidepost.yaml",
 		"http://127.0.0.1/../guidepost.yaml",
+	})
+	assertNotServed(t, srv, probes)
+}
+
+// probes are traversal probes written for the page /s0/p0/ and its
+// section /s0/, aimed at page 0 of the site and its section instead.
+func (s testSite) probes(probes []string) []string {
+	page, section := strings.Trim(s.url(0), "/"), strings.Trim(s.sectionURL(0), "/")
+	out := make([]string, len(probes))
+	for i, p := range probes {
+		p = strings.ReplaceAll(p, "s0/p0", page)
+		p = strings.ReplaceAll(p, "s0\\p0", strings.ReplaceAll(page, "/", "\\"))
+		p = strings.ReplaceAll(p, "s0%2fp0", strings.ReplaceAll(page, "/", "%2f"))
+		out[i] = strings.ReplaceAll(p, "/s0/", "/"+section+"/")
 	}
-	assertNotServed(t, srv.origin(), probes)
+	return out
 }
 
 // assertNotServed requests each probe as written and fails unless the
-// answer is a 404 that shows no file of the site or the system (the test
+// answer is a 404 that shows no file of the site or the system (the
 // site's config, /etc/passwd, a .git config).
-func assertNotServed(t *testing.T, origin string, probes []string) {
+func assertNotServed(t *testing.T, srv *testServer, probes []string) {
 	t.Helper()
+	config, _, _ := strings.Cut(readFile(t, srv.dir, "guidepost.yaml"), "\n")
 	for _, p := range probes {
 		t.Run(p, func(t *testing.T) {
-			code, body := rawGet(t, origin, p)
+			code, body := rawGet(t, srv.origin(), p)
 			if code != http.StatusNotFound {
 				t.Errorf("status %d, want 404", code)
 			}
-			if strings.Contains(body, "title: Test site") || strings.Contains(body, "root:") || strings.Contains(body, "[core]") {
+			if strings.Contains(body, config) || strings.Contains(body, "root:") || strings.Contains(body, "[core]") {
 				t.Error("the answer leaks a file")
 			}
 		})
@@ -302,11 +318,11 @@ func rawGet(t *testing.T, origin, target string) (int, string) {
 }
 
 func TestContentTypesAndCaching(t *testing.T) {
-	dir := smallSite(t)
+	dir := smallSite(t).dir
 	writeFile(t, dir, "static/img/logo.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
 	srv := startServer(t, dir, Options{})
 	_, home, _ := srv.get(t, "/")
-	_, tree, _ := srv.get(t, "/decide/pick/")
+	_, tree, _ := srv.get(t, treeURL(""))
 	find := func(page, pattern string) string {
 		m := regexp.MustCompile(pattern).FindStringSubmatch(page)
 		if m == nil {
@@ -317,7 +333,7 @@ func TestContentTypesAndCaching(t *testing.T) {
 	tests := []struct{ path, ctype string }{
 		{"/", "text/html; charset=utf-8"},
 		{find(home, `href="(/css/site\.[0-9a-f]+\.css)"`), "text/css; charset=utf-8"},
-		{find(tree, `data-tree="(/decide/pick/tree\.[0-9a-f]+\.json)"`), "application/json"},
+		{find(tree, `data-tree="(`+regexp.QuoteMeta(treeURL(""))+`tree\.[0-9a-f]+\.json)"`), "application/json"},
 		{"/img/logo.svg", "image/svg+xml"},
 		{"/sitemap.xml", "application/xml; charset=utf-8"},
 		{"/feed.xml", "application/xml; charset=utf-8"},
@@ -358,8 +374,7 @@ func TestContentTypesAndCaching(t *testing.T) {
 }
 
 func TestBuiltSiteHasNoClientScript(t *testing.T) {
-	dir := smallSite(t)
-	for name, data := range fullBuild(t, dir) {
+	for name, data := range fullBuild(t, smallSite(t).dir) {
 		if strings.Contains(string(data), "/_guidepost/") {
 			t.Errorf("%s of a build refers to the dev server's client", name)
 		}
@@ -367,32 +382,30 @@ func TestBuiltSiteHasNoClientScript(t *testing.T) {
 }
 
 func TestBurstOfChangesMakesOneBuild(t *testing.T) {
-	srv := startServer(t, genSite(t, 120), Options{})
-	c, _ := srv.open(t, "/s0/")
+	site := genSite(t, 120)
+	srv := startServer(t, site.dir, Options{})
+	c, _ := srv.open(t, site.sectionURL(0))
 	before := srv.buildCount()
 	// Like a `git checkout`: many files replaced in quick succession.
 	stage := t.TempDir()
-	var names []string
 	for i := 0; i < 120; i += 2 {
-		rel := fmt.Sprintf("content/s%d/p%d.md", i%2, i)
-		names = append(names, rel)
-		src := strings.Replace(readFile(t, srv.dir, rel), "Intro paragraph", "Checked out", 1)
+		src := strings.Replace(readFile(t, srv.dir, site.file(i)), site.c.Sentence(i), "Checked out.", 1)
 		if err := os.WriteFile(filepath.Join(stage, fmt.Sprint(i)), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for i, rel := range names {
-		if err := os.Rename(filepath.Join(stage, fmt.Sprint(i*2)), filepath.Join(srv.dir, rel)); err != nil {
+	for i := 0; i < 120; i += 2 {
+		if err := os.Rename(filepath.Join(stage, fmt.Sprint(i)), filepath.Join(srv.dir, filepath.FromSlash(site.file(i)))); err != nil {
 			t.Fatal(err)
 		}
 	}
-	c.waitReload(t, "/s0/p0/")
+	c.waitReload(t, site.url(0))
 	// A marker edit afterwards: when its reload arrives, exactly one more
 	// build than the burst's happened.
-	replaceIn(t, srv.dir, "content/s1/p1.md", "Intro paragraph", "Marker")
+	replaceIn(t, srv.dir, site.file(1), site.c.Sentence(1), "Marker.")
 	for {
 		d := reloadPaths(t, c.expect(t, EventReload))
-		if strings.Contains(strings.Join(d.Paths, " "), "/s1/p1/") {
+		if strings.Contains(strings.Join(d.Paths, " "), site.url(1)) {
 			break
 		}
 	}
@@ -402,9 +415,9 @@ func TestBurstOfChangesMakesOneBuild(t *testing.T) {
 }
 
 func TestBasePath(t *testing.T) {
-	dir := smallSite(t)
-	writeFile(t, dir, "guidepost.yaml", "title: Test site\nbase_url: https://example.org/docs/\n")
-	srv := startServer(t, dir, Options{})
+	site := smallSite(t)
+	setField(t, site.dir, "guidepost.yaml", "base_url", "https://example.org/docs/")
+	srv := startServer(t, site.dir, Options{})
 	if !strings.HasSuffix(srv.URL(), "/docs/") {
 		t.Fatalf("URL %s lacks the base path", srv.URL())
 	}
@@ -416,9 +429,9 @@ func TestBasePath(t *testing.T) {
 	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != "/docs/" {
 		t.Errorf("GET /: %d to %q, want a redirect to /docs/", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	c, _ := srv.open(t, "/docs/s0/p0/")
-	replaceIn(t, srv.dir, "content/s0/p0.md", "Intro paragraph", "Under a base path")
-	c.waitReload(t, "/docs/s0/p0/")
+	c, _ := srv.open(t, "/docs"+site.url(0))
+	replaceIn(t, srv.dir, site.file(0), site.c.Sentence(0), "Under a base path.")
+	c.waitReload(t, "/docs"+site.url(0))
 }
 
 func TestPortInUse(t *testing.T) {
@@ -428,7 +441,7 @@ func TestPortInUse(t *testing.T) {
 	}
 	defer ln.Close()
 	port := ln.Addr().(*net.TCPAddr).Port
-	_, err = New(Options{Source: smallSite(t), Port: port})
+	_, err = New(Options{Source: smallSite(t).dir, Port: port})
 	var inUse *PortInUseError
 	if !errors.As(err, &inUse) {
 		t.Fatalf("err = %v, want a *PortInUseError", err)
@@ -440,16 +453,18 @@ func TestPortInUse(t *testing.T) {
 }
 
 func TestSiteBrokenFromTheStart(t *testing.T) {
-	dir := smallSite(t)
-	replaceIn(t, dir, "content/s0/p0.md", `title: "Guidance page 0"`, `titel: "Guidance page 0"`)
+	site := smallSite(t)
+	dir := site.dir
+	// The page's title, on line 2, under a misspelt key: it has no title.
+	replaceIn(t, dir, site.file(0), "\ntitle: ", "\ntitel: ")
 	srv := startServer(t, dir, Options{})
-	code, body, _ := srv.get(t, "/s0/p0/")
-	if code != http.StatusInternalServerError || !strings.Contains(body, "content/s0/p0.md:2: ") || !strings.Contains(body, `data-error="1"`) {
+	code, body, _ := srv.get(t, site.url(0))
+	if code != http.StatusInternalServerError || !strings.Contains(body, site.file(0)+":2: ") || !strings.Contains(body, `data-error="1"`) {
 		t.Fatalf("GET while the site never built: %d\n%s", code, body)
 	}
-	c := srv.listen(t, "/s0/p0/", "")
+	c := srv.listen(t, site.url(0), "")
 	ev := c.expect(t, EventError)
-	if !strings.Contains(ev.data, `"text":"content/s0/p0.md:2: `) {
+	if !strings.Contains(ev.data, `"text":"`+site.file(0)+`:2: `) {
 		t.Errorf("error event %s lacks file:line", ev.data)
 	}
 	// There is no good build to fall back on, and the terminal says so.
@@ -457,9 +472,9 @@ func TestSiteBrokenFromTheStart(t *testing.T) {
 		strings.Contains(log, "last good") {
 		t.Errorf("the terminal does not say that nothing is served:\n%s", log)
 	}
-	replaceIn(t, dir, "content/s0/p0.md", "titel:", "title:")
+	replaceIn(t, dir, site.file(0), "\ntitel: ", "\ntitle: ")
 	c.expect(t, EventOK)
-	if code, _, _ := srv.get(t, "/s0/p0/"); code != http.StatusOK {
+	if code, _, _ := srv.get(t, site.url(0)); code != http.StatusOK {
 		t.Errorf("GET after the fix: %d", code)
 	}
 }
