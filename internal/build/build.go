@@ -145,6 +145,9 @@ func (b *Builder) Build(opts Options) (*Result, error) {
 		if err := copyAssets(a, opts.Source, w); err != nil {
 			return err
 		}
+		// The writers hold what they have yet to write; the pages need
+		// only the assets' URLs.
+		a.Release()
 		if _, err := a.URL(HeadersName); opts.Precompress && err != nil { // a site's own _headers wins
 			return w.WriteFile(HeadersName, headersFile(s.BasePath, a.URLs()))
 		}
@@ -177,9 +180,10 @@ func (b *Builder) Render(opts Options) (*Result, *Files, error) {
 
 // run loads and checks the site, runs every generator (the search index
 // first uses every core, and its working memory is collected before the
-// pages render), renders the pages into sink, and finally hands the
-// complete asset table to withAssets. The error is a *Failure when the
-// site has problems.
+// pages render), hands the complete asset table to withAssets (which may
+// publish and release it, so the pages render without the generated files
+// in memory) and renders the pages into sink. The error is a *Failure when
+// the site has problems.
 func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site, *layout.Assets) error) (*Result, error) {
 	b.mu.Lock()
 	b.highlight = opts.HighlightCache
@@ -211,6 +215,11 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 		res.Diags.Sort()
 		return res, &Failure{Diags: res.Diags}
 	}
+	if withAssets != nil {
+		if err := withAssets(s, assets); err != nil {
+			return res, err
+		}
+	}
 	// The search index's working memory (240 MB at 10k pages, as much as
 	// the site itself) is garbage now. Collected before the pages render,
 	// it no longer sets the heap goal, which is twice the live heap: peak
@@ -233,11 +242,6 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 	res.Diags.Sort()
 	if len(res.Diags.Errors()) > 0 {
 		return res, &Failure{Diags: res.Diags}
-	}
-	if withAssets != nil {
-		if err := withAssets(s, assets); err != nil {
-			return res, err
-		}
 	}
 	res.Pages = len(s.Pages)
 	res.Files = int(counted.n.Load()) + len(assets.URLs())

@@ -37,8 +37,9 @@ type Assets struct {
 }
 
 type asset struct {
-	src  string // file to copy, when data is nil
-	data []byte
+	src      string // file to copy, when data is nil
+	data     []byte
+	released bool // published and dropped (see Release)
 }
 
 // fingerprinted reports whether a file gets a content hash in its name.
@@ -298,8 +299,22 @@ func (a *Assets) Content(root, u string) ([]byte, error) {
 	a.mu.RLock()
 	f := a.files[u]
 	a.mu.RUnlock()
-	if f.data != nil {
+	switch {
+	case f.released:
+		return nil, errors.New("asset " + strconv.Quote(u) + " was published and released")
+	case f.data != nil:
 		return f.data, nil
 	}
 	return os.ReadFile(filepath.Join(root, filepath.FromSlash(f.src)))
+}
+
+// Release drops the contents of every asset, once a build has published
+// them, so they are not held while its pages render: a big site's search
+// index is tens of megabytes. URL and URLs keep working; Content fails.
+func (a *Assets) Release() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for u := range a.files {
+		a.files[u] = asset{released: true}
+	}
 }

@@ -137,6 +137,19 @@ func TestAssets(t *testing.T) {
 			t.Errorf("Content(%s) = %q, %v", u, data, err)
 		}
 	}
+
+	// Once published and released, the URLs stay and the bytes go.
+	urls := a.URLs()
+	a.Release()
+	if got := a.URLs(); !slices.Equal(got, urls) {
+		t.Errorf("URLs after Release = %v, want %v", got, urls)
+	}
+	if u, err := a.URL("css/site.css"); err != nil || u != css {
+		t.Errorf("URL(css/site.css) after Release = %q, %v; want %q", u, err, css)
+	}
+	if data, err := a.Content(s.Root, css); err == nil || data != nil {
+		t.Errorf("Content(%s) after Release = %q, %v; want an error", css, data, err)
+	}
 }
 
 // TestAssetsModules checks that a script importing another by a relative
