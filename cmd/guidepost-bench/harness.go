@@ -79,6 +79,9 @@ func (h *harness) measureAll(rep *report) error {
 	defer os.WriteFile(page, orig, 0o644)
 
 	cmds := h.commands()
+	if h.opts.coldOnly {
+		cmds = cmds[:2] // rowGuidepost, rowHugo
+	}
 	// One unmeasured build of each: checks both sites build, warms the OS
 	// file cache and fills the warm highlight cache.
 	for _, c := range cmds {
@@ -110,7 +113,15 @@ func (h *harness) measureAll(rep *report) error {
 	if err := os.WriteFile(page, orig, 0o644); err != nil {
 		return err
 	}
+	if h.opts.syscalls {
+		if err := h.countSyscalls(rep, cmds, scratch); err != nil {
+			return err
+		}
+	}
 
+	if h.opts.coldOnly {
+		return nil
+	}
 	h.progress("dev server rebuilds (build.Incremental, in memory)")
 	out, err := exec.Command(h.bins.self, "_warm", "-source", h.sites.guidepost, "-page", h.editedPage(), "-runs", fmt.Sprint(max(h.opts.runs, 5))).Output()
 	if err != nil {
@@ -246,4 +257,25 @@ func removeAll(dirs ...string) func(int) error {
 		}
 		return nil
 	}
+}
+
+// countSyscalls counts the system calls of one cold guidepost build and
+// one Hugo build (the first two commands) with strace.
+func (h *harness) countSyscalls(rep *report, cmds []command, scratch string) error {
+	for _, c := range cmds {
+		if c.name != rowGuidepost && c.name != rowHugo {
+			continue
+		}
+		h.progress("strace -c -f: %s", c.name)
+		n, err := countSyscalls(c, scratch)
+		if err != nil {
+			return err
+		}
+		if c.name == rowGuidepost {
+			rep.gpCalls = &n
+		} else {
+			rep.hugoCalls = &n
+		}
+	}
+	return nil
 }

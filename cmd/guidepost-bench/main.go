@@ -88,6 +88,8 @@ type options struct {
 	out         string
 	shape       string
 	hugo        bool
+	syscalls    bool
+	coldOnly    bool
 }
 
 func parseOptions(args []string, stderr io.Writer) (options, error) {
@@ -101,6 +103,8 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.pages, "pages", 1000, "regular pages in the generated corpus")
 	fs.StringVar(&o.shape, "shape", "long", "`shape` of the corpus: long (pages with prose, lists, a table, code), small (many short pages in many sections and scripts) or multilingual (short pages in 4 languages, built as one language and as translations)")
 	fs.BoolVar(&o.hugo, "hugo", true, "with -shape multilingual, also build the corpus with Hugo (false: guidepost only)")
+	fs.BoolVar(&o.syscalls, "syscalls", false, "also count the system calls of one cold guidepost build and one Hugo build with strace -c -f (installed with apt-get when missing)")
+	fs.BoolVar(&o.coldOnly, "cold-only", false, "measure only the cold guidepost build and Hugo's, and not the dev server: the rows a comparison at 10,000 pages and more needs")
 	fs.IntVar(&o.runs, "runs", 5, "measured builds of each kind (0: only generate and profile)")
 	fs.IntVar(&o.edits, "edits", 50, "edits for the dev server's edit → reload event latency (0: skip)")
 	fs.StringVar(&o.dir, "dir", "", "work `folder` for the corpus and outputs (default: a new temporary folder)")
@@ -141,7 +145,7 @@ func runHarness(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if o.runs > 0 {
-		if err := ensureTools(o.install, o.hugo, stderr); err != nil {
+		if err := ensureTools(o.install, o.hugo, o.syscalls, stderr); err != nil {
 			return err
 		}
 	}
@@ -226,13 +230,16 @@ func buildBinaries(ctx context.Context, repo, dir string) (binaries, error) {
 	return b, nil
 }
 
-// ensureTools installs GNU time and, when hugo is set, Hugo with apt-get
-// when they are missing.
-func ensureTools(install, hugo bool, stderr io.Writer) error {
-	need := map[string]string{"hugo": "hugo", timeBin: "time"}
+// ensureTools installs GNU time and, when hugo is set, Hugo, and when
+// strace is set, strace, with apt-get when they are missing.
+func ensureTools(install, hugo, strace bool, stderr io.Writer) error {
+	need := map[string]string{"hugo": "hugo", timeBin: "time", "strace": "strace"}
 	tools := []string{timeBin}
 	if hugo {
 		tools = append(tools, "hugo")
+	}
+	if strace {
+		tools = append(tools, "strace")
 	}
 	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err == nil {

@@ -16,6 +16,7 @@ type report struct {
 	loadBefore, loadAfter string // /proc/loadavg around the measured runs
 	sourceBytes           int64
 	gpFiles, hugoFiles    int
+	gpCalls, hugoCalls    *syscallCount // with -syscalls
 	builds                []*series
 	warm                  *warmReport
 	serveLatency          []time.Duration // edit → reload event, per edit
@@ -58,6 +59,9 @@ func (r *report) write(w io.Writer) {
 		fmt.Fprintf(w, "- load average (1, 5, 15 min) before the runs: %s; after: %s\n\n", r.loadBefore, r.loadAfter)
 		r.writeBuilds(w)
 	}
+	if r.gpCalls != nil && r.hugoCalls != nil {
+		r.writeSyscalls(w)
+	}
 	if r.warm != nil {
 		r.writeWarm(w)
 	}
@@ -80,6 +84,23 @@ func (r *report) writeBuilds(w io.Writer) {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", s.name, ms(s.medianWall()), ms(s.medianCPU()), mib(s.medianRSS()),
 			ratio(s.medianWall(), hugo.medianWall()), ratio(s.medianRSS(), hugo.medianRSS()))
 	}
+}
+
+// writeSyscalls prints the files each generator wrote and the system
+// calls of one cold build of each.
+func (r *report) writeSyscalls(w io.Writer) {
+	perPage := func(n int) string { return fmt.Sprintf("%.1f", float64(n)/float64(r.pages)) }
+	times := func(a, b int) string { return fmt.Sprintf("%.2f×", float64(a)/float64(b)) }
+	g, h := r.gpCalls, r.hugoCalls
+	fmt.Fprintln(w, "\nFiles written and system calls of one cold build each (`strace -c -f`; I/O leaves out the Go runtime's own calls):")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| | guidepost | Hugo | guidepost vs Hugo |")
+	fmt.Fprintln(w, "|---|--:|--:|--:|")
+	fmt.Fprintf(w, "| files written | %d | %d | %s |\n", r.gpFiles, r.hugoFiles, times(r.gpFiles, r.hugoFiles))
+	fmt.Fprintf(w, "| system calls | %d | %d | %s |\n", g.All, h.All, times(g.All, h.All))
+	fmt.Fprintf(w, "| per page | %s | %s | |\n", perPage(g.All), perPage(h.All))
+	fmt.Fprintf(w, "| I/O calls | %d | %d | %s |\n", g.IO, h.IO, times(g.IO, h.IO))
+	fmt.Fprintf(w, "| per page | %s | %s | |\n", perPage(g.IO), perPage(h.IO))
 }
 
 func (r *report) writeWarm(w io.Writer) {
@@ -118,7 +139,6 @@ func (r *report) writeProfile(w io.Writer) {
 		ms(p.Wall), p.Pages, p.Files, p.PeakHeapMiB, p.TotalAllocMB, p.GCs, r.profileDir)
 	for _, t := range []struct{ title, text string }{
 		{"CPU, flat", r.cpuTop}, {"CPU, cumulative", r.cpuCum}, {"allocated bytes (alloc_space)", r.memTop},
-		{"in-use heap near the peak (inuse_space, cumulative)", r.peakTop},
 		{"in-use heap near the peak (inuse_space, cumulative)", r.peakTop},
 	} {
 		fmt.Fprintf(w, "%s:\n\n```\n%s```\n\n", t.title, t.text)
