@@ -21,6 +21,23 @@ func (s *site) jekyll() error {
 	if _, err := os.Stat(filepath.Join(s.src, name)); err != nil {
 		name = "_config.yaml"
 	}
+	s.jekyllConfig(name)
+	for _, dir := range []string{"_layouts", "_includes", "_sass", "_data", "_plugins"} {
+		if fi, err := os.Stat(filepath.Join(s.src, dir)); err == nil && fi.IsDir() {
+			s.r.add(dir+"/", 0, "Jekyll's "+dir+"/ is not carried: guidepost has its own layouts and theme (see the README's Themes)")
+		}
+	}
+	s.jekyllFiles()
+	s.jekyllPosts()
+	if !s.hasPage("content/posts/_index.md") && s.anyPost() {
+		s.files["content/posts/_index.md"] = []byte("---\ntitle: Posts\n---\n")
+	}
+	return nil
+}
+
+// jekyllConfig reads the site's settings from the config file name and
+// reports those it does not carry.
+func (s *site) jekyllConfig(name string) {
 	var baseurl string
 	each(s.parseConfig(name), func(key string, v *yaml.Node, line int) {
 		switch key {
@@ -55,22 +72,27 @@ func (s *site) jekyll() error {
 	if baseurl != "" && s.cfg.BaseURL != "" {
 		s.cfg.BaseURL = strings.TrimSuffix(s.cfg.BaseURL, "/") + "/" + strings.Trim(baseurl, "/") + "/"
 	}
-	skip := func(rel string, dir bool) bool {
-		base := path.Base(rel)
-		switch {
-		case strings.HasPrefix(base, "_"), base == "vendor", base == "node_modules", base == "Gemfile", base == "Gemfile.lock":
-			return true
-		case !dir && (base == "README.md" || base == "LICENSE" || base == "CHANGELOG.md"):
-			return true
-		}
-		return false
+}
+
+// jekyllSkip reports whether a file or folder of a Jekyll site is left
+// out of the walk for pages and static files: Jekyll's own (_*), the
+// dependencies and the repository's notes.
+func jekyllSkip(rel string, dir bool) bool {
+	base := path.Base(rel)
+	switch {
+	case strings.HasPrefix(base, "_"), base == "vendor", base == "node_modules", base == "Gemfile", base == "Gemfile.lock":
+		return true
+	case !dir && (base == "README.md" || base == "LICENSE" || base == "CHANGELOG.md"):
+		return true
 	}
-	for _, dir := range []string{"_layouts", "_includes", "_sass", "_data", "_plugins"} {
-		if fi, err := os.Stat(filepath.Join(s.src, dir)); err == nil && fi.IsDir() {
-			s.r.add(dir+"/", 0, "Jekyll's "+dir+"/ is not carried: guidepost has its own layouts and theme (see the README's Themes)")
-		}
-	}
-	for _, rel := range s.walkFiles(".", skip) {
+	return false
+}
+
+// jekyllFiles imports the pages outside _posts/ and _drafts/ where they
+// are, and copies the other files into static/; HTML pages with front
+// matter (Liquid) are left out.
+func (s *site) jekyllFiles() {
+	for _, rel := range s.walkFiles(".", jekyllSkip) {
 		switch {
 		case isMarkdown(rel):
 			s.jekyllPage(rel, mdName(rel), "", false)
@@ -84,6 +106,11 @@ func (s *site) jekyll() error {
 			s.copies["static/"+rel] = rel
 		}
 	}
+}
+
+// jekyllPosts imports _posts/ and _drafts/ into content/posts/, the date
+// of a post's file name its date.
+func (s *site) jekyllPosts() {
 	for _, dir := range []string{"_posts", "_drafts"} {
 		for _, rel := range s.walkFiles(dir, nil) {
 			if !isMarkdown(rel) {
@@ -98,10 +125,6 @@ func (s *site) jekyll() error {
 			s.jekyllPage(rel, "content/posts/"+base, day, dir == "_drafts")
 		}
 	}
-	if !s.hasPage("content/posts/_index.md") && s.anyPost() {
-		s.files["content/posts/_index.md"] = []byte("---\ntitle: Posts\n---\n")
-	}
-	return nil
 }
 
 func (s *site) hasPage(dest string) bool {

@@ -5,6 +5,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -17,8 +18,27 @@ func (s *site) mkdocs() error {
 	if _, err := os.Stat(filepath.Join(s.src, name)); err != nil {
 		name = "mkdocs.yaml"
 	}
-	docs := "docs"
-	var nav *yaml.Node
+	docs, nav := s.mkdocsConfig(name)
+	titles, weights := map[string]string{}, map[string]int{}
+	s.mkdocsNav(name, nav, titles, weights, true)
+	for _, rel := range s.walkFiles(docs, nil) {
+		inDocs := strings.TrimPrefix(rel, docs+"/")
+		if !isMarkdown(rel) {
+			s.copies["content/"+inDocs] = rel
+			continue
+		}
+		if data, ok := s.readSource(rel); ok {
+			s.mkdocsPage(rel, inDocs, data, titles[inDocs], weights)
+		}
+	}
+	return nil
+}
+
+// mkdocsConfig reads the site's settings from the config file name,
+// reports those it does not carry, and returns the docs folder and the
+// nav (nil without one).
+func (s *site) mkdocsConfig(name string) (docs string, nav *yaml.Node) {
+	docs = "docs"
 	each(s.parseConfig(name), func(key string, v *yaml.Node, line int) {
 		switch key {
 		case "site_name":
@@ -32,28 +52,11 @@ func (s *site) mkdocs() error {
 		case "nav":
 			nav = v
 		case "plugins":
-			for _, p := range v.Content {
-				n := p.Value
-				if p.Kind == yaml.MappingNode && len(p.Content) > 0 {
-					n = p.Content[0].Value
-				}
-				if n == "search" || n == "tags" {
-					continue // guidepost has search, and tags
-				}
-				s.r.add(name, p.Line, "MkDocs plugin "+n+" is not carried")
-			}
+			s.mkdocsUncarried(name, v, "MkDocs plugin ", "search", "tags") // guidepost has search, and tags
 		case "markdown_extensions":
-			for _, e := range v.Content {
-				n := e.Value
-				if e.Kind == yaml.MappingNode && len(e.Content) > 0 {
-					n = e.Content[0].Value
-				}
-				switch n {
-				case "tables", "toc", "footnotes", "attr_list", "fenced_code", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.tasklist", "pymdownx.tilde", "admonition":
-					continue // guidepost's Markdown has these (admonitions become callouts)
-				}
-				s.r.add(name, e.Line, "Markdown extension "+n+" is not carried")
-			}
+			// guidepost's Markdown has these (admonitions become callouts).
+			s.mkdocsUncarried(name, v, "Markdown extension ", "tables", "toc", "footnotes", "attr_list", "fenced_code",
+				"pymdownx.superfences", "pymdownx.highlight", "pymdownx.tasklist", "pymdownx.tilde", "admonition")
 		case "theme":
 			s.r.add(name, line, "the theme is not carried: the site uses guidepost's built-in theme (see the README's Themes)")
 		case "repo_url", "repo_name", "edit_uri", "copyright", "extra", "extra_css", "extra_javascript", "site_author", "use_directory_urls", "strict", "validation", "watch", "hooks", "dev_addr", "exclude_docs", "not_in_nav", "remote_branch", "remote_name", "site_dir":
@@ -62,65 +65,78 @@ func (s *site) mkdocs() error {
 			s.r.add(name, line, key+" is not carried")
 		}
 	})
-	titles, weights := map[string]string{}, map[string]int{}
-	s.mkdocsNav(name, nav, titles, weights, true)
-	for _, rel := range s.walkFiles(docs, nil) {
-		inDocs := strings.TrimPrefix(rel, docs+"/")
-		if !isMarkdown(rel) {
-			s.copies["content/"+inDocs] = rel
-			continue
+	return docs, nav
+}
+
+// mkdocsUncarried reports each entry of a list of plugins or extensions
+// (a name, or a mapping from the name to its settings) that is not one
+// of carried, as what (e.g. "MkDocs plugin ") and its name.
+func (s *site) mkdocsUncarried(name string, list *yaml.Node, what string, carried ...string) {
+	for _, e := range list.Content {
+		n := e.Value
+		if e.Kind == yaml.MappingNode && len(e.Content) > 0 {
+			n = e.Content[0].Value
 		}
-		data, ok := s.readSource(rel)
-		if !ok {
-			continue
+		if !slices.Contains(carried, n) {
+			s.r.add(name, e.Line, what+n+" is not carried")
 		}
-		dest := "content/" + mdName(inDocs)
-		if dest == "content/index.md" {
-			dest = "content/_index.md"
-		}
-		p := readPage(rel, dest, data, s.r)
-		// MkDocs shows a page's first heading as its title; nav may give
-		// it a shorter name for links.
-		title := ""
-		if !p.has("title") {
-			title = s.takeHeading(p)
-		}
-		navTitle := titles[inDocs]
-		if title == "" {
-			title = navTitle
-		}
-		if navTitle != "" && navTitle != title && !p.has("title") {
-			p.add("linkTitle", navTitle)
-		}
-		if title == "" {
-			title = titleFromName(inDocs)
-			if base := path.Base(inDocs); base == "index.md" || base == "README.md" {
-				title = titleFromName(path.Dir(inDocs))
-				if path.Dir(inDocs) == "." {
-					title = s.cfg.Title
-				}
-			}
-		}
-		s.commonFields(p, title)
-		if w, ok := weights[inDocs]; ok {
-			p.add("weight", w)
-		}
-		if t := p.strs("hide"); len(t) > 0 || p.get("hide") != nil {
-			p.drop["hide"] = true
-			for _, h := range t {
-				if h == "toc" {
-					p.add("toc", false)
-				}
-			}
-		}
-		if p.get("template") != nil {
-			p.drop["template"] = true
-			s.r.add(rel, p.line("template"), "template "+quote(p.str("template"))+" of the old theme is not carried (removed)")
-		}
-		s.mkdocsBody(p, inDocs)
-		s.pages = append(s.pages, p)
 	}
-	return nil
+}
+
+// mkdocsPage imports the Markdown file rel (inDocs below the docs
+// folder) whose text is data; navTitle is its name in nav, if any, and
+// weights the places nav gives pages.
+func (s *site) mkdocsPage(rel, inDocs string, data []byte, navTitle string, weights map[string]int) {
+	dest := "content/" + mdName(inDocs)
+	if dest == "content/index.md" {
+		dest = "content/_index.md"
+	}
+	p := readPage(rel, dest, data, s.r)
+	s.commonFields(p, s.mkdocsTitle(p, inDocs, navTitle))
+	if w, ok := weights[inDocs]; ok {
+		p.add("weight", w)
+	}
+	if t := p.strs("hide"); len(t) > 0 || p.get("hide") != nil {
+		p.drop["hide"] = true
+		for _, h := range t {
+			if h == "toc" {
+				p.add("toc", false)
+			}
+		}
+	}
+	if p.get("template") != nil {
+		p.drop["template"] = true
+		s.r.add(rel, p.line("template"), "template "+quote(p.str("template"))+" of the old theme is not carried (removed)")
+	}
+	s.mkdocsBody(p, inDocs)
+	s.pages = append(s.pages, p)
+}
+
+// mkdocsTitle is the title commonFields gives p when it has no title:. MkDocs
+// shows a page's first heading as its title (taken out of the body); nav
+// may give it a shorter name for links (linkTitle), or its only name;
+// else the file's or folder's name, or the site's title for the home.
+func (s *site) mkdocsTitle(p *page, inDocs, navTitle string) string {
+	title := ""
+	if !p.has("title") {
+		title = s.takeHeading(p)
+	}
+	if title == "" {
+		title = navTitle
+	}
+	if navTitle != "" && navTitle != title && !p.has("title") {
+		p.add("linkTitle", navTitle)
+	}
+	if title == "" {
+		title = titleFromName(inDocs)
+		if base := path.Base(inDocs); base == "index.md" || base == "README.md" {
+			title = titleFromName(path.Dir(inDocs))
+			if path.Dir(inDocs) == "." {
+				title = s.cfg.Title
+			}
+		}
+	}
+	return title
 }
 
 // mkdocsNav reads nav: each page's title and its place (weight); the
