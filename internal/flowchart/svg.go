@@ -53,24 +53,12 @@ func SVG(t *decision.Tree, opts Options) string {
 	g.order()
 	g.size(verdict)
 	w, h := g.place()
-
-	questions, outcomes := 0, 0
-	for _, v := range g.nodes {
-		if v.kind == real && v.node.IsOutcome() {
-			outcomes++
-		} else if v.kind == real {
-			questions++
-		}
-	}
+	desc := g.describe(opts)
 	if opts.RTL {
 		g.mirror(w)
 	}
 	g.rtl = opts.RTL
 	arrow := "tm-arrow-" + safeID(t.ID)
-	desc := opts.text("Diagram of “"+t.Title+"”: "+count(questions, "question")+" leading, from left to right, to "+
-		count(outcomes, "outcome")+".", "diagram", "title", t.Title,
-		"questions", opts.text(count(questions, "question"), "diagram_questions", "count", questions),
-		"outcomes", opts.text(count(outcomes, "outcome"), "diagram_outcomes", "count", outcomes))
 	var b strings.Builder
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="treemap" width="` + num(w) + `" height="` + num(h) +
 		`" viewBox="0 0 ` + num(w) + ` ` + num(h) + `" role="group" aria-label="` + esc(desc) + `"`)
@@ -79,8 +67,52 @@ func SVG(t *decision.Tree, opts Options) string {
 	}
 	b.WriteString(">\n")
 	b.WriteString(`<defs><marker id="` + arrow + `" class="tm-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L8 4L0 8z"/></marker></defs>` + "\n")
+	g.writeEdges(&b, w, arrow)
+	g.writeLabels(&b)
+	b.WriteString(`<g class="tm-nodes" font-size="` + num(fontSize) + `">` + "\n")
+	for _, v := range g.placed(real) {
+		b.WriteString(g.box(v, verdict(v), opts))
+	}
+	b.WriteString("</g>\n</svg>")
+	return b.String()
+}
 
-	if opts.RTL {
+// describe is the chart's accessible description: the tree's title and
+// how many questions lead to how many outcomes.
+func (g *graph) describe(opts Options) string {
+	questions, outcomes := 0, 0
+	for _, v := range g.nodes {
+		if v.kind == real && v.node.IsOutcome() {
+			outcomes++
+		} else if v.kind == real {
+			questions++
+		}
+	}
+	t := g.tree
+	return opts.text("Diagram of “"+t.Title+"”: "+count(questions, "question")+" leading, from left to right, to "+
+		count(outcomes, "outcome")+".", "diagram", "title", t.Title,
+		"questions", opts.text(count(questions, "question"), "diagram_questions", "count", questions),
+		"outcomes", opts.text(count(outcomes, "outcome"), "diagram_outcomes", "count", outcomes))
+}
+
+// placed returns the nodes of one kind column by column, in their order
+// in each column.
+func (g *graph) placed(k kind) []*vnode {
+	var out []*vnode
+	for _, col := range g.cols {
+		for _, id := range col {
+			if v := g.nodes[id]; v.kind == k {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// writeEdges writes the arrows of a chart w wide, ending in the marker
+// arrow.
+func (g *graph) writeEdges(b *strings.Builder, w float64, arrow string) {
+	if g.rtl {
 		// Edges are drawn left to right and mirrored as a whole; boxes
 		// and labels were moved (mirror) so that their text is not.
 		b.WriteString(`<g class="tm-edges" fill="none" stroke="currentColor" transform="matrix(-1 0 0 1 ` + num(w) + ` 0)">` + "\n")
@@ -91,37 +123,21 @@ func SVG(t *decision.Tree, opts Options) string {
 		b.WriteString(`<path class="tm-edge" d="` + g.path(c) + `" marker-end="url(#` + arrow + `)"/>` + "\n")
 	}
 	b.WriteString("</g>\n")
+}
 
+// writeLabels writes the answers' labels on the edges.
+func (g *graph) writeLabels(b *strings.Builder) {
 	b.WriteString(`<g class="tm-labels" font-size="` + num(labelSize) + `">` + "\n")
-	for _, col := range g.cols {
-		for _, id := range col {
-			v := g.nodes[id]
-			if v.kind != label {
-				continue
-			}
-			top := v.y - v.h/2
-			b.WriteString(`<g class="tm-label"><rect x="` + num(v.x) + `" y="` + num(top) + `" width="` + num(v.w) +
-				`" height="` + num(v.h) + `" rx="3"/><text>`)
-			for i, l := range v.lines {
-				b.WriteString(`<tspan x="` + num(g.textX(v, labelPad)) + `" y="` + num(top+labelPad+labelLine*float64(i)+labelSize) + `">` + esc(l) + `</tspan>`)
-			}
-			b.WriteString("</text></g>\n")
+	for _, v := range g.placed(label) {
+		top := v.y - v.h/2
+		b.WriteString(`<g class="tm-label"><rect x="` + num(v.x) + `" y="` + num(top) + `" width="` + num(v.w) +
+			`" height="` + num(v.h) + `" rx="3"/><text>`)
+		for i, l := range v.lines {
+			b.WriteString(`<tspan x="` + num(g.textX(v, labelPad)) + `" y="` + num(top+labelPad+labelLine*float64(i)+labelSize) + `">` + esc(l) + `</tspan>`)
 		}
+		b.WriteString("</text></g>\n")
 	}
 	b.WriteString("</g>\n")
-
-	b.WriteString(`<g class="tm-nodes" font-size="` + num(fontSize) + `">` + "\n")
-	for _, col := range g.cols {
-		for _, id := range col {
-			v := g.nodes[id]
-			if v.kind != real {
-				continue
-			}
-			b.WriteString(g.box(v, verdict(v), opts))
-		}
-	}
-	b.WriteString("</g>\n</svg>")
-	return b.String()
 }
 
 // box writes a question or outcome as a link around its box and text.
