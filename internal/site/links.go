@@ -128,18 +128,18 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 	}
 	base, frag, _ := strings.Cut(dest, "#")
 	base, query, hasQuery := strings.Cut(base, "?")
+	tail := linkTail{frag: frag}
 	if hasQuery {
-		query = "?" + query
+		tail.query = "?" + query
 	}
-	anchor := ""
 	if frag != "" {
-		anchor = "#" + frag
+		tail.anchor = "#" + frag
 	}
 	if base == "" {
 		if hasQuery {
 			// "?x#y": this page with a query, written out so that it is
 			// under the base path whatever the page's URL.
-			return resolved{href: from.RelPermalink() + query + anchor, target: from.URL + query + anchor, page: from, frag: frag}
+			return tail.to(from)
 		}
 		return resolved{href: dest, page: from, frag: frag}
 	}
@@ -150,22 +150,45 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 		base = unescaped
 	}
 	if strings.HasSuffix(base, ".md") {
-		var file string
-		if strings.HasPrefix(base, "/") {
-			file = path.Join(ContentDir, base)
-		} else {
-			file = path.Join(path.Dir(from.File), base)
-		}
-		if !strings.HasPrefix(file, ContentDir+"/") {
-			return resolved{href: dest, problem: "link " + strconv.Quote(dest) + " leaves the content folder: link to a page inside content/"}
-		}
-		t := s.byFile[file]
-		if t == nil {
-			return resolved{href: dest, problem: "link to a missing page " + strconv.Quote(dest) + ": there is no " + file + mdRelativeHint}
-		}
-		t = inLanguageOf(from, t)
-		return resolved{href: t.RelPermalink() + query + anchor, target: t.URL + query + anchor, page: t, frag: frag}
+		return s.resolveFile(from, dest, base, tail)
 	}
+	return s.resolvePath(from, dest, base, tail)
+}
+
+// linkTail is what follows the path of a link: its ?query and #anchor as
+// written (each "" when absent), and the anchor without '#'.
+type linkTail struct{ query, anchor, frag string }
+
+// to is the link, with the tail, to page t.
+func (l linkTail) to(t *Page) resolved {
+	return resolved{href: t.RelPermalink() + l.query + l.anchor, target: t.URL + l.query + l.anchor, page: t, frag: l.frag}
+}
+
+// resolveFile resolves the link dest to the content file base (a .md
+// file relative to from's file or, with a leading slash, to content/),
+// in from's language when it has a translation.
+func (s *Site) resolveFile(from *Page, dest, base string, tail linkTail) resolved {
+	var file string
+	if strings.HasPrefix(base, "/") {
+		file = path.Join(ContentDir, base)
+	} else {
+		file = path.Join(path.Dir(from.File), base)
+	}
+	if !strings.HasPrefix(file, ContentDir+"/") {
+		return resolved{href: dest, problem: "link " + strconv.Quote(dest) + " leaves the content folder: link to a page inside content/"}
+	}
+	t := s.byFile[file]
+	if t == nil {
+		return resolved{href: dest, problem: "link to a missing page " + strconv.Quote(dest) + ": there is no " + file + mdRelativeHint}
+	}
+	return tail.to(inLanguageOf(from, t))
+}
+
+// resolvePath resolves the link dest to the URL path base (relative to
+// from's URL or, with a leading slash, to the site root, with or
+// without the base path): a page, a static or generated file, or an
+// alias's page.
+func (s *Site) resolvePath(from *Page, dest, base string, tail linkTail) resolved {
 	var clean string
 	if strings.HasPrefix(base, "/") {
 		u := base
@@ -184,18 +207,18 @@ func (s *Site) resolve(from *Page, dest string) resolved {
 		clean = path.Clean("/" + rel)
 	}
 	if t := s.byURL[clean+"/"]; t != nil && !strings.Contains(path.Base(clean), ".") {
-		return resolved{href: t.RelPermalink() + query + anchor, target: t.URL + query + anchor, page: t, frag: frag}
+		return tail.to(t)
 	}
 	if t := s.byURL[clean]; t != nil {
-		return resolved{href: s.RelURL(EscapePath(clean)) + query + anchor, target: clean + query + anchor, page: t, frag: frag}
+		return resolved{href: s.RelURL(EscapePath(clean)) + tail.query + tail.anchor, target: clean + tail.query + tail.anchor, page: t, frag: tail.frag}
 	}
 	if s.staticURLs[clean] || s.generatedURL(clean) {
-		return resolved{href: s.RelURL(EscapePath(clean)) + query + anchor, target: clean + query + anchor}
+		return resolved{href: s.RelURL(EscapePath(clean)) + tail.query + tail.anchor, target: clean + tail.query + tail.anchor}
 	}
 	for _, a := range s.Aliases {
 		if a.URL == clean+"/" || a.URL == clean {
 			// An old URL that redirects: link to where it leads.
-			return resolved{href: a.Target.RelPermalink() + query + anchor, target: a.Target.URL + query + anchor, page: a.Target, frag: frag}
+			return tail.to(a.Target)
 		}
 	}
 	return resolved{href: dest, problem: "link to " + strconv.Quote(dest) + " but no page or file is published at " + clean + ": fix the path, or link to the page's .md file"}
