@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/guidepost/guidepost/internal/diag"
+	"github.com/guidepost/guidepost/internal/frontmatter"
 	"github.com/guidepost/guidepost/internal/markdown"
 )
 
@@ -37,80 +38,113 @@ func (s *Site) UpdateBodies(opts Options, files []string, prev diag.List) (diags
 	if c == nil || len(files) == 0 {
 		return nil, nil, false
 	}
-	before := make([]uint64, len(files))
-	c.mu.Lock()
-	listed := c.listing != nil && c.root == opts.Root
-	for i, f := range files {
-		if cf := c.files[f]; listed && cf != nil && c.listing.has[f] && strings.HasSuffix(f, ".md") {
-			before[i] = cf.front
-		} else {
-			listed = false
-		}
-	}
-	c.mu.Unlock()
-	if !listed {
+	before, ok := c.frontVersions(opts.Root, files)
+	if !ok {
 		return nil, nil, false
 	}
 	var parseDiags diag.List // the same as before when the front matter is
 	docs := c.parse(opts.Root, files, &parseDiags)
-	var pages []*Page
-	for i, f := range files {
-		if front, _ := c.Versions(f); front != before[i] {
-			return nil, nil, false
-		}
-		p := s.byFile[f]
-		if p == nil {
-			continue // a draft, and it still is one
-		}
-		if p.Tree != nil || p.Node != nil {
-			return nil, nil, false
-		}
-		if p.BodyLine != docs[i].BodyLine {
-			return nil, nil, false
-		}
-		pages = append(pages, p)
+	pages, ok := s.bodyEdits(c, files, before, docs)
+	if !ok {
+		return nil, nil, false
 	}
-
-	type saved struct {
-		body []byte
-		doc  *markdown.Document
-		md   diag.List
-	}
-	old := make([]saved, len(pages))
-	oldLinks := s.checks.links
-	for i, p := range pages {
-		old[i] = saved{p.Body, p.Doc, s.checks.md[p.File]}
-	}
-	var undoLinks func()
-	undo = func() {
-		for i, p := range pages {
-			p.Body, p.Doc = old[i].body, old[i].doc
-			s.setMarkdownDiags(p.File, old[i].md)
-		}
-		if undoLinks != nil {
-			undoLinks()
-		}
-		s.checks.links = oldLinks
-	}
+	saved := s.saveBodies(pages)
 
 	md := markdown.New
 	if opts.Markdown != nil {
 		md = opts.Markdown
 	}
 	r := md(markdown.Options{AllowHTML: s.Config.AllowHTML})
-	drop := append(diag.List(nil), oldLinks...)
+	drop := append(diag.List(nil), saved.links...)
 	for i, p := range pages {
-		drop = append(drop, old[i].md...)
+		drop = append(drop, saved.md[i]...)
 		p.Body = docs[indexOf(files, p.File)].Body
 		s.setMarkdownDiags(p.File, s.renderPageBody(r, c, p))
 		diags = append(diags, s.checks.md[p.File]...)
 	}
 	links, undoLinks := s.recheckLinks(pages)
+	saved.undoLinks = undoLinks
 	s.checks.links = links
 	diags = append(diags, links...)
 	diags = append(diags, without(prev, drop)...)
 	diags.Sort()
-	return diags, undo, true
+	return diags, func() { saved.restore(s) }, true
+}
+
+// frontVersions returns the version of the front matter of each of files
+// as the cache holds it; ok is false unless every file is a Markdown
+// file the cache read under root and the last listing of content/ had.
+func (c *Cache) frontVersions(root string, files []string) (before []uint64, ok bool) {
+	before = make([]uint64, len(files))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.listing == nil || c.root != root {
+		return nil, false
+	}
+	for i, f := range files {
+		cf := c.files[f]
+		if cf == nil || !c.listing.has[f] || !strings.HasSuffix(f, ".md") {
+			return nil, false
+		}
+		before[i] = cf.front
+	}
+	return before, true
+}
+
+// bodyEdits returns the pages of files, just parsed again into docs,
+// whose front matter is still at the versions before; ok is false when
+// an edit changed more than a body: front matter, the line the body
+// starts on, or a page of a decision tree. Drafts, which have no page,
+// are left out.
+func (s *Site) bodyEdits(c *Cache, files []string, before []uint64, docs []*frontmatter.Document) (pages []*Page, ok bool) {
+	for i, f := range files {
+		if front, _ := c.Versions(f); front != before[i] {
+			return nil, false
+		}
+		p := s.byFile[f]
+		if p == nil {
+			continue // a draft, and it still is one
+		}
+		if p.Tree != nil || p.Node != nil || p.BodyLine != docs[i].BodyLine {
+			return nil, false
+		}
+		pages = append(pages, p)
+	}
+	return pages, true
+}
+
+// savedBodies is what UpdateBodies changes, kept to undo it: the pages'
+// bodies, documents and Markdown problems, the site's link problems, and
+// the undo of the links' check.
+type savedBodies struct {
+	pages     []*Page
+	body      [][]byte
+	doc       []*markdown.Document
+	md        []diag.List
+	links     diag.List
+	undoLinks func()
+}
+
+// saveBodies keeps what UpdateBodies changes of pages.
+func (s *Site) saveBodies(pages []*Page) *savedBodies {
+	saved := &savedBodies{pages: pages, links: s.checks.links,
+		body: make([][]byte, len(pages)), doc: make([]*markdown.Document, len(pages)), md: make([]diag.List, len(pages))}
+	for i, p := range pages {
+		saved.body[i], saved.doc[i], saved.md[i] = p.Body, p.Doc, s.checks.md[p.File]
+	}
+	return saved
+}
+
+// restore puts the pages and the checks back as they were saved.
+func (saved *savedBodies) restore(s *Site) {
+	for i, p := range saved.pages {
+		p.Body, p.Doc = saved.body[i], saved.doc[i]
+		s.setMarkdownDiags(p.File, saved.md[i])
+	}
+	if saved.undoLinks != nil {
+		saved.undoLinks()
+	}
+	s.checks.links = saved.links
 }
 
 func (s *Site) setMarkdownDiags(file string, l diag.List) {
