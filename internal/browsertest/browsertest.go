@@ -72,6 +72,42 @@ type Browser struct {
 // down when the test ends. Each call gets a fresh profile.
 func New(t testing.TB, opts Options) *Browser {
 	t.Helper()
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocatorOptions(t, opts)...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	if opts.Timeout <= 0 {
+		opts.Timeout = 90 * time.Second
+	}
+	ctx, cancelTimeout := context.WithTimeout(ctx, opts.Timeout)
+	t.Cleanup(func() {
+		// Close the browser and wait for it to exit before the profile
+		// folder (a t.TempDir, removed after this) is deleted.
+		_ = chromedp.Cancel(ctx)
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	})
+
+	b := &Browser{Ctx: ctx}
+	chromedp.ListenTarget(ctx, b.record)
+	actions := []chromedp.Action{network.Enable(), runtime.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(searchHook).Do(ctx)
+		return err
+	})}
+	if opts.Dark {
+		actions = append(actions, chromedp.ActionFunc(func(ctx context.Context) error {
+			return emulateDark(ctx)
+		}))
+	}
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return b
+}
+
+// allocatorOptions are the command line of a headless Chromium of its
+// own (a new profile, no background traffic) for opts.
+func allocatorOptions(t testing.TB, opts Options) []chromedp.ExecAllocatorOption {
+	t.Helper()
 	if opts.Width == 0 {
 		opts.Width, opts.Height = 1280, 900
 	}
@@ -92,61 +128,36 @@ func New(t testing.TB, opts Options) *Browser {
 	if opts.NoJavaScript {
 		allocOpts = append(allocOpts, chromedp.Flag("blink-settings", "scriptEnabled=false"))
 	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOpts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	if opts.Timeout <= 0 {
-		opts.Timeout = 90 * time.Second
-	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, opts.Timeout)
-	t.Cleanup(func() {
-		// Close the browser and wait for it to exit before the profile
-		// folder (a t.TempDir, removed after this) is deleted.
-		_ = chromedp.Cancel(ctx)
-		cancelTimeout()
-		cancelCtx()
-		cancelAlloc()
-	})
+	return allocOpts
+}
 
-	b := &Browser{Ctx: ctx}
-	chromedp.ListenTarget(ctx, func(ev any) {
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			b.mu.Lock()
-			b.requests = append(b.requests, e.Request.URL)
-			b.mu.Unlock()
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.APITypeError || e.Type == runtime.APITypeAssert {
-				var parts []string
-				for _, a := range e.Args {
-					parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
-				}
-				b.mu.Lock()
-				b.console = append(b.console, "console."+string(e.Type)+": "+strings.Join(parts, " "))
-				b.mu.Unlock()
-			}
-		case *runtime.EventExceptionThrown:
-			msg := e.ExceptionDetails.Text
-			if e.ExceptionDetails.Exception != nil {
-				msg += " " + e.ExceptionDetails.Exception.Description
+// record keeps, from the tab's events, the URLs it requests and its
+// console errors and uncaught exceptions.
+func (b *Browser) record(ev any) {
+	switch e := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		b.mu.Lock()
+		b.requests = append(b.requests, e.Request.URL)
+		b.mu.Unlock()
+	case *runtime.EventConsoleAPICalled:
+		if e.Type == runtime.APITypeError || e.Type == runtime.APITypeAssert {
+			var parts []string
+			for _, a := range e.Args {
+				parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
 			}
 			b.mu.Lock()
-			b.console = append(b.console, "exception: "+msg)
+			b.console = append(b.console, "console."+string(e.Type)+": "+strings.Join(parts, " "))
 			b.mu.Unlock()
 		}
-	})
-	actions := []chromedp.Action{network.Enable(), runtime.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(searchHook).Do(ctx)
-		return err
-	})}
-	if opts.Dark {
-		actions = append(actions, chromedp.ActionFunc(func(ctx context.Context) error {
-			return emulateDark(ctx)
-		}))
+	case *runtime.EventExceptionThrown:
+		msg := e.ExceptionDetails.Text
+		if e.ExceptionDetails.Exception != nil {
+			msg += " " + e.ExceptionDetails.Exception.Description
+		}
+		b.mu.Lock()
+		b.console = append(b.console, "exception: "+msg)
+		b.mu.Unlock()
 	}
-	if err := chromedp.Run(ctx, actions...); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return b
 }
 
 // Requests returns every URL the tab requested so far.
