@@ -84,14 +84,16 @@ func (h *harness) measureAll(rep *report) error {
 	}
 	// One unmeasured build of each: checks both sites build, warms the OS
 	// file cache and fills the warm highlight cache.
+	// -cold-only skips it: the corpus was just written, and a build that
+	// fails fails its measured run.
 	for _, c := range cmds {
+		if h.opts.coldOnly {
+			break
+		}
 		if _, err := measure(c, -1, scratch); err != nil {
 			return fmt.Errorf("first build: %w", err)
 		}
 	}
-	rep.gpFiles = countFiles(filepath.Join(h.work, "out", "guidepost"))
-	rep.hugoFiles = countFiles(filepath.Join(h.work, "out", "hugo"))
-	rep.sourceBytes = treeSize(filepath.Join(h.sites.guidepost, "content"))
 
 	all := make([]*series, len(cmds))
 	for i, c := range cmds {
@@ -110,6 +112,9 @@ func (h *harness) measureAll(rep *report) error {
 	}
 	rep.builds = all
 	rep.loadAfter = loadAverage()
+	rep.gpFiles = countFiles(filepath.Join(h.work, "out", "guidepost"))
+	rep.hugoFiles = countFiles(filepath.Join(h.work, "out", "hugo"))
+	rep.sourceBytes = treeSize(filepath.Join(h.sites.guidepost, "content"))
 	if err := os.WriteFile(page, orig, 0o644); err != nil {
 		return err
 	}
