@@ -229,7 +229,7 @@ func decodePostings(s string) ([]posting, error) {
 	doc := 0
 	for i := 0; i < len(vals); i += 2 {
 		doc += vals[i]
-		out = append(out, posting{doc: doc, score: vals[i+1]})
+		out = append(out, posting{doc: int32(doc), score: int32(vals[i+1])})
 	}
 	return out, nil
 }

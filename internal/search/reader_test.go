@@ -143,7 +143,7 @@ func (r *reader) postings(term string) map[int]float64 {
 	}
 	idf := IDF(len(ps), r.m.Docs)
 	for _, p := range ps {
-		out[p.doc] = float64(p.score) * idf
+		out[int(p.doc)] = float64(p.score) * idf
 	}
 	return out
 }

@@ -231,10 +231,10 @@ func encodeTerm(term string, ps []posting) []byte {
 	out := make([]byte, 0, len(q)+3+3*len(ps))
 	out = append(out, q...)
 	out = append(out, ':', '"')
-	prev := 0
+	var prev int32
 	for _, p := range ps {
-		out = appendVarint(out, p.doc-prev)
-		out = appendVarint(out, p.score)
+		out = appendVarint(out, int(p.doc-prev))
+		out = appendVarint(out, int(p.score))
 		prev = p.doc
 	}
 	return append(out, '"')
