@@ -14,6 +14,7 @@ import (
 	"maps"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -53,6 +54,14 @@ type Options struct {
 	// 0 means one per core. The dev server leaves a core to the rebuilds
 	// of edits made while the index is rebuilt.
 	SearchWorkers int
+	// IndexGCPercent, when above 0, is the garbage collector's target
+	// (debug.SetGCPercent) while the generators run, restored after. The
+	// search index's working memory is short-lived and comes on top of
+	// the whole site's, so the usual target lets the heap reach its
+	// highest there; a lower one trades a little CPU time for less peak
+	// memory. It is process-wide: a program that builds one site at a
+	// time (the CLI) sets it, the dev server does not.
+	IndexGCPercent int
 	// WroteDest, when not nil, reports whether guidepost wrote Dest
 	// although it holds no publish.Marker (the output of a guidepost older
 	// than the marker, recognised by the record of its last build). A
@@ -201,12 +210,7 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 		return res, &Failure{Diags: res.Diags}
 	}
 	tmpl := layout.LoadTemplates(s.Theme, b.funcs.Map(), &res.Diags)
-	generated := map[string][]byte{}
-	for _, g := range generators {
-		out, diags := g.run(s, opts.SearchWorkers)
-		maps.Copy(generated, out)
-		res.Diags = append(res.Diags, diags...)
-	}
+	generated := runGenerators(s, opts, &res.Diags)
 	if err := interrupted(opts.ctx()); err != nil {
 		return res, err
 	}
@@ -247,6 +251,22 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 	res.Files = int(counted.n.Load()) + len(assets.URLs())
 	res.Replaced = assets.Replaced()
 	return res, nil
+}
+
+// runGenerators runs every generator, with the garbage collector's
+// target at opts.IndexGCPercent meanwhile when set, and returns their
+// files by logical name.
+func runGenerators(s *site.Site, opts Options, diags *diag.List) map[string][]byte {
+	if opts.IndexGCPercent > 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(opts.IndexGCPercent))
+	}
+	generated := map[string][]byte{}
+	for _, g := range generators {
+		out, gdiags := g.run(s, opts.SearchWorkers)
+		maps.Copy(generated, out)
+		*diags = append(*diags, gdiags...)
+	}
+	return generated
 }
 
 // siteFiles are the files a build writes besides pages and assets: the

@@ -1,12 +1,14 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -308,5 +310,31 @@ func TestFilesGet(t *testing.T) {
 	}
 	if _, ok := files.Get("nope/index.html"); ok {
 		t.Error("Get found a file that was never rendered")
+	}
+}
+
+// TestIndexGCPercentIsRestored checks that a build with IndexGCPercent
+// leaves the garbage collector's target as it found it, and that its
+// output is the same as without.
+func TestIndexGCPercentIsRestored(t *testing.T) {
+	src := t.TempDir()
+	writeCorpus(t, src, 5)
+	prev := debug.SetGCPercent(77)
+	defer debug.SetGCPercent(prev)
+	_, plain, err := New().Render(Options{Source: src, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, tuned, err := New().Render(Options{Source: src, Now: now, IndexGCPercent: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := debug.SetGCPercent(77); got != 77 {
+		t.Errorf("GC percent after a build with IndexGCPercent 30 = %d, want 77 as before", got)
+	}
+	a, _ := plain.Get("index.html")
+	b, ok := tuned.Get("index.html")
+	if !ok || !bytes.Equal(a, b) {
+		t.Errorf("index.html differs with IndexGCPercent")
 	}
 }
