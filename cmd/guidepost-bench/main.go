@@ -216,7 +216,10 @@ type binaries struct {
 func buildBinaries(ctx context.Context, repo, dir string) (binaries, error) {
 	var b binaries
 	b.guidepost = filepath.Join(dir, "guidepost")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", b.guidepost, "./cmd/guidepost")
+	// Built as docs/releasing.md builds the published binaries: no cgo
+	// (a static binary, which does not load libc), no symbol tables.
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", b.guidepost, "./cmd/guidepost")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	cmd.Dir = repo
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return b, fmt.Errorf("go build ./cmd/guidepost: %w\n%s", err, out)
