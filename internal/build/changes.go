@@ -89,7 +89,7 @@ func ownName(src string) bool {
 		return !strings.HasSuffix(src, ".md")
 	}
 	switch path.Ext(src) {
-	case ".css", ".js", ".wasm", ".json":
+	case ".css", ".js", ".wasm", ".json", ".gpack":
 		return strings.HasPrefix(path.Base(src), "_")
 	}
 	return true

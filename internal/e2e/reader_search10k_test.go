@@ -265,7 +265,7 @@ func waitForQuietCPU(max time.Duration) time.Duration {
 // which a small site's reader loads whole.
 func readerFloor(b *testing.B, out string) string {
 	b.Helper()
-	if _, err := os.Stat(filepath.Join(out, "search", "p", "1.json")); err == nil {
+	if _, err := os.Stat(filepath.Join(out, "search", "p", "1.gpack")); err == nil {
 		b.Fatalf("search/p holds unfingerprinted packs")
 	}
 	return `(async () => {
@@ -286,14 +286,14 @@ func readerFloor(b *testing.B, out string) string {
   const reqs = [];
   let id = 0;
   m.docPacks.forEach((count, p) => {
-    let at = 1;
+    let at = 0;
     for (let k = 0; k < count; k++, id++) {
-      if (want.includes(id)) reqs.push([new URL("p/" + p + tags[p] + ".json", base), at, len[id]]);
-      at += len[id] + 1;
+      if (want.includes(id)) reqs.push([new URL("p/" + p + tags[p] + ".gpack", base), at, len[id]]);
+      at += len[id];
     }
   });
   const t0 = performance.now();
-  await Promise.all(reqs.map(([u, at, n]) => fetch(u, {credentials: "same-origin", headers: {Range: "bytes=" + at + "-" + (at + n - 1)}}).then(r => r.text()).then(JSON.parse)));
+  await Promise.all(reqs.map(([u, at, n]) => fetch(u, {credentials: "same-origin", headers: {Range: "bytes=" + at + "-" + (at + n - 1)}}).then(r => new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).text()).then(JSON.parse)));
   return performance.now() - t0;
 })()`
 }

@@ -49,14 +49,18 @@ func TestSearchFailureIsReported(t *testing.T) {
 		}, manifest, `"jurisdictions"`},
 		{"missing shard", func(t *testing.T, dir string) {
 			// A small site's index is two packs: its documents (p/0), then its shards (p/1).
-			shard := matrixGlob(t, dir, "search/p/1.*json")
+			shard := matrixGlob(t, dir, "search/p/1.*gpack")
 			if err := os.Remove(filepath.Join(dir, shard)); err != nil {
 				t.Fatal(err)
 			}
 		}, "search/p/1.", "404"},
 		{"corrupted document file", func(t *testing.T, dir string) {
-			matrixWrite(t, filepath.Join(dir, matrixGlob(t, dir, "search/p/0.*json")), `[{"u":`)
+			matrixWrite(t, filepath.Join(dir, matrixGlob(t, dir, "search/p/0.*gpack")), `[{"u":`)
 		}, "search/p/0.", "JSON"},
+		{"corrupted compressed document file", func(t *testing.T, dir string) {
+			// gzip's magic bytes, then no valid gzip member
+			matrixWrite(t, filepath.Join(dir, matrixGlob(t, dir, "search/p/0.*gpack")), "\x1f\x8b\x08\x00broken")
+		}, "search/p/0.", "not a valid gzip member"},
 		{"manifest without the fields a site does not use", func(t *testing.T, dir string) {
 			matrixEditManifest(t, filepath.Join(dir, manifest), func(m map[string]any) {
 				for _, k := range []string{"jurisdictions", "files", "tags"} {

@@ -42,10 +42,12 @@ type asset struct {
 	released bool // published and dropped (see Release)
 }
 
-// fingerprinted reports whether a file gets a content hash in its name.
+// fingerprinted reports whether a file gets a content hash in its name:
+// stylesheets, scripts, the engine, data files and the search index's
+// compressed packs (.gpack, see internal/search).
 func fingerprinted(name string) bool {
 	switch path.Ext(name) {
-	case ".css", ".js", ".wasm", ".json":
+	case ".css", ".js", ".wasm", ".json", ".gpack":
 		return !strings.HasPrefix(path.Base(name), "_")
 	}
 	return false

@@ -91,6 +91,7 @@ func TestFingerprint(t *testing.T) {
 		{"js/decide.js", true},
 		{"decide/engine.wasm", true},
 		{"decide/whatsapp/tree.json", true},
+		{"search/p/0.gpack", true},
 		{"js/_redirects.js", false},
 		{"img/logo.png", false},
 		{"favicon.ico", false},

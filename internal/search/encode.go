@@ -18,39 +18,43 @@ const MinPrefix = 3
 // Snowball stemmer, which search.js must run too. Version 4 packs
 // documents and shards into a few large files read by byte ranges.
 // Version 5 gives the lens file's lengths in units of "lensUnit" bytes,
-// each entry padded with spaces to a whole number of units.
-const manifestVersion = 5
+// each entry padded with spaces to a whole number of units. Version 6
+// compresses the packs: every entry is a gzip member of its own (see
+// gzip.go), packs are p/<n>.gpack, and the lens unit pads members.
+const manifestVersion = 6
 
 // manifest is index.json: what a query needs to find every other file.
 //
-//	{"v":5,"docs":N,"docPacks":[812,790,…],"lens":"p/lens.1a2b3c4d5e.json","lensUnit":128,
+//	{"v":6,"docs":N,"docPacks":[812,790,…],"lens":"p/lens.1a2b3c4d5e.json","lensUnit":64,
 //	 "files":[],"tags":".1a2b3c4d5e.0f9e8d7c6b…",
-//	 "shards":{"co":[7,1,30211],"con":[7,30213,28007],…},
+//	 "shards":{"co":[7,0,10211],"con":[7,10211,9007],…},
 //	 "jurisdictions":[{"name":"India","slug":"india","file":"j/india.json"},…],
 //	 "lang":"es","stem":"es","stop":"a al …","fold":"àa áa … ßss","minPrefix":3}
 //
-// Every document entry and every shard is in a pack, "p/<n>.json": a JSON
-// array of entries, so that a reader can fetch one entry as a byte range
-// of the pack, or the whole pack and parse it. The document packs come
-// first, numbered from 0 in id order, docPacks giving how many documents
-// each holds; then the shard packs. Document d is entry d−Σ of its pack;
-// the bytes of each entry are in "lens", a JSON string of varints in
-// posting digits (see appendVarint), one per document in id order, in
-// units of "lensUnit" bytes: every entry is padded with spaces to a
-// whole number of units (see lensUnit), so that entry k of a pack starts
-// at byte 1 + Σ (len×lensUnit+1) of the entries before it. A
-// site of one document pack has no lens file ("lens" is ""): its reader
-// loads the pack whole. A term's postings are in the shard of the longest
-// key that begins it, given as [pack, first byte, length].
+// Every document entry and every shard is in a pack, "p/<n>.gpack": its
+// entries' gzip members one after the other (see gzip.go), so that a
+// reader can fetch one entry as a byte range of the pack and decompress
+// it alone, or fetch the whole pack and cut it into members. The document
+// packs come first, numbered from 0 in id order, docPacks giving how many
+// documents each holds; then the shard packs. Document d is entry d−Σ of
+// its pack; the bytes of each entry are in "lens", a JSON string of
+// varints in posting digits (see appendVarint), one per document in id
+// order, in units of "lensUnit" bytes: every member is padded to a whole
+// number of units (see lensUnit, padMember), so that entry k of a pack
+// starts at byte Σ len×lensUnit of the entries before it. A site of one
+// document pack has no lens file ("lens" is ""): its pack is one gzip
+// member of the JSON array of its entries, which its reader loads whole.
+// A term's postings are in the shard of the longest key that begins it,
+// given as [pack, first byte, length] of the shard's member.
 //
 // Packs are named by what Options.Name put into their names (see
-// nameTag): pack n is published as "p/<n><tag>.json". The tags are given
+// nameTag): pack n is published as "p/<n><tag>.gpack". The tags are given
 // as one string run together ("tags") when each is a dot followed by other
 // characters, as fingerprints are; otherwise as a list ("files"), or
 // neither (an empty list and string) when every name was kept.
 //
 // "lang" is the primary subtag of the documents' language, "stem" the
-// stemmer search.js runs (a key of static/js/snowball.js, "" for none)
+// stemmer search.js runs (static/js/snowball-<stem>.js, "" for none)
 // and "stop" the language's stop words.
 //
 // Every field is always written, empty when unused ([] for no

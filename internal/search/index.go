@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -236,9 +237,9 @@ func (w *indexWriter) add(stem, ext string, data []byte) (string, error) {
 	return nameTag(stem, ext, w.opts.Name(stem+ext, data))
 }
 
-// addPack stores the next pack file, p/<n>.json.
-func (w *indexWriter) addPack(p pack) error {
-	tag, err := w.add("p/"+strconv.Itoa(len(w.packTags)), ".json", p.data)
+// addPack stores the next pack file, p/<n>.gpack.
+func (w *indexWriter) addPack(data []byte) error {
+	tag, err := w.add("p/"+strconv.Itoa(len(w.packTags)), packExt, data)
 	w.packTags = append(w.packTags, tag)
 	return err
 }
@@ -262,10 +263,13 @@ func (w *indexWriter) jurisdictions(docs []Doc) (map[string]int, error) {
 	return jurIndex, nil
 }
 
-// documents writes the document entries, encoded in parallel, packed in
-// id order, and, when they take more than one pack, the lens file that
-// gives each entry's length in units of lensUnit bytes, each entry
-// padded with spaces to a whole number of units.
+// documents writes the document entries, encoded and compressed in
+// parallel, in id order. A site whose entries' gzip members fit in one
+// pack together gets one pack, a gzip member of the JSON array of them
+// all, and no lens file (see onePack). A bigger site's entries are gzip
+// members of their own, each padded to a whole number of units of
+// lensUnit bytes, packed into packs of at most PackBytes, and the lens
+// file gives each member's length in units.
 func (w *indexWriter) documents(docs []Doc, jurIndex map[string]int) error {
 	entries := make([][]byte, len(docs))
 	errs := make([]error, len(docs))
@@ -284,24 +288,32 @@ func (w *indexWriter) documents(docs []Doc, jurIndex map[string]int) error {
 			return fmt.Errorf("search: encode %s: %w", docs[id].URL, err)
 		}
 	}
-	docPacks := packEntries(entries, w.opts.PackBytes)
-	unit := 1
-	if len(docPacks) > 1 {
-		unit = lensUnit(entries)
-		padEntries(entries, unit)
-		docPacks = packEntries(entries, w.opts.PackBytes)
+	w.m.LensUnit = 1
+	members, err := gzipAll(entries, w.opts.Workers)
+	if err != nil {
+		return err
+	}
+	if one, err := onePack(entries, members, w.opts.PackBytes); err != nil || one != nil {
+		if err != nil || len(entries) == 0 {
+			return err
+		}
+		w.m.DocPacks = append(w.m.DocPacks, len(entries))
+		w.idx.Stats.DocPacks = 1
+		return w.addPack(one)
+	}
+	unit := lensUnit(members)
+	for i, m := range members {
+		members[i] = padMember(m, unit)
 	}
 	w.m.LensUnit = unit
+	docPacks := packMembers(members, w.opts.PackBytes)
 	for _, p := range docPacks {
-		if err := w.addPack(p); err != nil {
+		if err := w.addPack(p.data); err != nil {
 			return err
 		}
 		w.m.DocPacks = append(w.m.DocPacks, len(p.lens))
 	}
 	w.idx.Stats.DocPacks = len(docPacks)
-	if len(docPacks) <= 1 {
-		return nil
-	}
 	lens := []byte{'"'}
 	for _, p := range docPacks {
 		for _, n := range p.lens {
@@ -317,25 +329,61 @@ func (w *indexWriter) documents(docs []Doc, jurIndex map[string]int) error {
 	return nil
 }
 
-// shards packs the shards after the documents, recording where each one
-// is in the manifest: [pack, first byte, length].
+// onePack returns the one document pack of a small site — a gzip member
+// of the JSON array of all entries, which its reader loads whole — when
+// the entries' members together fit in one pack of size bytes (the array
+// compresses better still); nil when they do not.
+func onePack(entries, members [][]byte, size int) ([]byte, error) {
+	total := 0
+	for _, m := range members {
+		total += len(m)
+	}
+	if total > size {
+		return nil, nil
+	}
+	if len(entries) == 0 {
+		return []byte{}, nil
+	}
+	array := append([]byte{'['}, bytes.Join(entries, []byte{','})...)
+	return gzipMember(append(array, ']'))
+}
+
+// gzipAll compresses each of entries as a gzip member of its own, on up
+// to workers goroutines.
+func gzipAll(entries [][]byte, workers int) ([][]byte, error) {
+	members := make([][]byte, len(entries))
+	errs := make([]error, len(entries))
+	parallel.ForUpTo(len(entries), workers, func(i int) { members[i], errs[i] = gzipMember(entries[i]) })
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return members, nil
+}
+
+// shards packs the shards after the documents, each a gzip member of its
+// own, recording where each one is in the manifest: [pack, first byte,
+// length].
 func (w *indexWriter) shards(shards []shard) error {
 	shardData := make([][]byte, len(shards))
 	for i, sh := range shards {
 		shardData[i] = sh.data
 		w.idx.Stats.LargestShard = max(w.idx.Stats.LargestShard, len(sh.data))
 	}
-	shardPacks := packEntries(shardData, w.opts.PackBytes)
+	members, err := gzipAll(shardData, w.opts.Workers)
+	if err != nil {
+		return err
+	}
+	shardPacks := packMembers(members, w.opts.PackBytes)
 	i := 0
 	for _, p := range shardPacks {
 		n := len(w.packTags)
-		if err := w.addPack(p); err != nil {
+		if err := w.addPack(p.data); err != nil {
 			return err
 		}
-		off := 1
+		off := 0
 		for _, l := range p.lens {
 			w.m.Shards[shards[i].key] = [3]int{n, off, l}
-			off += l + 1
+			off += l
 			i++
 		}
 	}
@@ -356,42 +404,33 @@ func (w *indexWriter) manifest() error {
 	return nil
 }
 
-// lensUnit returns the unit the lens file counts entries' lengths in:
-// the smallest power of two that makes the median entry at most 16
-// units, so that most entries' lengths take one posting digit (less
+// lensUnit returns the unit the lens file counts members' lengths in:
+// the smallest power of two that makes the median member at most 16
+// units, so that most members' lengths take one posting digit (less
 // than 32 units). The lens file costs about a byte a document, where
-// lengths in bytes took three; a result's range carries up to a unit
-// less one of spaces.
-func lensUnit(entries [][]byte) int {
-	if len(entries) == 0 {
+// lengths in bytes took two or three; a result's range carries up to a
+// unit and one byte of padding (see padMember).
+func lensUnit(members [][]byte) int {
+	if len(members) == 0 {
 		return 1
 	}
-	lens := make([]int, len(entries))
-	for i, e := range entries {
+	lens := make([]int, len(members))
+	for i, e := range members {
 		lens[i] = len(e)
 	}
 	sort.Ints(lens)
 	unit := 1
-	for unit*16 < lens[len(lens)/2] {
+	for unit*16 < lens[len(lens)/2] && unit < 1<<12 {
 		unit *= 2
 	}
 	return unit
 }
 
-// padEntries appends spaces to each entry up to a multiple of unit
-// bytes: JSON allows them between an array's elements, and JSON.parse
-// and json.Unmarshal after a value.
-func padEntries(entries [][]byte, unit int) {
-	for i, e := range entries {
-		if n := (unit - len(e)%unit) % unit; n > 0 {
-			entries[i] = append(e, bytes.Repeat([]byte{' '}, n)...)
-		}
-	}
-}
-
-// pack is a pack file: the JSON array of a run of entries (documents'
-// or shards), and each entry's length in bytes. Entry k starts at byte
-// 1 + Σ (lens[i]+1) for i < k, so a reader can fetch it alone as a range.
+// pack is a pack file and the length in bytes of each entry in it: the
+// JSON array of a run of entries (packEntries: entry k starts at byte
+// 1 + Σ (lens[i]+1) for i < k), or their gzip members one after the
+// other (packMembers: member k starts at byte Σ lens[i] for i < k), so
+// that a reader can fetch an entry alone as a range.
 type pack struct {
 	data []byte
 	lens []int
@@ -419,6 +458,28 @@ func packEntries(entries [][]byte, size int) []pack {
 	}
 	if len(cur.lens) > 0 {
 		cur.data = append(cur.data, ']')
+		out = append(out, cur)
+	}
+	return out
+}
+
+// packMembers packs gzip members, in order, into packs of at most size
+// bytes each; a member bigger than that gets a pack of its own.
+func packMembers(members [][]byte, size int) []pack {
+	var out []pack
+	var cur pack
+	for _, m := range members {
+		if len(cur.lens) > 0 && len(cur.data)+len(m) > size {
+			out = append(out, cur)
+			cur = pack{}
+		}
+		if len(cur.lens) == 0 {
+			cur.data = make([]byte, 0, max(size, len(m)))
+		}
+		cur.data = append(cur.data, m...)
+		cur.lens = append(cur.lens, len(m))
+	}
+	if len(cur.lens) > 0 {
 		out = append(out, cur)
 	}
 	return out

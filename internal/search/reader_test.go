@@ -58,6 +58,12 @@ func (r *reader) decode(name string, v any) {
 		r.read[name] = true
 		r.bytes += len(data)
 	}
+	if strings.HasSuffix(name, packExt) {
+		var err error
+		if data, err = gunzip(data); err != nil {
+			r.t.Fatalf("%s: %v", name, err)
+		}
+	}
 	if err := json.Unmarshal(data, v); err != nil {
 		r.t.Fatalf("%s: %v", name, err)
 	}
@@ -76,7 +82,7 @@ func (r *reader) shardKey(term string) (string, bool) {
 
 // packFile is the published name of pack n.
 func (r *reader) packFile(n int) string {
-	return resolveTag(fmt.Sprintf("p/%d", n), ".json", r.m.fileTag(n))
+	return resolveTag(fmt.Sprintf("p/%d", n), packExt, r.m.fileTag(n))
 }
 
 // packs is how many packs the manifest leads to.
@@ -89,7 +95,8 @@ func (r *reader) packs() int {
 }
 
 // slice returns length bytes of pack n from byte off, as search.js asks
-// for them with a range request, counting them as read.
+// for them with a range request, counting them as read, decompressed: one
+// gzip member, which must decompress alone.
 func (r *reader) slice(n, off, length int) []byte {
 	r.t.Helper()
 	name := r.packFile(n)
@@ -97,7 +104,7 @@ func (r *reader) slice(n, off, length int) []byte {
 	if !ok {
 		r.t.Fatalf("the index has no file %s", name)
 	}
-	if off < 1 || off+length > len(data)-1 {
+	if off < 0 || off+length > len(data) {
 		r.t.Fatalf("%s: bytes %d+%d are outside its %d", name, off, length, len(data))
 	}
 	key := fmt.Sprintf("%s@%d", name, off)
@@ -105,7 +112,11 @@ func (r *reader) slice(n, off, length int) []byte {
 		r.read[key] = true
 		r.bytes += length
 	}
-	return data[off : off+length]
+	members, err := gunzipMembers(data[off : off+length])
+	if err != nil || len(members) != 1 || !isGzip(data[off:]) {
+		r.t.Fatalf("%s: bytes %d+%d are not one gzip member (%d members, %v)", name, off, length, len(members), err)
+	}
+	return members[0]
 }
 
 // shardBytes returns the encoded shard of key.
@@ -214,11 +225,12 @@ func (r *reader) searchIDs(q string) []int {
 	return ids
 }
 
-// meta returns a document's entry: from the one document pack, read
-// whole, or as a byte range of its pack, found with the lens file.
+// meta returns a document's entry: from the one document pack of a site
+// without a lens file, read whole, or as a byte range of its pack, found
+// with the lens file.
 func (r *reader) meta(id int) docEntry {
 	r.t.Helper()
-	if len(r.m.DocPacks) == 1 {
+	if r.m.Lens == "" {
 		var all []docEntry
 		r.decode(r.packFile(0), &all)
 		return all[id]
@@ -238,9 +250,9 @@ func (r *reader) meta(id int) docEntry {
 			first += count
 			continue
 		}
-		off := 1
+		off := 0
 		for k := first; k < id; k++ {
-			off += ls[k] + 1
+			off += ls[k]
 		}
 		var e docEntry
 		if err := json.Unmarshal(r.slice(n, off, ls[id]), &e); err != nil {

@@ -60,7 +60,7 @@ import { el, readStrings, translator } from './dom.js';
  * @property {Int32Array} packStart the first document of each pack
  * @property {boolean} small whether the whole index is read at once
  * @property {Map<string, Jurisdiction>} jurBySlug
- * @property {unknown} [allDocs] a small site's one pack of documents, once
+ * @property {Promise<unknown>} [allDocs] a small site's one pack of documents, once
  *   read: the list of their DocJSON
  * @property {Promise<Lens> | null} [lensTable] the lens file, read (lensTable)
  */
@@ -298,7 +298,7 @@ function decodeLens(docPacks, docs, unit, s) {
   var id = 0;
   var pack = 0;
   var end = docPacks.length ? docPacks[0] : 0; // the first document of the next pack
-  var at = 1;
+  var at = 0;
   var v = 0;
   var mul = 1;
   for (var i = 0; i < s.length; i++) {
@@ -306,15 +306,29 @@ function decodeLens(docPacks, docs, unit, s) {
     if (d < 0 || id >= docs) return null;
     if (d >= 32) { v += (d - 32) * mul; mul *= 32; continue; }
     v = (v + d * mul) * unit;
-    while (id >= end && pack + 1 < docPacks.length) { pack++; end += docPacks[pack]; at = 1; }
+    while (id >= end && pack + 1 < docPacks.length) { pack++; end += docPacks[pack]; at = 0; }
     off[id] = at;
     len[id] = v;
-    at += v + 1;
+    at += v;
     id++;
     v = 0;
     mul = 1;
   }
   return id === docs && mul === 1 ? { off: off, len: len } : null;
+}
+
+// inflate returns the text of b: one gzip member, decompressed with the
+// browser's DecompressionStream, or, when b does not begin with gzip's
+// magic bytes (1f 8b), b as UTF-8.
+/**
+ * @param {Uint8Array} b
+ * @returns {Promise<string>}
+ */
+export function inflate(b) {
+  if (b.length < 2 || b[0] !== 0x1f || b[1] !== 0x8b) return Promise.resolve(new TextDecoder().decode(b));
+  return new Response(new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (b)]).stream().pipeThrough(new DecompressionStream('gzip'))).text().catch(function (e) {
+    throw new Error('not a valid gzip member (' + (e && e.message ? e.message : String(e)) + ')');
+  });
 }
 
 /**
@@ -418,17 +432,18 @@ function main() {
   /**
    * @param {string} stem
    * @param {string} tag
+   * @param {string} ext
    */
-  function name(stem, tag) { return tag === '' || tag.charAt(0) === '.' ? stem + tag + '.json' : tag; }
+  function name(stem, tag, ext) { return tag === '' || tag.charAt(0) === '.' ? stem + tag + ext : tag; }
 
   // ---- packs: documents and shards, read by byte ranges ----
-  // A pack is a JSON array of entries (internal/search, packEntries); the
-  // manifest and the lens file say where each entry's bytes are. A big
+  // A pack is its entries' gzip members one after the other
+  // (internal/search, gzip.go); the manifest and the lens file say where
+  // each entry's bytes are, and each decompresses alone (parseBytes). A big
   // site's reader fetches an entry as a range of its pack; when the
   // server sends the whole pack instead (it ignores Range), the pack is
   // kept and later entries are sliced from it. A small site's packs are
   // loaded whole.
-  var decoder = new TextDecoder();
   /** @type {Map<string, Promise<Uint8Array>>} */
   var packs = new Map(); // URL → promise of a whole pack's bytes
   /** @type {Map<string, Promise<Uint8Array>>} */
@@ -478,20 +493,20 @@ function main() {
     }
     return /** @type {Promise<Uint8Array>} */ (ranges.get(key));
   }
+  // parseBytes returns the JSON of an entry of a pack: one gzip member
+  // (internal/search, gzip.go), decompressed alone, or plain JSON when the
+  // bytes do not begin with gzip's magic bytes (a host that sent the
+  // whole pack decompressed).
   /**
    * @param {string} u
    * @param {Uint8Array} b
-   * @returns {any} its JSON
+   * @returns {Promise<any>} its JSON
    */
   function parseBytes(u, b) {
-    try {
-      return JSON.parse(decoder.decode(b));
-    } catch (e) {
-      throw fileError(u, e);
-    }
+    return inflate(b).then(function (text) { return JSON.parse(text); }).catch(function (e) { throw fileError(u, e); });
   }
 
-  var VERSION = 5; // of the index layout this script reads
+  var VERSION = 6; // of the index layout this script reads
   /** @type {Index | null} */
   var index = null; // the manifest, with lookup tables added
   /** @returns {Promise<Index>} */
@@ -549,7 +564,7 @@ function main() {
     // The tags of the packs: a list, or run together in one string when
     // each is a dot and more, or none when names were kept.
     var tags = m.files.length ? m.files : m.tags ? m.tags.split('.').slice(1).map(function (/** @type {string} */ t) { return '.' + t; }) : null;
-    m.packURL = function (/** @type {number} */ n) { return new URL(name('p/' + n, tags ? tags[n] : ''), manifestURL).href; };
+    m.packURL = function (/** @type {number} */ n) { return new URL(name('p/' + n, tags ? tags[n] : '', '.gpack'), manifestURL).href; };
     // packStart[n] is the first document of pack n.
     m.packStart = new Int32Array(m.docPacks.length + 1);
     m.docPacks.forEach(function (/** @type {number} */ c, /** @type {number} */ n) { m.packStart[n + 1] = m.packStart[n] + c; });
@@ -562,7 +577,7 @@ function main() {
     });
     // A small site's index is read whole: one pack of documents and one
     // of shards at most.
-    m.small = m.docPacks.length <= 1 && shardPacks.size <= 1;
+    m.small = !m.lens && m.docPacks.length <= 1 && shardPacks.size <= 1;
     m.jurBySlug = new Map();
     m.jurisdictions.forEach(function (/** @type {Jurisdiction} */ j) { m.jurBySlug.set(j.slug, j); });
     return m;
@@ -966,11 +981,11 @@ function main() {
     if (missing.length) {
       /** @type {Promise<unknown[]>} */
       var got;
-      if (m.docPacks.length <= 1) {
+      if (!m.lens) {
         var u = m.packURL(0);
         got = loadPack(u).then(function (b) {
           if (!m.allDocs) m.allDocs = parseBytes(u, b);
-          return missing.map(function (id) { return Array.isArray(m.allDocs) ? m.allDocs[id] : null; });
+          return m.allDocs.then(function (all) { return missing.map(function (id) { return Array.isArray(all) ? all[id] : null; }); });
         });
       } else {
         got = lensTable(m).then(function (t) {
@@ -992,7 +1007,9 @@ function main() {
           return Promise.all(runs.map(function (run) {
             var u = m.packURL(run.pack);
             return loadBytes(u, run.start, run.end - run.start, false).then(function (b) {
-              run.ids.forEach(function (id) { byId.set(id, parseBytes(u, b.subarray(t.off[id] - run.start, t.off[id] - run.start + t.len[id]))); });
+              return Promise.all(run.ids.map(function (id) {
+                return parseBytes(u, b.subarray(t.off[id] - run.start, t.off[id] - run.start + t.len[id])).then(function (e) { byId.set(id, e); });
+              }));
             });
           })).then(function () { return missing.map(function (id) { return byId.get(id); }); });
         });
@@ -1000,7 +1017,7 @@ function main() {
       missing.forEach(function (id, i) {
         var p = got.then(function (entries) {
           var e = entries[i];
-          if (!e || typeof e !== 'object') throw fileError(m.packURL(m.docPacks.length <= 1 ? 0 : packOf(m, id)), new Error('no document ' + id));
+          if (!e || typeof e !== 'object') throw fileError(m.packURL(!m.lens ? 0 : packOf(m, id)), new Error('no document ' + id));
           return /** @type {DocJSON} */ (e);
         });
         docCache.set(id, p);
