@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
 	"sync"
@@ -24,6 +25,7 @@ type stream struct {
 type streamJob struct {
 	name string
 	data []byte
+	buf  *bytes.Buffer // when set, data is its bytes: released once written
 }
 
 // newStream starts goroutines writing to sink: four per core, as creating
@@ -36,6 +38,9 @@ func newStream(sink layout.Sink) *stream {
 			for j := range w.jobs {
 				if err := w.sink.WriteFile(j.name, j.data); err != nil {
 					w.fail(err)
+				}
+				if j.buf != nil {
+					layout.ReleaseBuffer(j.buf)
 				}
 			}
 		})
@@ -53,7 +58,14 @@ func (w *stream) fail(err error) {
 
 // WriteFile queues a file; an error writing it is returned by Close.
 func (w *stream) WriteFile(name string, data []byte) error {
-	w.jobs <- streamJob{name, data}
+	w.jobs <- streamJob{name: name, data: data}
+	return nil
+}
+
+// WriteBuffer queues a rendered page's buffer, released once written
+// (layout.BufferSink); an error writing it is returned by Close.
+func (w *stream) WriteBuffer(name string, buf *bytes.Buffer) error {
+	w.jobs <- streamJob{name: name, data: buf.Bytes(), buf: buf}
 	return nil
 }
 
@@ -86,6 +98,12 @@ type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
 
+// WriteBuffer releases a page's buffer unwritten (layout.BufferSink).
+func (discard) WriteBuffer(_ string, buf *bytes.Buffer) error {
+	layout.ReleaseBuffer(buf)
+	return nil
+}
+
 // countingSink counts the files written through it.
 type countingSink struct {
 	layout.Sink
@@ -95,4 +113,10 @@ type countingSink struct {
 func (c *countingSink) WriteFile(name string, data []byte) error {
 	c.n.Add(1)
 	return c.Sink.WriteFile(name, data)
+}
+
+// WriteBuffer counts a page and hands its buffer on (layout.BufferSink).
+func (c *countingSink) WriteBuffer(name string, buf *bytes.Buffer) error {
+	c.n.Add(1)
+	return layout.WriteBuffer(c.Sink, name, buf)
 }

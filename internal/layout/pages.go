@@ -21,6 +21,29 @@ type Sink interface {
 	WriteFile(name string, data []byte) error
 }
 
+// BufferSink is a Sink that takes a rendered page's buffer as it is, and
+// hands it back with ReleaseBuffer once written, so a page's HTML is not
+// copied: a build's writers do (build's stream).
+type BufferSink interface {
+	Sink
+	WriteBuffer(name string, buf *bytes.Buffer) error
+}
+
+// ReleaseBuffer returns a buffer a BufferSink was given, once its bytes
+// are written, for another page to render into.
+func ReleaseBuffer(buf *bytes.Buffer) { bufPool.Put(buf) }
+
+// WriteBuffer writes a page's rendered buffer to sink: handed over to a
+// BufferSink, else copied (a sink may keep what it is given) and
+// released.
+func WriteBuffer(sink Sink, name string, buf *bytes.Buffer) error {
+	if bs, ok := sink.(BufferSink); ok {
+		return bs.WriteBuffer(name, buf)
+	}
+	defer ReleaseBuffer(buf)
+	return sink.WriteFile(name, bytes.Clone(buf.Bytes()))
+}
+
 // OutputPath is the file a URL path is written to: "/a/b/" → "a/b/index.html".
 func OutputPath(u string) string {
 	p := strings.TrimPrefix(u, "/")
@@ -168,17 +191,18 @@ func renderPage(ctx context.Context, p *site.Page, t *Templates, sink Sink, time
 			"render_timeout in guidepost.yaml sets the limit")
 		return diags
 	}
-	defer bufPool.Put(buf)
 	if errors.Is(err, errTooLarge) {
+		ReleaseBuffer(buf)
 		diags.Add(t.fileName(name), 0, "rendering "+where+": "+errTooLarge.Error()+": look for a loop that writes without end")
 		return diags
 	}
 	if err != nil {
+		ReleaseBuffer(buf)
 		file, line, msg := t.Error(err, site.LayoutsDir)
 		diags.Add(file, line, msg+" (while rendering "+where+")")
 		return diags
 	}
-	if err := sink.WriteFile(OutputPath(p.URL), bytes.Clone(buf.Bytes())); err != nil {
+	if err := WriteBuffer(sink, OutputPath(p.URL), buf); err != nil {
 		diags.Add(where, 0, "cannot write output: "+err.Error())
 	}
 	return diags
