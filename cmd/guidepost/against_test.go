@@ -21,6 +21,7 @@ func gitCommitAll(t *testing.T, dir string) {
 }
 
 func TestCheckAgainstARevision(t *testing.T) {
+	t.Parallel()
 	site := treeSite(t)
 	gitCommitAll(t, site)
 
@@ -62,6 +63,7 @@ func TestCheckAgainstARevision(t *testing.T) {
 // warnings that fail check --strict; a page that names its reviewer
 // publishes it in its JSON-LD.
 func TestReviewerAndGitHistory(t *testing.T) {
+	t.Parallel()
 	site := contentOnlySite(t)
 	writeFile(t, site, "guidepost.yaml", readFile(t, site, "guidepost.yaml")+"git_info: true\nrequire_reviewer: true\n")
 	writeFile(t, site, "content/guidance/gdpr.md", "---\ntitle: GDPR\nreviewed: 2026-03-01\nreviewed_by: {name: Dr A. Patel, role: Clinical safety officer}\n---\n## Lawful basis\n\nBody.\n")

@@ -27,6 +27,7 @@ import (
 // lead to a file of the output: a site published in a sub-folder must
 // work there.
 func TestEveryURLStaysUnderTheBasePath(t *testing.T) {
+	t.Parallel()
 	root := testsite.RepoRoot(t)
 	work := t.TempDir()
 	site := filepath.Join(work, "site")

@@ -31,6 +31,7 @@ func buildGoodSite(t *testing.T, extra ...string) builtSite {
 }
 
 func TestBuildPrintsOneLineSummary(t *testing.T) {
+	t.Parallel()
 	b := buildGoodSite(t)
 	want := regexp.MustCompile(`^built 1\d pages, \d+ files in \d+(\.\d+)?m?s → ` + regexp.QuoteMeta(b.dest) + "\n$")
 	if !want.MatchString(b.res.stdout) {
@@ -50,6 +51,7 @@ var fingerprint = regexp.MustCompile(`\.[0-9a-f]{10}\.`)
 // out, so adding a stylesheet there does not change the list, and so are
 // the search index's shards; content hashes in names are replaced by HASH.
 func TestBuildWritesExpectedFiles(t *testing.T) {
+	t.Parallel()
 	b := buildGoodSite(t)
 	static := map[string]bool{}
 	for name, h := range hashTree(t, filepath.Join(b.site, "static")) {
@@ -82,6 +84,7 @@ func TestBuildWritesExpectedFiles(t *testing.T) {
 
 // TestBuildPages checks what a reader sees on the built pages.
 func TestBuildPages(t *testing.T) {
+	t.Parallel()
 	b := buildGoodSite(t)
 	tests := []struct {
 		name string
@@ -188,6 +191,7 @@ func jsonLD(t *testing.T, page string) map[string]any {
 }
 
 func TestBuildFlags(t *testing.T) {
+	t.Parallel()
 	t.Run("--drafts publishes drafts", func(t *testing.T) {
 		b := buildGoodSite(t, "--drafts")
 		if page := readFile(t, b.dest, "guidance/draft-policy/index.html"); !strings.Contains(page, "<h1>Draft policy</h1>") {

@@ -8,6 +8,7 @@ import (
 )
 
 func TestCheckPassesAGoodSiteAndWritesNothing(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	before := hashTree(t, work)
 	for _, dir := range []string{work, site} {
@@ -28,6 +29,7 @@ func TestCheckPassesAGoodSiteAndWritesNothing(t *testing.T) {
 }
 
 func TestCheckStrictFailsOnOverdueReview(t *testing.T) {
+	t.Parallel()
 	_, site := newSite(t)
 	makeReviewOverdue(t, site)
 	const warning = overdueWarning + " (last reviewed 2001-05-01, reviewed every 12mo)"

@@ -28,6 +28,7 @@ var (
 // the strings for the scripts are data, which CSP does not run), no inline style attribute or
 // <style> element, no event handler attribute, no javascript: URL.
 func TestEveryPageHasAStrictCSP(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	writeChain(t, site, 3, "done")
 	writeFile(t, site, "content/notes.md", "---\ntitle: Raw HTML is escaped\n---\n<script>alert(1)</script>\n<p style=\"color:red\" onclick=\"x()\">hi</p>\n")

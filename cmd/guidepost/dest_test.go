@@ -20,6 +20,7 @@ import (
 // through symbolic links (the case first: --source a link to
 // r/site, --dest r). The build must refuse and delete nothing.
 func TestBuildThroughLinksKeepsSources(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name         string
 		source, dest string // relative to the working folder, which holds r/site
@@ -107,6 +108,7 @@ func linkTree(t *testing.T, dir string) map[string]string {
 // guidepost's: the build must refuse, name a file that would be lost and
 // say what to do, and leave every file as it was.
 func TestBuildRefusesFoldersItDidNotWrite(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		files map[string]string // the destination's files
@@ -148,6 +150,7 @@ func TestBuildRefusesFoldersItDidNotWrite(t *testing.T) {
 // own output: each is replaced and holds the marker, which no page, feed
 // or sitemap mentions.
 func TestBuildMarksItsOutput(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	empty := filepath.Join(work, "empty")
 	if err := os.Mkdir(empty, 0o755); err != nil {
@@ -179,6 +182,7 @@ func TestBuildMarksItsOutput(t *testing.T) {
 // after a failed build in between; once changed by hand, or with the
 // caches (and so the record) off, it is refused.
 func TestBuildReplacesAnOldUnmarkedOutput(t *testing.T) {
+	t.Parallel()
 	old := func(t *testing.T) (work, site, dest string, env []string, record func()) {
 		work, site = newSite(t)
 		cache := filepath.Join(work, "cache")

@@ -13,6 +13,7 @@ import (
 // the build writes is percent-encoded, links to them resolve, and the
 // encoded addresses reach the files on a static server.
 func TestNamesAURLCannotCarryAreEncoded(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	page := func(title string) string {
 		return "---\ntitle: " + title + "\nsummary: A page.\ndate: 2026-11-01\n---\n## Part\n\nBody.\n"
@@ -71,6 +72,7 @@ func TestNamesAURLCannotCarryAreEncoded(t *testing.T) {
 // control or bidirectional characters: "evil\u202Efdp.md" reads as
 // "evilpdf.md" but its address says otherwise.
 func TestNamesThatReorderTextAreRefused(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ file, want string }{
 		{"content/evil\u202Efdp.md", `content/evil` + "\u202E" + `fdp.md: the name "evil\u202efdp.md" holds an invisible character that reorders text (U+202E)`},
 		{"content/a\u2067b/page.md", `holds an invisible character that reorders text (U+2067)`},

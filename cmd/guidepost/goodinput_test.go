@@ -27,6 +27,7 @@ Body.
 // must build, quickly and without a diagnostic, into the page an author
 // expects.
 func TestUnusualGoodInputs(t *testing.T) {
+	t.Parallel()
 	nestedList := func(levels int) string {
 		var b strings.Builder
 		for i := range levels {

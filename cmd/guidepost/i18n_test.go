@@ -22,6 +22,7 @@ func setLanguage(t *testing.T, site, lang string) {
 // A site in another language shows the theme's words and dates in it, and
 // lays Arabic out right to left.
 func TestSiteLanguages(t *testing.T) {
+	t.Parallel()
 	page := "---\ntitle: Consent\nreviewed: 2026-01-31\nreview_every: 12mo\n---\nText.\n"
 	for _, tt := range []struct {
 		lang  string
@@ -60,6 +61,7 @@ func TestSiteLanguages(t *testing.T) {
 // A language without strings, or a string file without every key, fails
 // the build naming the file and what to do (testdata/i18n-errors.golden).
 func TestMissingStrings(t *testing.T) {
+	t.Parallel()
 	var out strings.Builder
 	for _, tt := range []struct {
 		name  string
@@ -104,6 +106,7 @@ func TestMissingStrings(t *testing.T) {
 // build makes (search, not found, the built-in taxonomies) are titled in
 // Spanish in <title>, headings and lists.
 func TestGeneratedPagesInTheSiteLanguage(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	setLanguage(t, site, "es")
 	dest := filepath.Join(work, "public")

@@ -25,6 +25,7 @@ func copyFixture(t *testing.T, name string) (work, src string) {
 // file and line, the new site passes check --strict and builds, and its
 // pages are where their links say.
 func TestImport(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		tool    string
 		report  []string // lines of the report
@@ -133,6 +134,7 @@ func TestImport(t *testing.T) {
 // built-in theme: its front matter, YAML and TOML, is guidepost's too.
 // A layout of the site reads a page's custom field in .Params.
 func TestHugoSiteBuildsDirectly(t *testing.T) {
+	t.Parallel()
 	work, src := copyFixture(t, "hugo")
 	if res := runCLI(t, work, "check", "--strict", "--source", src); res.code != 0 {
 		t.Fatalf("check --strict: exit code %d\n%s", res.code, res.stderr)
@@ -163,6 +165,7 @@ func TestHugoSiteBuildsDirectly(t *testing.T) {
 
 // TestImportRefuses checks the imports that would change or lose files.
 func TestImportRefuses(t *testing.T) {
+	t.Parallel()
 	work, src := copyFixture(t, "mkdocs")
 	tests := []struct {
 		name string

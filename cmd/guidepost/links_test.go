@@ -10,6 +10,7 @@ import (
 // site, or in the theme folder for the theme's files, is published as the
 // file it points at.
 func TestLinksInsideTheSiteAreFollowed(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	writeFile(t, site, "guidepost.yaml", readFile(t, site, "guidepost.yaml")+"theme: themes/plain\n")
 	writeFile(t, site, "themes/plain/static/theme.txt", "the theme's file")

@@ -12,6 +12,7 @@ import (
 // previous output must stay as it was and the temporary folder must be
 // gone.
 func TestFailureWhileWritingKeepsPreviousOutput(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	dest := filepath.Join(work, "public")
 	if res := runCLI(t, work, "build", "--source", site, "--dest", dest); res.code != 0 {

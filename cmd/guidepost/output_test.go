@@ -8,6 +8,7 @@ import (
 )
 
 func TestBuildIsDeterministic(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	var trees []map[string]string
 	for _, dest := range []string{"a", "b", "a"} {
@@ -25,6 +26,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 }
 
 func TestRebuildReplacesTheWholeOutput(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	dest := filepath.Join(work, "public")
 	build := func() {
@@ -54,6 +56,7 @@ func TestRebuildReplacesTheWholeOutput(t *testing.T) {
 }
 
 func TestBuildRefusesDestinationsHoldingSources(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		dest   func(t *testing.T, work, site string) string

@@ -57,6 +57,7 @@ func ungzip(t *testing.T, data []byte) []byte {
 }
 
 func TestBuildMinifiesAndPrecompresses(t *testing.T) {
+	t.Parallel()
 	site := treeSite(t)
 	res := runCLI(t, site, "build", "--precompress")
 	if res.code != 0 {
@@ -141,6 +142,7 @@ func TestBuildMinifiesAndPrecompresses(t *testing.T) {
 }
 
 func TestSiteHeadersReplaceTheGeneratedOnes(t *testing.T) {
+	t.Parallel()
 	site := contentOnlySite(t)
 	writeFile(t, site, "static/_headers", "/*\n  X-Frame-Options: DENY\n")
 	if res := runCLI(t, site, "build", "--precompress"); res.code != 0 {

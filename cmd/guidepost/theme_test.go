@@ -33,6 +33,7 @@ func stylesheet(t *testing.T, public, page, prefix string) string {
 }
 
 func TestBuiltInThemeBuildsAContentOnlySite(t *testing.T) {
+	t.Parallel()
 	site := contentOnlySite(t)
 	res := runCLI(t, site, "build")
 	if res.code != 0 {
@@ -51,6 +52,7 @@ func TestBuiltInThemeBuildsAContentOnlySite(t *testing.T) {
 }
 
 func TestSiteFilesOverrideTheTheme(t *testing.T) {
+	t.Parallel()
 	site := contentOnlySite(t)
 	writeFile(t, site, "layouts/partials/footer.html", `<footer class="mine">Our own footer</footer>`)
 	writeFile(t, site, "static/css/site.css", "body { color: rebeccapurple; }\n")
@@ -102,6 +104,7 @@ func TestSiteFilesOverrideTheTheme(t *testing.T) {
 }
 
 func TestThemeProblemsNameTheFile(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name   string
 		files  map[string]string
@@ -165,6 +168,7 @@ func TestThemeProblemsNameTheFile(t *testing.T) {
 }
 
 func TestConfigThemeText(t *testing.T) {
+	t.Parallel()
 	site := contentOnlySite(t)
 	writeFile(t, site, "static/img/logo.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
 	writeFile(t, site, "static/icon.png", "png")

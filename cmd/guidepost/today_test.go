@@ -8,6 +8,7 @@ import (
 // TestTodayMovesReviewDates runs check on a site as of three dates: the
 // same site is current, then overdue, as a content owner would see it.
 func TestTodayMovesReviewDates(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	writeFile(t, site, "content/guidance/dated.md", "---\ntitle: Dated\nreviewed: 2026-06-01\nreview_every: 12mo\n---\nBody.\n")
 	for _, tt := range []struct {

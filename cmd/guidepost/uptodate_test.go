@@ -96,6 +96,7 @@ func TestBuildSkipsWhenNothingChanged(t *testing.T) {
 // TestUpToDateBuildRepeatsWarnings checks that a build skipped because
 // nothing changed still prints the warnings of the build it stands for.
 func TestUpToDateBuildRepeatsWarnings(t *testing.T) {
+	t.Parallel()
 	work, site := newSite(t)
 	makeReviewOverdue(t, site)
 	const warning = overdueWarning
@@ -115,6 +116,7 @@ func TestUpToDateBuildRepeatsWarnings(t *testing.T) {
 // publishes the embedded decision engine: a second build with nothing
 // changed must still be recognised as up to date.
 func TestUpToDateWithDecisionTree(t *testing.T) {
+	t.Parallel()
 	root := testsite.RepoRoot(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	for i, want := range []string{"built ", "up to date: "} {

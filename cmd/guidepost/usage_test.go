@@ -8,6 +8,7 @@ import (
 )
 
 func TestHelpListsEachCommandsFlags(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want []string // in stdout+stderr
@@ -39,6 +40,7 @@ func TestHelpListsEachCommandsFlags(t *testing.T) {
 // TestEveryCommandHasHelp runs --help on every command the CLI dispatches,
 // so a new subcommand cannot ship without it.
 func TestEveryCommandHasHelp(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	usage := runCLI(t, dir, "--help").stdout
 	for _, c := range commands {
@@ -58,6 +60,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 }
 
 func TestVersionPrintsAVersion(t *testing.T) {
+	t.Parallel()
 	res := runCLI(t, t.TempDir(), "version")
 	if res.code != 0 || res.stderr != "" {
 		t.Fatalf("exit code %d, stderr %q", res.code, res.stderr)
@@ -70,6 +73,7 @@ func TestVersionPrintsAVersion(t *testing.T) {
 }
 
 func TestBadCommandLinesExitTwoWithUsage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string

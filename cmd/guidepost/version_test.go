@@ -8,6 +8,7 @@ import (
 )
 
 func TestFormatVersion(t *testing.T) {
+	t.Parallel()
 	settings := func(kv ...string) []debug.BuildSetting {
 		var out []debug.BuildSetting
 		for i := 0; i+1 < len(kv); i += 2 {
