@@ -33,6 +33,7 @@ func getHost(t *testing.T, s *testServer, host, path string) (int, string, http.
 // TestHostHeaderIsChecked: a DNS-rebinding page reaches the server under
 // its own name; the server answers only to its own names and addresses.
 func TestHostHeaderIsChecked(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, smallSite(t).dir, Options{AllowHosts: []string{"Guidance.Test"}})
 	port := s.origin()[strings.LastIndex(s.origin(), ":"):]
 	for _, host := range []string{
@@ -63,6 +64,7 @@ func TestHostHeaderIsChecked(t *testing.T) {
 
 // TestNotFoundIsNosniff: the 404 page is HTML and says so firmly.
 func TestNotFoundIsNosniff(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, smallSite(t).dir, Options{})
 	code, _, h := s.get(t, "/no/such/page.txt")
 	if code != http.StatusNotFound || h.Header.Get("X-Content-Type-Options") != "nosniff" {
@@ -73,6 +75,7 @@ func TestNotFoundIsNosniff(t *testing.T) {
 // TestLinkOutOfTheSiteIsNotServed: serve, like build, refuses a static
 // file that links out of the site, and shows why.
 func TestLinkOutOfTheSiteIsNotServed(t *testing.T) {
+	t.Parallel()
 	dir := smallSite(t).dir
 	secret := filepath.Join(t.TempDir(), "secret.txt")
 	if err := os.WriteFile(secret, []byte("root:x:0:0:secret"), 0o644); err != nil {

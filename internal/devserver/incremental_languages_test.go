@@ -17,6 +17,7 @@ import (
 // language's lists, search and feed, and adding or removing a translation
 // changes the other languages' switchers and hreflang links.
 func TestIncrementalEqualsFullMultilingual(t *testing.T) {
+	t.Parallel()
 	site := genSite(t, 20)
 	dir := site.dir
 	// Spanish translations of the home, of page 0 and of the tree.

@@ -110,7 +110,8 @@ func replaceIn(t testing.TB, dir, rel, old, new string) {
 // each step that the incremental build equals a full build, and that it
 // rendered only what the edit touches.
 func TestIncrementalEqualsFull(t *testing.T) {
-	site := genSite(t, 60)
+	t.Parallel()
+	site := genSite(t, 20)
 	dir := site.dir
 	// Pages of their own in the first section, beside the corpus's.
 	sec, secURL := path.Dir(site.file(0)), site.sectionURL(0)
@@ -256,6 +257,7 @@ func latest(t *testing.T, inc *build.Incremental) *build.Output {
 // TestIncrementalKeepsLastGood checks that a broken site fails the build
 // without touching the last good output, and that fixing it recovers.
 func TestIncrementalKeepsLastGood(t *testing.T) {
+	t.Parallel()
 	site := genSite(t, 10)
 	dir := site.dir
 	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
@@ -306,6 +308,7 @@ func TestIncrementalKeepsLastGood(t *testing.T) {
 // bodies: the site is updated in place, anchors other pages link to are
 // checked again, and a failed edit leaves the last good build as it was.
 func TestIncrementalBodyEdits(t *testing.T) {
+	t.Parallel()
 	site := genSite(t, 20)
 	dir := site.dir
 	sec := path.Dir(site.file(0))
@@ -371,6 +374,7 @@ func TestIncrementalBodyEdits(t *testing.T) {
 // TestIncrementalImageWhileBroken checks that an image changed while the
 // site was broken is reported by the build that fixes it.
 func TestIncrementalImageWhileBroken(t *testing.T) {
+	t.Parallel()
 	site := genSite(t, 5)
 	dir := site.dir
 	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})

@@ -10,6 +10,7 @@ import (
 // backslash in the middle of a name, Windows drive and UNC paths, and
 // dot segments the client leaves for the server to clean.
 func TestMoreTraversalProbesGet404(t *testing.T) {
+	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	probes := site.probes([]string{
@@ -47,6 +48,7 @@ func TestMoreTraversalProbesGet404(t *testing.T) {
 // and that the injected client script is an external one the policy
 // allows.
 func TestResponsesCarryTheCSP(t *testing.T) {
+	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	for _, p := range []string{"/", site.url(0), ClientScriptPath, "/missing/"} {

@@ -40,6 +40,7 @@ func (s *testServer) open(t testing.TB, path string) (*sse, string) {
 }
 
 func TestEditPageReloadsItWithTheNewHTML(t *testing.T) {
+	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	c, _ := srv.open(t, site.url(0))
@@ -92,6 +93,7 @@ func TestAtomicSaveAndEditorTempFiles(t *testing.T) {
 }
 
 func TestNewFolderWithANewPage(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, smallSite(t).dir, Options{})
 	c, _ := srv.open(t, "/")
 	writeFile(t, srv.dir, "content/fresh/deeper/_index.md", "---\ntitle: Deeper\n---\nA new section.\n")
@@ -120,6 +122,7 @@ func TestNewFolderWithANewPage(t *testing.T) {
 }
 
 func TestStylesheetEditSwapsIt(t *testing.T) {
+	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	c, page := srv.open(t, site.url(0))
@@ -163,6 +166,7 @@ func TestStylesheetEditSwapsIt(t *testing.T) {
 }
 
 func TestTemplateErrorShowsAndClears(t *testing.T) {
+	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	c, good := srv.open(t, site.url(0))
@@ -205,6 +209,7 @@ func TestTemplateErrorShowsAndClears(t *testing.T) {
 }
 
 func TestReconnectCatchesUp(t *testing.T) {
+	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	_, page, _ := srv.get(t, site.url(0))
@@ -222,6 +227,7 @@ func TestReconnectCatchesUp(t *testing.T) {
 }
 
 func TestHeartbeatKeepsTheStreamAlive(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, smallSite(t).dir, Options{Heartbeat: 20_000_000}) // 20 ms
 	c := srv.listen(t, "/", "")
 	c.expect(t, EventOK)
@@ -236,6 +242,7 @@ func TestHeartbeatKeepsTheStreamAlive(t *testing.T) {
 }
 
 func TestTraversalProbesGet404(t *testing.T) {
+	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	probes := site.probes([]string{
@@ -318,6 +325,7 @@ func rawGet(t *testing.T, origin, target string) (int, string) {
 }
 
 func TestContentTypesAndCaching(t *testing.T) {
+	t.Parallel()
 	dir := smallSite(t).dir
 	writeFile(t, dir, "static/img/logo.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
 	srv := startServer(t, dir, Options{})
@@ -374,6 +382,7 @@ func TestContentTypesAndCaching(t *testing.T) {
 }
 
 func TestBuiltSiteHasNoClientScript(t *testing.T) {
+	t.Parallel()
 	for name, data := range fullBuild(t, smallSite(t).dir) {
 		if strings.Contains(string(data), "/_guidepost/") {
 			t.Errorf("%s of a build refers to the dev server's client", name)
@@ -415,6 +424,7 @@ func TestBurstOfChangesMakesOneBuild(t *testing.T) {
 }
 
 func TestBasePath(t *testing.T) {
+	t.Parallel()
 	site := smallSite(t)
 	setField(t, site.dir, "guidepost.yaml", "base_url", "https://example.org/docs/")
 	srv := startServer(t, site.dir, Options{})
@@ -435,6 +445,7 @@ func TestBasePath(t *testing.T) {
 }
 
 func TestPortInUse(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -453,6 +464,7 @@ func TestPortInUse(t *testing.T) {
 }
 
 func TestSiteBrokenFromTheStart(t *testing.T) {
+	t.Parallel()
 	site := smallSite(t)
 	dir := site.dir
 	// The page's title, on line 2, under a misspelt key: it has no title.

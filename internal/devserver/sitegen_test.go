@@ -44,9 +44,10 @@ func genSite(t testing.TB, n int) testSite {
 	return testSite{dir, c}
 }
 
-// smallSite is a site of a few pages with sections, tags and a tree.
+// smallSite is a site of a few pages, each in a section of its own, with
+// tags and a tree.
 func smallSite(t testing.TB) testSite {
-	return genSite(t, 12)
+	return genSite(t, 4)
 }
 
 // file is the path of page i's file in the site, as a change names it
