@@ -99,7 +99,7 @@ func NewAssetsWith(s *site.Site, generated map[string][]byte, diags *diag.List, 
 			a.urls[logical] = f.URL
 			continue
 		}
-		if path.Ext(logical) == ".js" && importSpec.Match(data) {
+		if path.Ext(logical) == ".js" && importsRelative(data) {
 			modules[logical] = data
 			continue
 		}
@@ -187,6 +187,19 @@ func (a *Assets) addGenerated(generated map[string][]byte, diags *diag.List) {
 // "./dom.js"; import "./x.js"; export { y } from "../y.js"): group 1 is
 // the path between its quotes.
 var importSpec = regexp.MustCompile(`(?m)^\s*(?:(?:import|export)\b[^;'"]*?\bfrom\s*|import\s*)["'](\.{1,2}/[^"'\s]+)["']`)
+
+// importsRelative reports whether a script imports another by a relative
+// path (importSpec). Scripts without a quote before ./ or ../, such as the
+// large Snowball stemmers, cannot, and are not scanned by the regular
+// expression, which is slow on them.
+func importsRelative(data []byte) bool {
+	for _, q := range [...]string{`"./`, `'./`, `"../`, `'../`} {
+		if bytes.Contains(data, []byte(q)) {
+			return importSpec.Match(data)
+		}
+	}
+	return false
+}
 
 // addModules adds the scripts (ES modules) that import others by relative
 // paths, each after the files it imports, with each path rewritten to the
