@@ -35,7 +35,7 @@ func releaseBinary(t *testing.T) string {
 			release.err = err
 			return
 		}
-		cleanups = append(cleanups, func() { os.RemoveAll(dir) })
+		addCleanup(func() { os.RemoveAll(dir) })
 		release.bin = filepath.Join(dir, "guidepost")
 		cmd := exec.Command("go", "build", "-trimpath", "-o", release.bin, "./cmd/guidepost")
 		cmd.Dir = testsite.RepoRoot(t)
@@ -50,7 +50,17 @@ func releaseBinary(t *testing.T) string {
 }
 
 // cleanups run when the package's tests end (see TestMain).
-var cleanups []func()
+var (
+	cleanupsMu sync.Mutex
+	cleanups   []func()
+)
+
+// addCleanup adds f to the cleanups; tests running in parallel may.
+func addCleanup(f func()) {
+	cleanupsMu.Lock()
+	defer cleanupsMu.Unlock()
+	cleanups = append(cleanups, f)
+}
 
 func TestMain(m *testing.M) {
 	code := m.Run()

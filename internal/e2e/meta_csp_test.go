@@ -90,7 +90,7 @@ func TestMetaCSPDecisionTool(t *testing.T) {
 func TestMetaCSPSearch(t *testing.T) {
 	testsite.SkipShort(t, "searches in Chromium under the published CSP: run without -short")
 	t.Parallel()
-	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
+	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	reportCSPViolations(t, b)
 	readerVisit(t, b, origin, readerPage{path: "/search/?q=consent"})

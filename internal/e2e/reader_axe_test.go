@@ -124,8 +124,9 @@ func readerAxe(t *testing.T, b *browsertest.Browser, axe string) []readerViolati
 // violation.
 func TestReaderAccessibility(t *testing.T) {
 	testsite.SkipShort(t, "runs axe-core on every kind of page in two colour schemes: run without -short")
+	t.Parallel()
 	axe := readerAxeSource(t)
-	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
+	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	for _, scheme := range []string{"light", "dark"} {
 		t.Run(scheme, func(t *testing.T) {
 			b := browsertest.New(t, browsertest.Options{Dark: scheme == "dark"})
@@ -149,6 +150,7 @@ func TestReaderAccessibility(t *testing.T) {
 // fail: axe-core, run the same way, must report a page's missing image
 // text, unlabelled field and low-contrast text.
 func TestReaderAxeFindsViolations(t *testing.T) {
+	t.Parallel()
 	axe := readerAxeSource(t)
 	dir := t.TempDir()
 	page := `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad</title></head><body><main>

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,10 +32,63 @@ import (
 // testing.TB so that benchmarks build sites the same way.
 func readerBuild(t testing.TB, src string) string {
 	t.Helper()
-	root := filepath.Join(t.TempDir(), "site")
-	repo, err := filepath.Abs(filepath.Join("..", ".."))
+	dest, err := buildReaderSite(t.TempDir(), src)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return dest
+}
+
+// readerShared is readerBuild for tests that only read the output: the
+// site in src is built once for all of them, into a folder removed when
+// the tests end. They must not change its files.
+func readerShared(t testing.TB, src string) string {
+	t.Helper()
+	readerSites.mu.Lock()
+	s := readerSites.built[src]
+	if s == nil {
+		s = &readerSite{}
+		if readerSites.built == nil {
+			readerSites.built = map[string]*readerSite{}
+		}
+		readerSites.built[src] = s
+	}
+	readerSites.mu.Unlock()
+	s.once.Do(func() {
+		dir, err := os.MkdirTemp("", "guidepost-reader-")
+		if err != nil {
+			s.err = err
+			return
+		}
+		addCleanup(func() { os.RemoveAll(dir) })
+		s.dest, s.err = buildReaderSite(dir, src)
+	})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	return s.dest
+}
+
+// readerSites are the sites readerShared built, by source folder.
+var readerSites struct {
+	mu    sync.Mutex
+	built map[string]*readerSite
+}
+
+// readerSite is one site readerShared builds once.
+type readerSite struct {
+	once sync.Once
+	dest string
+	err  error
+}
+
+// buildReaderSite builds the site in src as readerBuild does, in folder
+// dir, and returns the output folder.
+func buildReaderSite(dir, src string) (string, error) {
+	root := filepath.Join(dir, "site")
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		return "", err
 	}
 	for _, c := range []struct{ from, to string }{
 		{src, "."},
@@ -42,10 +96,10 @@ func readerBuild(t testing.TB, src string) string {
 		{filepath.Join(repo, "static"), "static"},
 	} {
 		if err := os.CopyFS(filepath.Join(root, c.to), os.DirFS(c.from)); err != nil {
-			t.Fatalf("copy %s: %v", c.from, err)
+			return "", fmt.Errorf("copy %s: %w", c.from, err)
 		}
 	}
-	dest := filepath.Join(t.TempDir(), "public")
+	dest := filepath.Join(dir, "public")
 	res, err := build.Build(build.Options{Source: root, Dest: dest, Now: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		var msgs []string
@@ -54,9 +108,9 @@ func readerBuild(t testing.TB, src string) string {
 				msgs = append(msgs, d.String())
 			}
 		}
-		t.Fatalf("build %s: %v\n%s", src, err, strings.Join(msgs, "\n"))
+		return "", fmt.Errorf("build %s: %w\n%s", src, err, strings.Join(msgs, "\n"))
 	}
-	return dest
+	return dest, nil
 }
 
 // readerPage is a page the tests visit: its path, and a JavaScript

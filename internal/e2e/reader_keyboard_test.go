@@ -57,7 +57,8 @@ func readerTabTo(t *testing.T, b *browsertest.Browser, selector string) readerFo
 // to the header's search box, type, Enter, Tab to the first result,
 // Enter.
 func TestReaderKeyboardSearch(t *testing.T) {
-	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
+	t.Parallel()
+	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	readerVisit(t, b, origin, readerPage{path: "/faq/"})
 
@@ -99,7 +100,8 @@ func TestReaderKeyboardSearch(t *testing.T) {
 // content.
 func TestReaderLandmarksAndSkipLink(t *testing.T) {
 	testsite.SkipShort(t, "visits every kind of page in Chromium: run without -short")
-	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
+	t.Parallel()
+	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	for _, p := range readerPages {
 		readerVisit(t, b, origin, p)

@@ -19,7 +19,8 @@ const readerPhoneWidth = 360
 // scroll inside themselves instead.
 func TestReaderMobile(t *testing.T) {
 	testsite.SkipShort(t, "visits every kind of page in Chromium in two colour schemes: run without -short")
-	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
+	t.Parallel()
+	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	for _, scheme := range []string{"light", "dark"} {
 		t.Run(scheme, func(t *testing.T) {
 			b := browsertest.New(t, browsertest.Options{Width: readerPhoneWidth, Height: 780, Dark: scheme == "dark"})

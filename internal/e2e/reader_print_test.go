@@ -40,7 +40,8 @@ type readerPrinted struct {
 // navigation, the sources' URLs written out, external links followed by
 // their address, and a PDF that Chromium can make.
 func TestReaderPrint(t *testing.T) {
-	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
+	t.Parallel()
+	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	printed := []readerPage{readerPages[1], readerPages[len(readerPages)-1]}
 	for _, p := range printed {

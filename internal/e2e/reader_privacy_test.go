@@ -18,7 +18,8 @@ import (
 // header or by script, and nothing kept in web storage.
 func TestReaderPrivacy(t *testing.T) {
 	testsite.SkipShort(t, "visits every kind of page in Chromium: run without -short")
-	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
+	t.Parallel()
+	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	var mu sync.Mutex
 	var cookies []string

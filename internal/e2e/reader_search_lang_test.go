@@ -21,6 +21,7 @@ import (
 // Arabic search page passes axe-core.
 func TestReaderSearchLanguages(t *testing.T) {
 	testsite.SkipShort(t, "builds three sites and searches each in Chromium: run without -short")
+	t.Parallel()
 	axe := readerAxeSource(t)
 	tests := []struct {
 		lang    string

@@ -46,7 +46,8 @@ type readerSearchView struct {
 // inject markup.
 func TestReaderSearch(t *testing.T) {
 	testsite.SkipShort(t, "runs many queries in Chromium: run without -short")
-	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
+	t.Parallel()
+	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	const xss = `<img src=x onerror="window.pwned=true">`
 	tests := []struct {
@@ -217,7 +218,8 @@ func readerContains(list []string, s string) bool {
 // scripts off, to say that search needs JavaScript and link the lists of
 // pages instead.
 func TestReaderSearchWithoutJavaScript(t *testing.T) {
-	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
+	t.Parallel()
+	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{NoJavaScript: true})
 	var text string
 	var links []string
@@ -240,7 +242,8 @@ func TestReaderSearchWithoutJavaScript(t *testing.T) {
 // TestReaderSearchNormalizesLikeTheIndex checks that search.js turns words
 // into the same terms as the Go indexer, or queries would miss.
 func TestReaderSearchNormalizesLikeTheIndex(t *testing.T) {
-	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/reader/site"))
+	t.Parallel()
+	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
 	readerVisit(t, b, origin, readerPage{path: "/search/"})
 	words := []string{

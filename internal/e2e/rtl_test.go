@@ -22,6 +22,7 @@ import (
 // finds no WCAG violation.
 func TestRTLLayout(t *testing.T) {
 	testsite.SkipShort(t, "runs axe-core on the pages of an Arabic site in Chromium: run without -short")
+	t.Parallel()
 	axe := readerAxeSource(t)
 	origin := browsertest.ServeDir(t, readerBuild(t, "testdata/rtl/site"))
 	b := browsertest.New(t, browsertest.Options{})
