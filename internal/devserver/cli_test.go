@@ -56,9 +56,9 @@ func removeCLI() {
 }
 
 // hermetic is the environment of a guidepost command run by a test: its
-// persistent caches go to a temporary folder.
+// persistent caches go to a temporary folder, and it takes testNow as today.
 func hermetic(t *testing.T) []string {
-	return append(os.Environ(), "XDG_CACHE_HOME="+t.TempDir(), "GUIDEPOST_CACHE=on")
+	return append(os.Environ(), "XDG_CACHE_HOME="+t.TempDir(), "GUIDEPOST_CACHE=on", "GUIDEPOST_TODAY="+testNow.Format(time.DateOnly))
 }
 
 // cacheHome is the XDG_CACHE_HOME of an environment.

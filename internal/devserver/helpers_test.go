@@ -48,6 +48,9 @@ func startServer(t testing.TB, dir string, opts Options) *testServer {
 	t.Helper()
 	log := &logBuffer{}
 	opts.Source, opts.Log = dir, log
+	if opts.Now.IsZero() {
+		opts.Now = testNow
+	}
 	srv, err := New(opts)
 	if err != nil {
 		t.Fatal(err)

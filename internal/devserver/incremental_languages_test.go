@@ -29,7 +29,7 @@ func TestIncrementalEqualsFullMultilingual(t *testing.T) {
 	writeFile(t, dir, es(treeFile("first.md")), "---\ntitle: ¿Lo necesita?\noptions:\n  - label: \"Sí\"\n    next: good\n  - label: \"No\"\n    next: bad\n---\nPregunta.\n")
 	writeFile(t, dir, es(treeFile("good.md")), "---\ntitle: Adelante\nverdict: allowed\njurisdictions: [Here]\nreviewed: 2026-01-01\nsources:\n  - title: Una fuente\n    url: https://example.org/a\n---\nBien.\n")
 	writeFile(t, dir, es(treeFile("bad.md")), "---\ntitle: No\nverdict: avoid\njurisdictions: [Here]\nreviewed: 2026-01-01\nsources:\n  - title: Una fuente\n    url: https://example.org/a\n---\nNo.\n")
-	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
+	inc := build.NewIncremental(testOptions(dir))
 	up, err := inc.Rebuild(build.Changes{})
 	if err != nil {
 		t.Fatalf("first build: %v", err)

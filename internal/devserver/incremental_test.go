@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/guidepost/guidepost/internal/build"
 )
@@ -30,10 +31,19 @@ func (m mapSink) WriteFile(name string, data []byte) error {
 
 const testBaseURL = "http://127.0.0.1:1313/"
 
+// testNow is the date the tests' builds and servers take as today, so
+// that none depends on the calendar.
+var testNow = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+// testOptions are the options of the tests' builds of the site in dir.
+func testOptions(dir string) build.Options {
+	return build.Options{Source: dir, BaseURL: testBaseURL, Now: testNow}
+}
+
 // fullBuild renders the site from scratch, as `guidepost build` does.
 func fullBuild(t *testing.T, dir string) mapSink {
 	t.Helper()
-	_, files, err := build.New().Render(build.Options{Source: dir, BaseURL: testBaseURL})
+	_, files, err := build.New().Render(testOptions(dir))
 	if err != nil {
 		t.Fatalf("full build: %v", err)
 	}
@@ -119,7 +129,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	writeFile(t, dir, sec+"/solo.md", "---\ntitle: Solo\njurisdictions: [Solo land]\n---\nNothing links here.\n")
 	writeFile(t, dir, sec+"/target.md", "---\ntitle: Target\n---\n## Kept heading\n\nText.\n\n## Renamed heading\n\nMore.\n")
 	writeFile(t, dir, sec+"/linker.md", "---\ntitle: Linker\n---\nSee [the part](target.md#kept-heading).\n")
-	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
+	inc := build.NewIncremental(testOptions(dir))
 	up, err := inc.Rebuild(build.Changes{})
 	if err != nil {
 		t.Fatalf("first build: %v", err)
@@ -260,7 +270,7 @@ func TestIncrementalKeepsLastGood(t *testing.T) {
 	t.Parallel()
 	site := genSite(t, 10)
 	dir := site.dir
-	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
+	inc := build.NewIncremental(testOptions(dir))
 	first, err := inc.Rebuild(build.Changes{})
 	if err != nil {
 		t.Fatal(err)
@@ -315,7 +325,7 @@ func TestIncrementalBodyEdits(t *testing.T) {
 	target, linker := sec+"/target.md", sec+"/linker.md"
 	writeFile(t, dir, target, "---\ntitle: Target\n---\n## Kept heading\n\nText.\n")
 	writeFile(t, dir, linker, "---\ntitle: Linker\n---\nSee [the part](target.md#kept-heading).\n")
-	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
+	inc := build.NewIncremental(testOptions(dir))
 	first, err := inc.Rebuild(build.Changes{})
 	if err != nil {
 		t.Fatal(err)
@@ -377,7 +387,7 @@ func TestIncrementalImageWhileBroken(t *testing.T) {
 	t.Parallel()
 	site := genSite(t, 5)
 	dir := site.dir
-	inc := build.NewIncremental(build.Options{Source: dir, BaseURL: testBaseURL})
+	inc := build.NewIncremental(testOptions(dir))
 	if _, err := inc.Rebuild(build.Changes{}); err != nil {
 		t.Fatal(err)
 	}
