@@ -59,7 +59,7 @@ func decideSite(t *testing.T, content string) (string, *build.Result) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(root, "public")
-	res, err := build.Build(build.Options{Source: root, Dest: dir, Now: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})
+	res, err := build.Build(build.Options{Source: root, Dest: dir, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatalf("build the site of %s: %v", content, err)
 	}
