@@ -16,13 +16,8 @@ func treeFromValue(v any) (*decision.Tree, error) {
 		return nil, err
 	}
 	var id, title, start string
-	for _, f := range []struct {
-		key string
-		dst *string
-	}{{"id", &id}, {"title", &title}, {"start", &start}} {
-		if *f.dst, err = str(obj[f.key], "tree."+f.key); err != nil {
-			return nil, err
-		}
+	if err := strFields(obj, "tree", strField{"id", &id}, strField{"title", &title}, strField{"start", &start}); err != nil {
+		return nil, err
 	}
 	list, err := array(obj["nodes"], "tree.nodes")
 	if err != nil {
@@ -63,16 +58,11 @@ func nodeFromValue(v any, path string) (*decision.Node, error) {
 	}
 	n := &decision.Node{}
 	var verdict string
-	for _, f := range []struct {
-		key string
-		dst *string
-	}{
-		{"id", &n.ID}, {"title", &n.Title}, {"help", &n.Help}, {"verdict", &verdict},
-		{"reviewed", &n.Reviewed}, {"reviewedBy", &n.ReviewedBy}, {"url", &n.URL}, {"body", &n.Body},
-	} {
-		if *f.dst, err = str(obj[f.key], path+"."+f.key); err != nil {
-			return nil, err
-		}
+	if err := strFields(obj, path,
+		strField{"id", &n.ID}, strField{"title", &n.Title}, strField{"help", &n.Help}, strField{"verdict", &verdict},
+		strField{"reviewed", &n.Reviewed}, strField{"reviewedBy", &n.ReviewedBy}, strField{"url", &n.URL}, strField{"body", &n.Body},
+	); err != nil {
+		return nil, err
 	}
 	if n.ID == "" {
 		return nil, errors.New(path + ".id is missing")
@@ -81,45 +71,27 @@ func nodeFromValue(v any, path string) (*decision.Node, error) {
 	if n.Safeguards, err = strs(obj["safeguards"], path+".safeguards"); err != nil {
 		return nil, err
 	}
-	options, err := array(obj["options"], path+".options")
-	if err != nil {
-		return nil, err
-	}
-	for k, item := range options {
-		p := path + ".options[" + strconv.Itoa(k) + "]"
-		o, err := object(item, p)
-		if err != nil {
-			return nil, err
-		}
+	err = objects(obj["options"], path+".options", func(o map[string]any, p string) error {
 		var opt decision.Option
-		if opt.Label, err = str(o["label"], p+".label"); err != nil {
-			return nil, err
-		}
-		if opt.Next, err = str(o["next"], p+".next"); err != nil {
-			return nil, err
+		if err := strFields(o, p, strField{"label", &opt.Label}, strField{"next", &opt.Next}); err != nil {
+			return err
 		}
 		n.Options = append(n.Options, opt)
-	}
-	sources, err := array(obj["sources"], path+".sources")
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	for k, item := range sources {
-		p := path + ".sources[" + strconv.Itoa(k) + "]"
-		o, err := object(item, p)
-		if err != nil {
-			return nil, err
-		}
+	err = objects(obj["sources"], path+".sources", func(o map[string]any, p string) error {
 		var s decision.Source
-		for _, f := range []struct {
-			key string
-			dst *string
-		}{{"title", &s.Title}, {"url", &s.URL}, {"publisher", &s.Publisher}, {"date", &s.Date}} {
-			if *f.dst, err = str(o[f.key], p+"."+f.key); err != nil {
-				return nil, err
-			}
+		if err := strFields(o, p, strField{"title", &s.Title}, strField{"url", &s.URL}, strField{"publisher", &s.Publisher}, strField{"date", &s.Date}); err != nil {
+			return err
 		}
 		n.Sources = append(n.Sources, s)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return n, nil
 }
@@ -141,6 +113,43 @@ func array(v any, path string) ([]any, error) {
 		return a, nil
 	}
 	return nil, errors.New(path + ": want an array, got " + typeName(v))
+}
+
+// objects calls each with every element of the array v (absent: none)
+// as an object, and the element's path.
+func objects(v any, path string, each func(o map[string]any, path string) error) error {
+	a, err := array(v, path)
+	if err != nil {
+		return err
+	}
+	for k, item := range a {
+		p := path + "[" + strconv.Itoa(k) + "]"
+		o, err := object(item, p)
+		if err != nil {
+			return err
+		}
+		if err := each(o, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// strField is a string field of an object: its key, and where to put it.
+type strField struct {
+	key string
+	dst *string
+}
+
+// strFields reads the string fields of obj, the object at path.
+func strFields(obj map[string]any, path string, fields ...strField) error {
+	for _, f := range fields {
+		var err error
+		if *f.dst, err = str(obj[f.key], path+"."+f.key); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // str returns v as a string; absent (nil) is "".
