@@ -273,7 +273,7 @@ func readerFloor(b *testing.B, out string) string {
   const m = await (await fetch(base)).json();
   if (!m.lens) return 0;
   const tags = m.files.length ? m.files : m.tags.split(".").slice(1).map(t => "." + t);
-  const lens = await (await fetch(new URL(m.lens, base))).json();
+  const lens = m.lens;
   const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   const len = [];
   for (let i = 0, v = 0, mul = 1; i < lens.length; i++) {

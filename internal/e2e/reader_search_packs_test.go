@@ -19,10 +19,10 @@ const readerPacksJS = `(async () => {
   const mod = await import(document.querySelector('script[type="module"][src*="/js/search"]').src);
   const base = new URL(document.getElementById("search").getAttribute("data-index"), location.href);
   const m = await (await fetch(base)).json();
-  if (!m.lens) return {bad: ["the site has no lens file: one document pack"]};
+  if (!m.lens) return {bad: ["the site has no lens: one document pack"]};
   const tags = m.files.length ? m.files : m.tags.split(".").slice(1).map(t => "." + t);
   const pack = p => new URL("p/" + p + tags[p] + ".gpack", base);
-  const ranges = mod.lens(m, await (await fetch(new URL(m.lens, base))).json());
+  const ranges = mod.lens(m, m.lens);
   const bad = [];
   const get = async (u, at, n, what) => {
     const r = await fetch(u, {headers: {Range: "bytes=" + at + "-" + (at + n - 1)}});

@@ -7,30 +7,29 @@
 // build writes about one file per hundred pages:
 //
 //	index.json     the manifest: where every shard is, how many
-//	               documents each pack holds, the names of all other
+//	               documents each pack holds and the length of each
+//	               document's entry (the lens), the names of all other
 //	               files, the stop words and fold table the browser
 //	               normalizes with
-//	p/<n>.gpack      packs of at most OneDocFile bytes, gzip-compressed
+//	p/<n>.gpack    packs of at most OneDocFile bytes, gzip-compressed
 //	               entry by entry: document entries (URL, title, summary,
 //	               jurisdictions and text by section, for excerpts), in id
 //	               order, then shards (the postings of the terms beginning
 //	               with a key, compactly encoded, see postingDigits)
-//	p/lens.json    the length of each document's entry, so a reader can
-//	               find it in its pack (none for a site of one pack)
 //	j/<slug>.json  the ids of a jurisdiction's documents, for the filter
 //
-// A query loads the manifest once, the shards of its words and the lens
-// file, then the entries of the ten results it shows, each a byte range
-// of its pack (results close together in a pack share one): one request
-// each, as when every shard and every two documents were files of their
-// own. Each entry is a gzip member of its own, which the reader
-// decompresses alone, so the packs are small on disk and on the wire from
-// hosts that do not compress, and ranges still work. A small site (OneShardFile, OneDocFile) has one pack of documents
-// and one of shards, which its reader loads whole, so its later queries
-// load nothing. Every file but the manifest is named the way
-// Options.Name names it, so the build can fingerprint them all and
-// browsers cache them forever; the manifest gives only what Name added
-// to each name.
+// A query loads the manifest once, the shards of its words, then the
+// entries of the ten results it shows, each a byte range of its pack
+// (results close together in a pack share one). Each entry is a gzip
+// member of its own, which the reader decompresses alone, so the packs
+// are small on disk and on the wire from hosts that do not compress, and
+// ranges still work. A small site (one pack of document entries, whose
+// members come to at most OneDocFile bytes, and one shard of at most
+// OneShardFile) has one pack of documents and one of shards, which its
+// reader loads whole, so its later queries load nothing. Every file but
+// the manifest is named the way Options.Name names it, so the build can
+// fingerprint them all and browsers cache them forever; the manifest
+// gives only what Name added to each name.
 //
 // The build runs on all cores (Docs extracts pages' text, Build counts
 // terms and encodes files in parallel) and its output depends only on the

@@ -20,12 +20,14 @@ const MinPrefix = 3
 // Version 5 gives the lens file's lengths in units of "lensUnit" bytes,
 // each entry padded with spaces to a whole number of units. Version 6
 // compresses the packs: every entry is a gzip member of its own (see
-// gzip.go), packs are p/<n>.gpack, and the lens unit pads members.
+// gzip.go), packs are p/<n>.gpack, the lens unit pads members, and the
+// lens is in the manifest, not a file of its own: every query with
+// results needs it, and it is about a byte a document.
 const manifestVersion = 6
 
 // manifest is index.json: what a query needs to find every other file.
 //
-//	{"v":6,"docs":N,"docPacks":[812,790,…],"lens":"p/lens.1a2b3c4d5e.json","lensUnit":64,
+//	{"v":6,"docs":N,"docPacks":[812,790,…],"lens":"MJKNLhB…","lensUnit":64,
 //	 "files":[],"tags":".1a2b3c4d5e.0f9e8d7c6b…",
 //	 "shards":{"co":[7,0,10211],"con":[7,10211,9007],…},
 //	 "jurisdictions":[{"name":"India","slug":"india","file":"j/india.json"},…],
@@ -37,12 +39,12 @@ const manifestVersion = 6
 // it alone, or fetch the whole pack and cut it into members. The document
 // packs come first, numbered from 0 in id order, docPacks giving how many
 // documents each holds; then the shard packs. Document d is entry d−Σ of
-// its pack; the bytes of each entry are in "lens", a JSON string of
+// its pack; the bytes of each entry are in "lens", a string of
 // varints in posting digits (see appendVarint), one per document in id
 // order, in units of "lensUnit" bytes: every member is padded to a whole
 // number of units (see lensUnit, padMember), so that entry k of a pack
 // starts at byte Σ len×lensUnit of the entries before it. A site of one
-// document pack has no lens file ("lens" is ""): its pack is one gzip
+// document pack has no lens ("lens" is ""): its pack is one gzip
 // member of the JSON array of its entries, which its reader loads whole.
 // A term's postings are in the shard of the longest key that begins it,
 // given as [pack, first byte, length] of the shard's member.

@@ -16,7 +16,7 @@ import (
 // entry as a byte range of its pack and decompresses it alone (the
 // browser's DecompressionStream("gzip")); results next to each other in a
 // pack come in one range, which the reader cuts into members with the
-// lens file. The one document pack of a small site, which its reader
+// manifest's lens. The one document pack of a small site, which its reader
 // loads whole, is one member holding the JSON array of its entries, as
 // more text in one member compresses better.
 //

@@ -266,10 +266,10 @@ func (w *indexWriter) jurisdictions(docs []Doc) (map[string]int, error) {
 // documents writes the document entries, encoded and compressed in
 // parallel, in id order. A site whose entries' gzip members fit in one
 // pack together gets one pack, a gzip member of the JSON array of them
-// all, and no lens file (see onePack). A bigger site's entries are gzip
+// all, and no lens (see onePack). A bigger site's entries are gzip
 // members of their own, each padded to a whole number of units of
-// lensUnit bytes, packed into packs of at most PackBytes, and the lens
-// file gives each member's length in units.
+// lensUnit bytes, packed into packs of at most PackBytes, and the
+// manifest's lens gives each member's length in units.
 func (w *indexWriter) documents(docs []Doc, jurIndex map[string]int) error {
 	entries := make([][]byte, len(docs))
 	errs := make([]error, len(docs))
@@ -314,18 +314,13 @@ func (w *indexWriter) documents(docs []Doc, jurIndex map[string]int) error {
 		w.m.DocPacks = append(w.m.DocPacks, len(p.lens))
 	}
 	w.idx.Stats.DocPacks = len(docPacks)
-	lens := []byte{'"'}
+	var lens []byte
 	for _, p := range docPacks {
 		for _, n := range p.lens {
 			lens = appendVarint(lens, n/unit)
 		}
 	}
-	lens = append(lens, '"')
-	tag, err := w.add("p/lens", ".json", lens)
-	if err != nil {
-		return err
-	}
-	w.m.Lens = resolveTag("p/lens", ".json", tag)
+	w.m.Lens = string(lens)
 	return nil
 }
 
@@ -404,10 +399,10 @@ func (w *indexWriter) manifest() error {
 	return nil
 }
 
-// lensUnit returns the unit the lens file counts members' lengths in:
+// lensUnit returns the unit the lens counts members' lengths in:
 // the smallest power of two that makes the median member at most 16
 // units, so that most members' lengths take one posting digit (less
-// than 32 units). The lens file costs about a byte a document, where
+// than 32 units). The lens costs about a byte a document, where
 // lengths in bytes took two or three; a result's range carries up to a
 // unit and one byte of padding (see padMember).
 func lensUnit(members [][]byte) int {

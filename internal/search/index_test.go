@@ -238,7 +238,7 @@ func TestDocumentData(t *testing.T) {
 // all in one file while their entries' gzip members fit in OneDocFile
 // bytes, so a small site's reader loads them once, else as gzip members
 // in packs of at most that size (or as asked), which a reader reads entry
-// by entry with the lens file.
+// by entry with the manifest's lens.
 func TestDocumentPacksBySize(t *testing.T) {
 	docsOf := func(n, textBytes int) []Doc {
 		rnd := rand.New(rand.NewPCG(uint64(n), uint64(textBytes)))
@@ -279,7 +279,7 @@ func TestDocumentPacksBySize(t *testing.T) {
 				}
 			}
 			if n := len(r.m.DocPacks); n < tt.wantPacks[0] || n > tt.wantPacks[1] || (r.m.Lens != "") != tt.wantLens {
-				t.Errorf("%d packs %v, lens %q; want %d to %d, lens file %v", n, r.m.DocPacks, r.m.Lens, tt.wantPacks[0], tt.wantPacks[1], tt.wantLens)
+				t.Errorf("%d packs %v, lens %q; want %d to %d, a lens %v", n, r.m.DocPacks, r.m.Lens, tt.wantPacks[0], tt.wantPacks[1], tt.wantLens)
 			}
 			for _, id := range []int{0, len(tt.docs) / 2, len(tt.docs) - 1} {
 				if got := r.meta(id).URL; got != tt.docs[id].URL {
@@ -415,7 +415,7 @@ func TestManifestUsesPublishedNames(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := &reader{t: t, m: m}
-			refs := []string{m.Lens}
+			var refs []string
 			for _, j := range m.Jurisdictions {
 				refs = append(refs, j.File)
 			}
@@ -423,7 +423,7 @@ func TestManifestUsesPublishedNames(t *testing.T) {
 				refs = append(refs, r.packFile(n))
 			}
 			if m.Lens == "" || len(m.DocPacks) < 2 || r.packs() <= len(m.DocPacks) {
-				t.Errorf("packs %v and lens %q: want several document packs, a lens file and shard packs", m.DocPacks, m.Lens)
+				t.Errorf("packs %v and lens %q: want several document packs, a lens and shard packs", m.DocPacks, m.Lens)
 			}
 			for _, ref := range refs {
 				if _, ok := published[ref]; !ok {

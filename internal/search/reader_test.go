@@ -226,8 +226,8 @@ func (r *reader) searchIDs(q string) []int {
 }
 
 // meta returns a document's entry: from the one document pack of a site
-// without a lens file, read whole, or as a byte range of its pack, found
-// with the lens file.
+// without a lens, read whole, or as a byte range of its pack, found with
+// the manifest's lens.
 func (r *reader) meta(id int) docEntry {
 	r.t.Helper()
 	if r.m.Lens == "" {
@@ -235,11 +235,9 @@ func (r *reader) meta(id int) docEntry {
 		r.decode(r.packFile(0), &all)
 		return all[id]
 	}
-	var lens string
-	r.decode(r.m.Lens, &lens)
-	ls, err := decodeVarints(lens)
+	ls, err := decodeVarints(r.m.Lens)
 	if err != nil || len(ls) != r.m.Docs || r.m.LensUnit < 1 {
-		r.t.Fatalf("%s: %d lengths for %d documents, unit %d (%v)", r.m.Lens, len(ls), r.m.Docs, r.m.LensUnit, err)
+		r.t.Fatalf("lens: %d lengths for %d documents, unit %d (%v)", len(ls), r.m.Docs, r.m.LensUnit, err)
 	}
 	for i := range ls {
 		ls[i] *= r.m.LensUnit

@@ -27,8 +27,8 @@ import { el, readStrings, translator } from './dom.js';
  * @property {number} v the version of the index's layout (VERSION)
  * @property {number} docs how many documents (pages and their sections) there are
  * @property {number[]} docPacks how many documents each pack of documents holds
- * @property {string} lens the name of the lens file: each document's entry length
- * @property {number} lensUnit the bytes of a unit of the lens file's lengths
+ * @property {string} lens each document's entry length, "" for a site of one document pack
+ * @property {number} lensUnit the bytes of a unit of the lens's lengths
  * @property {number} minPrefix letters a partial last word needs to match the terms it begins
  * @property {Object<string, [number, number, number]>} shards
  *   the shard of terms that begin with each key: [pack, first byte, length]
@@ -62,7 +62,7 @@ import { el, readStrings, translator } from './dom.js';
  * @property {Map<string, Jurisdiction>} jurBySlug
  * @property {Promise<unknown>} [allDocs] a small site's one pack of documents, once
  *   read: the list of their DocJSON
- * @property {Promise<Lens> | null} [lensTable] the lens file, read (lensTable)
+ * @property {Promise<Lens> | null} [lensTable] the lens, decoded (lensTable)
  */
 
 /**
@@ -280,10 +280,10 @@ function analyzer(stemCode, stop, fold) {
 // (internal/search, postingDigits).
 var DIGITS = new Int8Array(128).fill(-1);
 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = i; });
-// decodeLens reads the lens file, s: the length of each document's
+// decodeLens reads the manifest's lens, s: the length of each document's
 // entry in units of unit bytes, as varints in posting digits. It returns
 // where each entry is in its pack — off[id] its first byte, len[id] its
-// length, trailing spaces included — given how many documents each pack
+// length, padding included — given how many documents each pack
 // holds, or null when s does not give docs lengths.
 /**
  * @param {number[]} docPacks
@@ -346,7 +346,7 @@ export function textTerms(m, text) {
 
 /**
  * lens returns where each document's entry is in its pack, as read from
- * the lens file s, or null when s does not fit the manifest.
+ * the manifest's lens s, or null when s does not fit the manifest.
  * @param {{docPacks: number[], docs: number, lensUnit: number}} m
  * @param {string} s
  * @returns {Array<[number, number]> | null} [offset, length] by document
@@ -438,7 +438,7 @@ function main() {
 
   // ---- packs: documents and shards, read by byte ranges ----
   // A pack is its entries' gzip members one after the other
-  // (internal/search, gzip.go); the manifest and the lens file say where
+  // (internal/search, gzip.go); the manifest and its lens say where
   // each entry's bytes are, and each decompresses alone (parseBytes). A big
   // site's reader fetches an entry as a range of its pack; when the
   // server sends the whole pack instead (it ignores Range), the pack is
@@ -901,7 +901,7 @@ function main() {
    * @returns {Promise<Ranked>}
    */
   function search(m, groups, jurisdiction) {
-    if (m.lens) quiet(lensTable(m)); // needed for the results, loaded with the shards
+    if (m.lens) quiet(lensTable(m)); // needed for the results, decoded while the shards load
     var jur = jurisdiction ? m.jurBySlug.get(jurisdiction) : null;
     var filter = jur ? load(jur.file).then(function (arr) { return decodeIds(m, arr); }) : Promise.resolve(jurisdiction ? new Uint8Array(m.docs) : null);
     return Promise.all([Promise.all(groups.map(function (g) { return groupScores(m, g); })), filter]).then(function (r) {
@@ -935,19 +935,16 @@ function main() {
   // costs more than a few KiB (docs/benchmarks.md).
   var GAP = 8192;
   // lensTable returns where each document's entry is in its pack: off[id]
-  // its first byte, len[id] its length (internal/search, manifest).
+  // its first byte, len[id] its length, from the manifest's lens
+  // (internal/search, manifest).
   /**
    * @param {Index} m
    * @returns {Promise<Lens>}
    */
   function lensTable(m) {
     if (!m.lensTable) {
-      m.lensTable = load(m.lens).then(function (s) {
-        if (typeof s !== 'string') throw fileError(new URL(m.lens, manifestURL).href, new Error('not a string'));
-        var t = decodeLens(m.docPacks, m.docs, m.lensUnit, s);
-        if (!t) throw fileError(new URL(m.lens, manifestURL).href, new Error('not the lengths of ' + m.docs + ' documents'));
-        return t;
-      });
+      var t = decodeLens(m.docPacks, m.docs, m.lensUnit, m.lens);
+      m.lensTable = t ? Promise.resolve(t) : Promise.reject(fileError(manifestURL.href, new Error('"lens" is not the lengths of ' + m.docs + ' documents')));
       m.lensTable.catch(function () { m.lensTable = null; });
     }
     return m.lensTable;
