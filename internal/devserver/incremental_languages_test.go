@@ -18,7 +18,7 @@ import (
 // changes the other languages' switchers and hreflang links.
 func TestIncrementalEqualsFullMultilingual(t *testing.T) {
 	t.Parallel()
-	site := genSite(t, 20)
+	site := genSite(t, 12)
 	dir := site.dir
 	// Spanish translations of the home, of page 0 and of the tree.
 	appendText(t, dir, "guidepost.yaml", "languages:\n  en: {name: English}\n  es: {name: Español, title: Sitio de prueba}")

@@ -121,7 +121,7 @@ func replaceIn(t testing.TB, dir, rel, old, new string) {
 // rendered only what the edit touches.
 func TestIncrementalEqualsFull(t *testing.T) {
 	t.Parallel()
-	site := genSite(t, 20)
+	site := genSite(t, 12)
 	dir := site.dir
 	// Pages of their own in the first section, beside the corpus's.
 	sec, secURL := path.Dir(site.file(0)), site.sectionURL(0)
@@ -319,7 +319,7 @@ func TestIncrementalKeepsLastGood(t *testing.T) {
 // checked again, and a failed edit leaves the last good build as it was.
 func TestIncrementalBodyEdits(t *testing.T) {
 	t.Parallel()
-	site := genSite(t, 20)
+	site := genSite(t, 12)
 	dir := site.dir
 	sec := path.Dir(site.file(0))
 	target, linker := sec+"/target.md", sec+"/linker.md"
