@@ -16,13 +16,14 @@ import (
 	"testing"
 )
 
-// The end-to-end tests run the real binary, built once by TestMain, on
+// The end-to-end tests run the real program, this test binary started
+// again as the command (see TestMain), on
 // small sites made from testdata/site plus the repository's layouts/ and
 // static/, as an author would run it.
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// binary is the guidepost executable built by TestMain.
+// binary is the executable the tests run as the guidepost command.
 var binary string
 
 // testToday is the date every command run by these tests takes as today,
@@ -30,23 +31,46 @@ var binary string
 const testToday = "2026-12-01"
 
 func TestMain(m *testing.M) {
+	if os.Getenv(runAsCLI) == "1" {
+		main() // exits
+	}
 	flag.Parse()
 	os.Setenv(EnvToday, testToday)
+	// A copy named guidepost, in a folder of its own that the tests may
+	// open to another user (unreadable_test.go).
 	dir, err := os.MkdirTemp("", "guidepost-cli-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "create folder for the binary:", err)
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "guidepost")
-	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+	if err := copyExecutable(binary); err != nil {
+		fmt.Fprintln(os.Stderr, "copy the test binary:", err)
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}
+	os.Setenv(runAsCLI, "1")
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// runAsCLI, set to 1 in the environment of the commands the tests run,
+// makes the test binary, started again, the guidepost command: its main
+// is the command's, so building the command again would only take time.
+const runAsCLI = "GUIDEPOST_TEST_RUN_CLI"
+
+// copyExecutable copies the running executable to dst.
+func copyExecutable(dst string) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o755)
 }
 
 // result is what a run of the binary produced.
