@@ -51,6 +51,9 @@ func startServer(t testing.TB, dir string, opts Options) *testServer {
 	if opts.Now.IsZero() {
 		opts.Now = testNow
 	}
+	if opts.HighlightCache == nil {
+		opts.HighlightCache = testHighlights
+	}
 	srv, err := New(opts)
 	if err != nil {
 		t.Fatal(err)

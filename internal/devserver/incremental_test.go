@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/guidepost/guidepost/internal/build"
+	"github.com/guidepost/guidepost/internal/markdown"
 )
 
 // mapSink collects a build's files. Builds write files from several
@@ -35,9 +36,14 @@ const testBaseURL = "http://127.0.0.1:1313/"
 // that none depends on the calendar.
 var testNow = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 
+// testHighlights is the highlight cache the package's builds and servers
+// share, in a folder TestMain makes: the corpus's code blocks, the same in
+// every test's site, are highlighted once, as in an author's builds.
+var testHighlights *markdown.HighlightCache
+
 // testOptions are the options of the tests' builds of the site in dir.
 func testOptions(dir string) build.Options {
-	return build.Options{Source: dir, BaseURL: testBaseURL, Now: testNow}
+	return build.Options{Source: dir, BaseURL: testBaseURL, Now: testNow, HighlightCache: testHighlights}
 }
 
 // fullBuild renders the site from scratch, as `guidepost build` does.
@@ -46,6 +52,9 @@ func fullBuild(t *testing.T, dir string) mapSink {
 	_, files, err := build.New().Render(testOptions(dir))
 	if err != nil {
 		t.Fatalf("full build: %v", err)
+	}
+	if err := testHighlights.Flush(); err != nil {
+		t.Fatal(err)
 	}
 	out := mapSink{}
 	if err := files.WriteTo(out); err != nil {

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guidepost/guidepost/internal/markdown"
 	"github.com/guidepost/guidepost/internal/testsite"
 )
 
@@ -53,8 +54,17 @@ func TestMain(m *testing.M) {
 	if os.Getenv(loadGenEnv) != "" {
 		os.Exit(runLoadGen())
 	}
+	dir, err := os.MkdirTemp("", "guidepost-devserver-highlight-")
+	if err == nil {
+		testHighlights, err = markdown.OpenHighlightCache(dir, 64<<20)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "highlight cache:", err)
+		os.Exit(1)
+	}
 	code := m.Run()
 	removeCLI()
+	os.RemoveAll(dir)
 	os.Exit(code)
 }
 
