@@ -43,7 +43,6 @@ func waitListening(t *testing.T, srv *testServer, n int) {
 }
 
 func TestBrowserReloadKeepsScrollAndShowsErrors(t *testing.T) {
-	t.Parallel()
 	// A page of the corpus's long shape is tall enough to scroll.
 	site := smallSite(t)
 	dir, page := site.dir, site.file(0)

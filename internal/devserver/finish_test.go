@@ -9,7 +9,6 @@ import (
 // once, and once the sources are quiet the search index is built again,
 // so the search page, which names the index by its fingerprint, reloads.
 func TestServeBringsSearchIndexUpToDate(t *testing.T) {
-	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	search, _ := srv.open(t, "/search/")

@@ -40,7 +40,6 @@ func (s *testServer) open(t testing.TB, path string) (*sse, string) {
 }
 
 func TestEditPageReloadsItWithTheNewHTML(t *testing.T) {
-	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	c, _ := srv.open(t, site.url(0))
@@ -93,7 +92,6 @@ func TestAtomicSaveAndEditorTempFiles(t *testing.T) {
 }
 
 func TestNewFolderWithANewPage(t *testing.T) {
-	t.Parallel()
 	srv := startServer(t, smallSite(t).dir, Options{})
 	c, _ := srv.open(t, "/")
 	writeFile(t, srv.dir, "content/fresh/deeper/_index.md", "---\ntitle: Deeper\n---\nA new section.\n")
@@ -122,7 +120,6 @@ func TestNewFolderWithANewPage(t *testing.T) {
 }
 
 func TestStylesheetEditSwapsIt(t *testing.T) {
-	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	c, page := srv.open(t, site.url(0))
@@ -166,7 +163,6 @@ func TestStylesheetEditSwapsIt(t *testing.T) {
 }
 
 func TestTemplateErrorShowsAndClears(t *testing.T) {
-	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	c, good := srv.open(t, site.url(0))
@@ -209,7 +205,6 @@ func TestTemplateErrorShowsAndClears(t *testing.T) {
 }
 
 func TestReconnectCatchesUp(t *testing.T) {
-	t.Parallel()
 	site := smallSite(t)
 	srv := startServer(t, site.dir, Options{})
 	_, page, _ := srv.get(t, site.url(0))
@@ -227,7 +222,6 @@ func TestReconnectCatchesUp(t *testing.T) {
 }
 
 func TestHeartbeatKeepsTheStreamAlive(t *testing.T) {
-	t.Parallel()
 	srv := startServer(t, smallSite(t).dir, Options{Heartbeat: 20_000_000}) // 20 ms
 	c := srv.listen(t, "/", "")
 	c.expect(t, EventOK)
@@ -424,7 +418,6 @@ func TestBurstOfChangesMakesOneBuild(t *testing.T) {
 }
 
 func TestBasePath(t *testing.T) {
-	t.Parallel()
 	site := smallSite(t)
 	setField(t, site.dir, "guidepost.yaml", "base_url", "https://example.org/docs/")
 	srv := startServer(t, site.dir, Options{})
@@ -464,7 +457,6 @@ func TestPortInUse(t *testing.T) {
 }
 
 func TestSiteBrokenFromTheStart(t *testing.T) {
-	t.Parallel()
 	site := smallSite(t)
 	dir := site.dir
 	// The page's title, on line 2, under a misspelt key: it has no title.
