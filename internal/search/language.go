@@ -21,9 +21,12 @@ import (
 //
 // static/js/search.js does the same with what the manifest says: the
 // language's code ("lang"), its stop words ("stop") and its stemmer
-// ("stem", a Snowball algorithm in static/js/snowball.js, generated from
-// the same Snowball sources as github.com/blevesearch/snowballstem). A
-// test runs both on the same text (TestGoAndJavaScriptAgree).
+// ("stem", a Snowball algorithm in static/js/snowball-<stem>.js, which
+// the search page of the language loads, generated from the same Snowball
+// sources as github.com/blevesearch/snowballstem). A test runs both on the
+// same text (TestGoAndJavaScriptAgree); another checks that there is one
+// such file for each language in snowball, and no other
+// (TestSnowballFiles).
 type Language struct {
 	code string                       // primary subtag, lower case: "pt" for "pt-BR"
 	stop map[string]bool              // folded
@@ -36,7 +39,8 @@ type Language struct {
 }
 
 // snowball are the languages with a Snowball stemmer on both sides, by
-// code; search.js knows them by the same codes.
+// code; search.js knows them by the same codes, and layouts/search.html
+// lists them to load static/js/snowball-<code>.js.
 var snowball = map[string]struct {
 	stem      func(*snowballstem.Env) bool
 	stop      []string

@@ -2,9 +2,11 @@ package search
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -233,5 +235,21 @@ func TestSnowballFiles(t *testing.T) {
 		if n := strings.Count(s, "algorithms."); n != 1 || !strings.Contains(s, "algorithms."+code+" = ") {
 			t.Errorf("snowball-%s.js registers %d stemmers, want its own (algorithms.%s) only", code, n, code)
 		}
+	}
+	// The search page loads the file of the languages it lists.
+	layout, err := os.ReadFile(filepath.Join("..", "..", "layouts", "search.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, list, ok := strings.Cut(string(layout), `{{- if eq $code `)
+	list, _, _ = strings.Cut(list, "}}")
+	var listed []string
+	for _, f := range strings.Fields(list) {
+		listed = append(listed, strings.Trim(f, `"`))
+	}
+	slices.Sort(listed)
+	want := slices.Sorted(maps.Keys(snowball))
+	if !ok || !slices.Equal(listed, want) {
+		t.Errorf("layouts/search.html loads the stemmers of %q, want those of %q", listed, want)
 	}
 }

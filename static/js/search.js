@@ -326,6 +326,7 @@ function decodeLens(docPacks, docs, unit, s) {
  */
 export function inflate(b) {
   if (b.length < 2 || b[0] !== 0x1f || b[1] !== 0x8b) return Promise.resolve(new TextDecoder().decode(b));
+  if (typeof DecompressionStream !== 'function') return Promise.reject(new Error('this browser has no DecompressionStream to read the compressed index with'));
   return new Response(new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (b)]).stream().pipeThrough(new DecompressionStream('gzip'))).text().catch(function (e) {
     throw new Error('not a valid gzip member (' + (e && e.message ? e.message : String(e)) + ')');
   });
