@@ -19,53 +19,9 @@ func (c *HighlightCache) Flush() error {
 	}
 	c.flushMu.Lock()
 	defer c.flushMu.Unlock()
-	c.mu.Lock()
-	pending := c.pending
-	c.pending, c.inPend, c.pendSize = nil, nil, 0
-	hits := maps.Clone(c.hits)
-	c.mu.Unlock()
-
-	segs := listSegments(c.dir)
-	total := int64(len(segMagic) + footerSize)
-	for _, e := range pending {
-		total += recordSize(len(e.html))
-	}
-	for _, s := range segs {
-		total += s.size
-	}
-	remove := map[string]bool{}
-	var keep []segInfo
-	for _, s := range segs { // oldest first
-		if total > c.max {
-			remove[s.path] = true
-			total -= s.size
-			continue
-		}
-		keep = append(keep, s)
-	}
-	merge := mergeCandidates(keep, c.max)
-
-	entries := pending
-	seen := make(map[diskKey]bool, len(pending))
-	for _, e := range pending {
-		seen[e.key] = true
-	}
-	add := func(k diskKey, html string) {
-		if !seen[k] {
-			seen[k] = true
-			entries = append(entries, cacheEntry{k, html})
-		}
-	}
-	// Entries read from segments about to go are still in use: they
-	// survive their segment, read again from it (it is deleted only
-	// after the new one is written).
-	for path := range remove {
-		copySegment(path, func(k diskKey) bool { return hits[k] == path }, add)
-	}
-	for _, s := range merge {
-		copySegment(s.path, func(diskKey) bool { return true }, add)
-		remove[s.path] = true
-	}
+	pending, hits := c.takePending()
+	remove, merge := c.planEviction(listSegments(c.dir), pending)
+	entries := carryOver(pending, hits, remove, merge)
 	entries = capEntries(entries, c.max)
 
 	if len(entries) == 0 && len(remove) == 0 {
@@ -81,7 +37,74 @@ func (c *HighlightCache) Flush() error {
 	for p := range remove {
 		os.Remove(p) // may be gone already, removed by a concurrent build
 	}
+	c.repoint(entries, written)
+	return nil
+}
 
+// takePending takes the entries waiting to be written, and a copy of
+// which segment each block this process read came from.
+func (c *HighlightCache) takePending() ([]cacheEntry, map[diskKey]string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	pending := c.pending
+	c.pending, c.inPend, c.pendSize = nil, nil, 0
+	return pending, maps.Clone(c.hits)
+}
+
+// planEviction decides, for segs (oldest first) and the pending entries,
+// which segments to remove so that all fits in the size bound, and which
+// of those kept to merge into the new segment.
+func (c *HighlightCache) planEviction(segs []segInfo, pending []cacheEntry) (remove map[string]bool, merge []segInfo) {
+	total := int64(len(segMagic) + footerSize)
+	for _, e := range pending {
+		total += recordSize(len(e.html))
+	}
+	for _, s := range segs {
+		total += s.size
+	}
+	remove = map[string]bool{}
+	var keep []segInfo
+	for _, s := range segs {
+		if total > c.max {
+			remove[s.path] = true
+			total -= s.size
+			continue
+		}
+		keep = append(keep, s)
+	}
+	return remove, mergeCandidates(keep, c.max)
+}
+
+// carryOver returns the entries of the new segment: the pending ones,
+// then those of segments about to go that this process read (still in
+// use: they survive their segment, read again from it, which is deleted
+// only after the new one is written), then every entry of the segments
+// to merge, which join remove.
+func carryOver(pending []cacheEntry, hits map[diskKey]string, remove map[string]bool, merge []segInfo) []cacheEntry {
+	entries := pending
+	seen := make(map[diskKey]bool, len(pending))
+	for _, e := range pending {
+		seen[e.key] = true
+	}
+	add := func(k diskKey, html string) {
+		if !seen[k] {
+			seen[k] = true
+			entries = append(entries, cacheEntry{k, html})
+		}
+	}
+	for path := range remove {
+		copySegment(path, func(k diskKey) bool { return hits[k] == path }, add)
+	}
+	for _, s := range merge {
+		copySegment(s.path, func(diskKey) bool { return true }, add)
+		remove[s.path] = true
+	}
+	return entries
+}
+
+// repoint forgets the loaded index, and records that the blocks this
+// process read that are among entries are now in the segment written.
+func (c *HighlightCache) repoint(entries []cacheEntry, written string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.unloadLocked()
@@ -90,7 +113,6 @@ func (c *HighlightCache) Flush() error {
 			c.hits[e.key] = written
 		}
 	}
-	return nil
 }
 
 // copySegment passes to add the valid entries of the segment at path
