@@ -21,84 +21,106 @@ import (
 // the whole build. Sitemap writes the same bytes itself instead, into one
 // buffer sized beforehand, holding only each URL's page and alternates.
 func Sitemap(s *site.Site) []byte {
-	const (
-		urlsetNS = ` xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`
-		xhtmlNS  = ` xmlns:xhtml="http://www.w3.org/1999/xhtml"`
-	)
-	type entry struct {
-		p            *site.Page
-		loc, lastmod string
-		alts         []Alternate
-	}
-	var entries []entry
-	size := len(xml.Header) + len("<urlset>\n</urlset>\n") + len(urlsetNS) + len(xhtmlNS)
-	for _, p := range sortedByURL(s.Pages) {
-		if p.Kind == site.Kind404 || p.Kind == site.KindSearch || p.FM.Sitemap.Disable {
-			continue
-		}
-		e := entry{p: p, loc: p.Permalink(), alts: Alternates(p)}
-		if !p.Lastmod.IsZero() {
-			e.lastmod = p.Lastmod.Format("2006-01-02")
-		}
-		// What the loop below writes, but for escaped characters; an
-		// alternate's URL is taken to be the page's in its language's
-		// folder.
-		size += len("\n  <url>\n    <loc></loc>\n  </url>") + len(e.loc)
-		for _, v := range []string{e.lastmod, p.FM.Sitemap.ChangeFreq} {
-			if v != "" {
-				size += len("\n    <changefreq></changefreq>") + len(v)
-			}
-		}
-		if p.FM.Sitemap.Priority != nil {
-			size += len("\n    <priority>0.0</priority>")
-		}
-		for _, a := range e.alts {
-			size += len("\n    <xhtml:link rel=\"alternate\" hreflang=\"\" href=\"\"></xhtml:link>") + len(a.Hreflang) +
-				len(e.loc) - len(p.Site.Language.Prefix) + len(a.Page.Site.Language.Prefix)
-		}
-		entries = append(entries, e)
-	}
+	entries, size := sitemapEntries(s)
 	var b bytes.Buffer
 	b.Grow(size)
 	b.WriteString(xml.Header)
-	b.WriteString("<urlset" + urlsetNS)
+	b.WriteString("<urlset" + sitemapNS)
 	if s.Multilingual() {
 		// Each page lists itself and its translations, and the default
 		// language's page as x-default (Google's sitemap alternates).
-		b.WriteString(xhtmlNS)
+		b.WriteString(sitemapXHTMLNS)
 	}
 	b.WriteString(">")
-	element := func(name, text string) {
-		b.WriteString("\n    <" + name + ">")
-		writeXMLText(&b, text)
-		b.WriteString("</" + name + ">")
-	}
 	for _, e := range entries {
-		b.WriteString("\n  <url>")
-		element("loc", e.loc)
-		if e.lastmod != "" {
-			element("lastmod", e.lastmod)
-		}
-		if f := e.p.FM.Sitemap.ChangeFreq; f != "" {
-			element("changefreq", f)
-		}
-		if pr := e.p.FM.Sitemap.Priority; pr != nil {
-			element("priority", strconv.FormatFloat(*pr, 'f', 1, 64))
-		}
-		for _, a := range e.alts {
-			b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
-			writeXMLText(&b, a.Hreflang)
-			b.WriteString("\" href=\"")
-			writeXMLText(&b, a.Page.Permalink())
-			b.WriteString("\"></xhtml:link>")
-		}
-		b.WriteString("\n  </url>")
+		e.write(&b)
 	}
 	if len(entries) > 0 {
 		b.WriteString("\n")
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
+}
+
+// The sitemap's namespaces: its own, and XHTML's for alternates.
+const (
+	sitemapNS      = ` xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`
+	sitemapXHTMLNS = ` xmlns:xhtml="http://www.w3.org/1999/xhtml"`
+)
+
+// sitemapEntry is one page's <url> in the sitemap.
+type sitemapEntry struct {
+	p            *site.Page
+	loc, lastmod string
+	alts         []Alternate
+}
+
+// sitemapEntries returns the sitemap's pages, by URL, and about the bytes
+// the sitemap will take, so that Sitemap writes it into one buffer of that
+// size.
+func sitemapEntries(s *site.Site) ([]sitemapEntry, int) {
+	var entries []sitemapEntry
+	size := len(xml.Header) + len("<urlset>\n</urlset>\n") + len(sitemapNS) + len(sitemapXHTMLNS)
+	for _, p := range sortedByURL(s.Pages) {
+		if p.Kind == site.Kind404 || p.Kind == site.KindSearch || p.FM.Sitemap.Disable {
+			continue
+		}
+		e := sitemapEntry{p: p, loc: p.Permalink(), alts: Alternates(p)}
+		if !p.Lastmod.IsZero() {
+			e.lastmod = p.Lastmod.Format("2006-01-02")
+		}
+		size += e.size()
+		entries = append(entries, e)
+	}
+	return entries, size
+}
+
+// size is what write writes, but for escaped characters; an alternate's
+// URL is taken to be the page's in its language's folder.
+func (e sitemapEntry) size() int {
+	p := e.p
+	n := len("\n  <url>\n    <loc></loc>\n  </url>") + len(e.loc)
+	for _, v := range []string{e.lastmod, p.FM.Sitemap.ChangeFreq} {
+		if v != "" {
+			n += len("\n    <changefreq></changefreq>") + len(v)
+		}
+	}
+	if p.FM.Sitemap.Priority != nil {
+		n += len("\n    <priority>0.0</priority>")
+	}
+	for _, a := range e.alts {
+		n += len("\n    <xhtml:link rel=\"alternate\" hreflang=\"\" href=\"\"></xhtml:link>") + len(a.Hreflang) +
+			len(e.loc) - len(p.Site.Language.Prefix) + len(a.Page.Site.Language.Prefix)
+	}
+	return n
+}
+
+// write writes the entry's <url> element.
+func (e sitemapEntry) write(b *bytes.Buffer) {
+	element := func(name, text string) {
+		b.WriteString("\n    <" + name + ">")
+		writeXMLText(b, text)
+		b.WriteString("</" + name + ">")
+	}
+	b.WriteString("\n  <url>")
+	element("loc", e.loc)
+	if e.lastmod != "" {
+		element("lastmod", e.lastmod)
+	}
+	if f := e.p.FM.Sitemap.ChangeFreq; f != "" {
+		element("changefreq", f)
+	}
+	if pr := e.p.FM.Sitemap.Priority; pr != nil {
+		element("priority", strconv.FormatFloat(*pr, 'f', 1, 64))
+	}
+	for _, a := range e.alts {
+		b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
+		writeXMLText(b, a.Hreflang)
+		b.WriteString("\" href=\"")
+		writeXMLText(b, a.Page.Permalink())
+		b.WriteString("\"></xhtml:link>")
+	}
+	b.WriteString("\n  </url>")
 }
 
 // writeXMLText writes s escaped as encoding/xml escapes text and attribute
