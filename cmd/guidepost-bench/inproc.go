@@ -57,17 +57,11 @@ func runInprocBuild(args []string, stdout io.Writer) error {
 	if *memProfile != "" {
 		runtime.MemProfileRate = 64 << 10
 	}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return fmt.Errorf("_build: %w", err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fmt.Errorf("_build: start CPU profile: %w", err)
-		}
-		defer pprof.StopCPUProfile()
+	stopCPU, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
 	}
+	defer stopCPU()
 
 	var peakHeap bytes.Buffer // in-use heap profile near the peak
 	onPeak := func() {}
@@ -98,17 +92,8 @@ func runInprocBuild(args []string, stdout io.Writer) error {
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
 	if *memProfile != "" {
-		f, err := os.Create(*memProfile)
-		if err != nil {
-			return fmt.Errorf("_build: %w", err)
-		}
-		defer f.Close()
-		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-			return fmt.Errorf("_build: write memory profile: %w", err)
-		}
-		peakFile := strings.TrimSuffix(*memProfile, ".pprof") + "-peak.pprof"
-		if err := os.WriteFile(peakFile, peakHeap.Bytes(), 0o644); err != nil {
-			return fmt.Errorf("_build: write peak heap profile: %w", err)
+		if err := writeMemProfiles(*memProfile, peakHeap.Bytes()); err != nil {
+			return err
 		}
 	}
 	return json.NewEncoder(stdout).Encode(buildReport{
@@ -119,6 +104,41 @@ func runInprocBuild(args []string, stdout io.Writer) error {
 		TotalAllocMB: float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20),
 		GCs:          after.NumGC - before.NumGC,
 	})
+}
+
+// startCPUProfile starts a CPU profile into file, when one is named, and
+// returns what stops it.
+func startCPUProfile(file string) (stop func(), err error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, fmt.Errorf("_build: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("_build: start CPU profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeMemProfiles writes the allocation profile into file and the in-use
+// heap profile taken near the peak, peak, beside it as <file>-peak.pprof.
+func writeMemProfiles(file string, peak []byte) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return fmt.Errorf("_build: %w", err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		return fmt.Errorf("_build: write memory profile: %w", err)
+	}
+	peakFile := strings.TrimSuffix(file, ".pprof") + "-peak.pprof"
+	if err := os.WriteFile(peakFile, peak, 0o644); err != nil {
+		return fmt.Errorf("_build: write peak heap profile: %w", err)
+	}
+	return nil
 }
 
 // watchHeap samples the heap every few milliseconds until stop is called;
