@@ -23,16 +23,17 @@ import(require('url').pathToFileURL(process.argv[2]).href).then(function (search
 });
 `
 
-// jsFiles returns the paths of static/js/snowball-*.js, classic scripts
-// (as a JSON list, for parityJS), and of a copy of the module static/js/search.js, with the dom.js it
+// jsFiles returns the paths of static/js/snowball-runtime.js and
+// snowball-*.js, classic scripts in the order a page loads them (as a
+// JSON list, for parityJS), and of a copy of the module static/js/search.js, with the dom.js it
 // imports, in a folder whose package.json says its .js files are ES
 // modules, as Node needs to be told.
 func jsFiles(t *testing.T) (stemmers, search string) {
 	t.Helper()
 	src := filepath.Join("..", "..", "static", "js")
 	var paths []string
-	for code := range snowball {
-		p, err := filepath.Abs(filepath.Join(src, "snowball-"+code+".js"))
+	for _, name := range append([]string{"runtime"}, slices.Sorted(maps.Keys(snowball))...) {
+		p, err := filepath.Abs(filepath.Join(src, "snowball-"+name+".js"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -202,19 +203,25 @@ func TestGoAndJavaScriptAgreeOnPacks(t *testing.T) {
 // TestSnowballFiles checks static/js/snowball-*.js against the Go side:
 // one file for each language with a stemmer in Go (the search page loads
 // the one of its index's language, layouts/search.html), each registering
-// that language only, and the vendored runtime the same text in all of
-// them, so that the files stay copies of the one vendored package.
+// that language only, and the vendored runtime they share once, in
+// snowball-runtime.js, and in no language's file.
 func TestSnowballFiles(t *testing.T) {
 	src := filepath.Join("..", "..", "static", "js")
 	files, err := filepath.Glob(filepath.Join(src, "snowball*.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != len(snowball) {
-		t.Errorf("static/js has %d snowball*.js files (%q), want one for each of Go's %d stemmers", len(files), files, len(snowball))
+	if len(files) != len(snowball)+1 {
+		t.Errorf("static/js has %d snowball*.js files (%q), want the runtime and one for each of Go's %d stemmers", len(files), files, len(snowball))
 	}
 	const begin, end = "// --- snowball-stemmers 0.6.0: runtime ---\n", "// --- end of runtime ---\n"
-	var runtime string
+	runtime, err := os.ReadFile(filepath.Join(src, "snowball-runtime.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i, j := strings.Index(string(runtime), begin), strings.Index(string(runtime), end); i < 0 || j < i {
+		t.Errorf("snowball-runtime.js: no vendored runtime between %q and %q", begin, end)
+	}
 	for code := range snowball {
 		data, err := os.ReadFile(filepath.Join(src, "snowball-"+code+".js"))
 		if err != nil {
@@ -222,15 +229,8 @@ func TestSnowballFiles(t *testing.T) {
 			continue
 		}
 		s := string(data)
-		i, j := strings.Index(s, begin), strings.Index(s, end)
-		if i < 0 || j < i {
-			t.Errorf("snowball-%s.js: no vendored runtime between %q and %q", code, begin, end)
-			continue
-		}
-		if runtime == "" {
-			runtime = s[i:j]
-		} else if s[i:j] != runtime {
-			t.Errorf("snowball-%s.js: its vendored runtime differs from another file's", code)
+		if strings.Contains(s, begin) || strings.Contains(s, "var SnowballProgram = function") {
+			t.Errorf("snowball-%s.js holds a copy of the runtime: it takes snowball-runtime.js's", code)
 		}
 		if n := strings.Count(s, "algorithms."); n != 1 || !strings.Contains(s, "algorithms."+code+" = ") {
 			t.Errorf("snowball-%s.js registers %d stemmers, want its own (algorithms.%s) only", code, n, code)
