@@ -52,9 +52,8 @@
  * NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF THIS
  * SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
  */
-// guidepostSnowball(code) returns a function stemming one lower-case
-// word in the language of code, or null when no loaded file has its
-// stemmer. Every snowball-*.js adds its language to the same table.
+// Adds this language's stemmer to the runtime's table, for
+// guidepostSnowball (snowball-runtime.js).
 (function () {
 'use strict';
 // The runtime is snowball-runtime.js's, loaded before this file.
@@ -774,17 +773,5 @@ var _typeof = rt._typeof, _possibleConstructorReturn = rt._possibleConstructorRe
     }(SnowballStemmer);
 // --- end of germanStemmer ---
 
-var g = /** @type {any} */ (globalThis);
-var algorithms = g.guidepostSnowballAlgorithms || (g.guidepostSnowballAlgorithms = {});
-algorithms.de = germanStemmer;
-g.guidepostSnowball = function (code) {
-    var Stemmer = Object.prototype.hasOwnProperty.call(algorithms, code) ? algorithms[code] : null;
-    if (!Stemmer) return null;
-    var s = new Stemmer();
-    return function (word) {
-        s.setCurrent(word);
-        s.stem();
-        return s.getCurrent();
-    };
-};
+rt.algorithms.de = germanStemmer;
 })();

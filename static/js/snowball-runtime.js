@@ -50,7 +50,8 @@
  * SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
  */
 // globalThis.guidepostSnowballRuntime holds the runtime's names for the
-// stemmers of js/snowball-<code>.js.
+// stemmers of js/snowball-<code>.js, and guidepostSnowball(code) gives a
+// loaded language's stemmer to js/search.js.
 (function () {
 'use strict';
 // --- snowball-stemmers 0.6.0: runtime ---
@@ -981,5 +982,22 @@ var _typeof = typeof Symbol === "function" && typeof Symbol.iterator === "symbol
     }(SnowballProgram);
 // --- end of runtime ---
 var g = /** @type {any} */ (globalThis);
-g.guidepostSnowballRuntime = { _typeof: _typeof, _possibleConstructorReturn: _possibleConstructorReturn, _inherits: _inherits, _classCallCheck: _classCallCheck, _createClass: _createClass, _get: _get, StringBuffer: StringBuffer, StringBuilder: StringBuilder, Among: Among, SnowballProgram: SnowballProgram, SnowballStemmer: SnowballStemmer };
+// The stemmers' classes by language code, which each snowball-<code>.js
+// adds its own to.
+/** @type {Record<string, any>} */
+var algorithms = {};
+// guidepostSnowball(code) returns a function stemming one lower-case
+// word in the language of code, or null when no loaded file has its
+// stemmer.
+g.guidepostSnowball = function (/** @type {string} */ code) {
+    var Stemmer = Object.prototype.hasOwnProperty.call(algorithms, code) ? algorithms[code] : null;
+    if (!Stemmer) return null;
+    var s = new Stemmer();
+    return function (/** @type {string} */ word) {
+        s.setCurrent(word);
+        s.stem();
+        return s.getCurrent();
+    };
+};
+g.guidepostSnowballRuntime = { algorithms: algorithms, _typeof: _typeof, _possibleConstructorReturn: _possibleConstructorReturn, _inherits: _inherits, _classCallCheck: _classCallCheck, _createClass: _createClass, _get: _get, StringBuffer: StringBuffer, StringBuilder: StringBuilder, Among: Among, SnowballProgram: SnowballProgram, SnowballStemmer: SnowballStemmer };
 })();
