@@ -374,7 +374,10 @@ func (s *Server) apply(up *build.Update, err error, what string, start time.Time
 	prev := s.out
 	s.out = up.Output
 	s.site, s.warnings = up.Result.Site, up.Result.Diags.Warnings()
-	if s.errs != nil {
+	// Only a rebuild that succeeds clears the errors: the search index
+	// finishing for an earlier edit (what == finishLabel) says nothing of
+	// a later edit that broke the build, whose overlay must stay.
+	if s.errs != nil && what != finishLabel {
 		s.errs = nil
 		s.hub.send(newEvent(EventOK, struct{}{}))
 	}
