@@ -12,18 +12,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
-	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -72,46 +68,23 @@ type Browser struct {
 	console  []string
 }
 
-// New returns a tab of headless Chromium for the test, closed when the
-// test ends. Each call gets a fresh profile: a browser context of its own
-// (its own cache, cookies and storage) in a Chromium that the tests of the
-// test binary share, or, for options that are the whole process's
-// (NoJavaScript, a window size), a Chromium of its own, shut down with the
-// test.
+// New starts Chromium for the test and returns a tab. The browser is shut
+// down when the test ends. Each call gets a fresh profile.
 func New(t testing.TB, opts Options) *Browser {
 	t.Helper()
-	var ctx context.Context
-	var cancels []context.CancelFunc
-	if opts.NoJavaScript || opts.Width != 0 || opts.Height != 0 {
-		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocatorOptions(t, opts, t.TempDir())...)
-		var cancelCtx context.CancelFunc
-		ctx, cancelCtx = chromedp.NewContext(allocCtx)
-		cancels = append(cancels, cancelAlloc, cancelCtx)
-	} else {
-		browser, err := sharedBrowser(t)
-		if err != nil {
-			t.Fatalf("start Chromium: %v", err)
-		}
-		tab, dispose, err := newIsolatedTab(browser)
-		if err != nil {
-			t.Fatalf("open a tab in Chromium: %v", err)
-		}
-		var cancelCtx context.CancelFunc
-		ctx, cancelCtx = chromedp.NewContext(browser, chromedp.WithTargetID(tab))
-		cancels = append(cancels, dispose, cancelCtx)
-	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocatorOptions(t, opts)...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	if opts.Timeout <= 0 {
 		opts.Timeout = 90 * time.Second
 	}
 	ctx, cancelTimeout := context.WithTimeout(ctx, opts.Timeout)
 	t.Cleanup(func() {
-		// Close the tab (and a browser of the test's own, waiting for it
-		// to exit before its profile folder, a t.TempDir, is deleted).
+		// Close the browser and wait for it to exit before the profile
+		// folder (a t.TempDir, removed after this) is deleted.
 		_ = chromedp.Cancel(ctx)
 		cancelTimeout()
-		for i := len(cancels) - 1; i >= 0; i-- {
-			cancels[i]()
-		}
+		cancelCtx()
+		cancelAlloc()
 	})
 
 	b := &Browser{Ctx: ctx}
@@ -131,98 +104,15 @@ func New(t testing.TB, opts Options) *Browser {
 	return b
 }
 
-// shared is the Chromium that tests without process-wide options share
-// (see New): starting one costs about half a second of CPU, which a test
-// binary pays once. It runs until the test binary exits (chromedp has
-// Linux kill it then); its profile folder holds only the default
-// context's state, as each test's tab is in a browser context of its own.
-var shared struct {
-	once sync.Once
-	ctx  context.Context
-	err  error
-}
-
-// sharedBrowser starts the shared Chromium on first use.
-func sharedBrowser(t testing.TB) (context.Context, error) {
-	t.Helper()
-	exe := Chromium(t)
-	shared.once.Do(func() {
-		removeStaleProfiles()
-		dir, err := os.MkdirTemp("", sharedProfilePrefix+strconv.Itoa(os.Getpid())+"-")
-		if err != nil {
-			shared.err = err
-			return
-		}
-		allocCtx, _ := chromedp.NewExecAllocator(context.Background(), allocatorOptionsAt(exe, Options{}, dir)...)
-		ctx, _ := chromedp.NewContext(allocCtx)
-		if err := chromedp.Run(ctx); err != nil { // starts the browser
-			shared.err = err
-			return
-		}
-		shared.ctx = ctx
-	})
-	return shared.ctx, shared.err
-}
-
-// newIsolatedTab opens a tab in a new browser context of the shared
-// Chromium and returns it with what disposes of the context. (chromedp's
-// WithNewBrowserContext opens its tab without a window, which headless
-// Chromium refuses: "no browser is open".)
-func newIsolatedTab(browser context.Context) (target.ID, context.CancelFunc, error) {
-	exec := cdp.WithExecutor(browser, chromedp.FromContext(browser).Browser)
-	id, err := target.CreateBrowserContext().Do(exec)
-	if err != nil {
-		return "", nil, err
-	}
-	dispose := func() { _ = target.DisposeBrowserContext(id).Do(exec) }
-	tab, err := target.CreateTarget("about:blank").WithBrowserContextID(id).WithNewWindow(true).Do(exec)
-	if err != nil {
-		dispose()
-		return "", nil, err
-	}
-	return tab, dispose, nil
-}
-
-// sharedProfilePrefix begins the names of the shared Chromium's profile
-// folders in the temporary folder.
-const sharedProfilePrefix = "guidepost-chromium-"
-
-// removeStaleProfiles removes the profile folders of the shared
-// Chromiums of test binaries that have ended (a test binary cannot remove
-// its own after its last test): each folder is named after the process
-// that made it, guidepost-chromium-<pid>-<random>.
-func removeStaleProfiles() {
-	matches, _ := filepath.Glob(filepath.Join(os.TempDir(), sharedProfilePrefix+"*"))
-	for _, m := range matches {
-		pid, _, ok := strings.Cut(strings.TrimPrefix(filepath.Base(m), sharedProfilePrefix), "-")
-		n, err := strconv.Atoi(pid)
-		if !ok || err != nil || processAlive(n) {
-			continue
-		}
-		os.RemoveAll(m)
-	}
-}
-
-// processAlive reports whether a process with the id pid runs.
-func processAlive(pid int) bool {
-	p, err := os.FindProcess(pid)
-	return err == nil && p.Signal(syscall.Signal(0)) == nil
-}
-
 // allocatorOptions are the command line of a headless Chromium of its
-// own (a new profile in dir, no background traffic) for opts.
-func allocatorOptions(t testing.TB, opts Options, dir string) []chromedp.ExecAllocatorOption {
+// own (a new profile, no background traffic) for opts.
+func allocatorOptions(t testing.TB, opts Options) []chromedp.ExecAllocatorOption {
 	t.Helper()
-	return allocatorOptionsAt(Chromium(t), opts, dir)
-}
-
-// allocatorOptionsAt is allocatorOptions for the Chromium at exe.
-func allocatorOptionsAt(exe string, opts Options, dir string) []chromedp.ExecAllocatorOption {
 	if opts.Width == 0 {
 		opts.Width, opts.Height = 1280, 900
 	}
 	allocOpts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
+		chromedp.ExecPath(Chromium(t)),
 		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true),
 		chromedp.Flag("disable-gpu", true),
@@ -232,7 +122,7 @@ func allocatorOptionsAt(exe string, opts Options, dir string) []chromedp.ExecAll
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(dir),
+		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(opts.Width, opts.Height),
 	}
 	if opts.NoJavaScript {
