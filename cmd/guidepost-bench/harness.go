@@ -86,12 +86,11 @@ func (h *harness) measureAll(rep *report) error {
 	// file cache and fills the warm highlight cache.
 	// -cold-only skips it: the corpus was just written, and a build that
 	// fails fails its measured run.
-	for _, c := range cmds {
-		if h.opts.coldOnly {
-			break
-		}
-		if _, err := measure(c, -1, scratch); err != nil {
-			return fmt.Errorf("first build: %w", err)
+	if !h.opts.coldOnly {
+		for _, c := range cmds {
+			if _, err := measure(c, -1, scratch); err != nil {
+				return fmt.Errorf("first build: %w", err)
+			}
 		}
 	}
 
@@ -99,19 +98,10 @@ func (h *harness) measureAll(rep *report) error {
 	for i, c := range cmds {
 		all[i] = &series{name: c.name}
 	}
-	rep.loadBefore = loadAverage()
-	for run := range h.opts.runs {
-		for i, c := range cmds {
-			s, err := measure(c, run, scratch)
-			if err != nil {
-				return err
-			}
-			all[i].samples = append(all[i].samples, s)
-			h.progress("run %d/%d  %-52s %9s  %s", run+1, h.opts.runs, c.name, ms(s.Wall), mib(s.PeakRSSKB))
-		}
+	if err := h.runAlternately(rep, cmds, all, scratch); err != nil {
+		return err
 	}
 	rep.builds = all
-	rep.loadAfter = loadAverage()
 	rep.gpFiles = countFiles(filepath.Join(h.work, "out", "guidepost"))
 	rep.hugoFiles = countFiles(filepath.Join(h.work, "out", "hugo"))
 	rep.sourceBytes = treeSize(filepath.Join(h.sites.guidepost, "content"))
@@ -262,6 +252,25 @@ func removeAll(dirs ...string) func(int) error {
 		}
 		return nil
 	}
+}
+
+// runAlternately measures each command opts.runs times, alternating
+// between them, adding each sample to the command's series, and records
+// the load average before and after.
+func (h *harness) runAlternately(rep *report, cmds []command, all []*series, scratch string) error {
+	rep.loadBefore = loadAverage()
+	for run := range h.opts.runs {
+		for i, c := range cmds {
+			s, err := measure(c, run, scratch)
+			if err != nil {
+				return err
+			}
+			all[i].samples = append(all[i].samples, s)
+			h.progress("run %d/%d  %-52s %9s  %s", run+1, h.opts.runs, c.name, ms(s.Wall), mib(s.PeakRSSKB))
+		}
+	}
+	rep.loadAfter = loadAverage()
+	return nil
 }
 
 // countSyscalls counts the system calls of one cold guidepost build and

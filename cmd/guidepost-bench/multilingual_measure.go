@@ -102,18 +102,13 @@ func (h *harness) measureMultilingual(rep *report) error {
 		}
 		m.search = append(m.search, searchOf(fmt.Sprintf("%d languages", len(corpus.Languages())), l.Code, dests[1], prefix))
 	}
-	rep.loadBefore = loadAverage()
-	for run := range h.opts.runs {
-		for i, c := range cmds {
-			s, err := measure(c, run, scratch)
-			if err != nil {
-				return err
-			}
-			m.rows[i].samples = append(m.rows[i].samples, s)
-			h.progress("run %d/%d  %-52s %9s  %s", run+1, h.opts.runs, c.name, ms(s.Wall), mib(s.PeakRSSKB))
-		}
+	all := make([]*series, len(m.rows))
+	for i, r := range m.rows {
+		all[i] = r.series
 	}
-	rep.loadAfter = loadAverage()
+	if err := h.runAlternately(rep, cmds, all, scratch); err != nil {
+		return err
+	}
 	rep.multi = m
 	return nil
 }
