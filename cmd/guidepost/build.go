@@ -49,10 +49,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	check.begin()
-	tuneGC()
+	indexPercent := tuneGC()
 	highlight := markdown.DefaultHighlightCache()
 	defer saveHighlights(highlight)
-	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, Now: now, Minify: *minify, Precompress: *precompress, WroteDest: check.wrote, HighlightCache: highlight, IndexGCPercent: indexGCPercent()})
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, Now: now, Minify: *minify, Precompress: *precompress, WroteDest: check.wrote, HighlightCache: highlight, IndexGCPercent: indexPercent})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}
@@ -108,10 +108,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr, err)
 		return errUsage
 	}
-	tuneGC()
+	indexPercent := tuneGC()
 	highlight := markdown.DefaultHighlightCache()
 	defer saveHighlights(highlight)
-	res, err := build.Build(build.Options{Context: ctx, Source: *source, Drafts: *drafts, CheckOnly: true, Now: now, HighlightCache: highlight})
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Drafts: *drafts, CheckOnly: true, Now: now, HighlightCache: highlight, IndexGCPercent: indexPercent})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}
@@ -141,24 +141,22 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 const buildGCPercent = 70
 
 // indexGCPercent is the garbage collector's target while a one-shot
-// build makes its search index (build.Options.IndexGCPercent), unless the
-// user set GOGC: the index's working memory comes on top of the site's,
-// and at 70 the heap peaked there (10,000 pages: a 730 MB target).
-func indexGCPercent() int {
+// build runs its generators (build.Options.IndexGCPercent): the search
+// index's working memory comes on top of the site's, and at
+// buildGCPercent the heap peaked there (10,000 pages: a 730 MB target).
+const indexGCPercent = 30
+
+// tuneGC sets buildGCPercent and returns indexGCPercent, unless the user
+// set GOGC (then it changes nothing and returns 0), and turns off the
+// runtime's sampling of allocations for heap profiles, which nothing in
+// a build reads (its records are 1.4 MB of a 1,000-page build).
+func tuneGC() (indexPercent int) {
+	runtime.MemProfileRate = 0
 	if os.Getenv("GOGC") != "" {
 		return 0
 	}
-	return 30
-}
-
-// tuneGC sets buildGCPercent unless the user set GOGC, and turns off
-// the runtime's sampling of allocations for heap profiles, which nothing
-// in a build reads (its records are 1.4 MB of a 1,000-page build).
-func tuneGC() {
-	runtime.MemProfileRate = 0
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(buildGCPercent)
-	}
+	debug.SetGCPercent(buildGCPercent)
+	return indexGCPercent
 }
 
 // saveHighlights saves what a run highlighted into the persistent cache
