@@ -327,126 +327,150 @@ func splitFence(src []byte, fence string) (fm, body []byte, bodyLine int, ok boo
 	return nil, nil, 0, false
 }
 
-// standardFields returns the decoders of the fields every site has.
-func standardFields(d *yamlx.Decoder, fm *FrontMatter) map[string]yamlx.Field {
-	return map[string]yamlx.Field{
-		"title":         func(v *yaml.Node) { fm.Title = d.String(v, "title") },
-		"summary":       func(v *yaml.Node) { fm.Summary = d.String(v, "summary") },
-		"date":          func(v *yaml.Node) { fm.Date = d.Date(v, "date") },
-		"reviewed":      func(v *yaml.Node) { fm.Reviewed = d.Date(v, "reviewed") },
-		"reviewed_by":   func(v *yaml.Node) { fm.ReviewedBy = decodeReviewers(d, v) },
-		"review_every":  func(v *yaml.Node) { fm.ReviewEvery = DecodeInterval(d, v, "review_every") },
-		"draft":         func(v *yaml.Node) { fm.Draft = d.Bool(v, "draft") },
-		"weight":        func(v *yaml.Node) { fm.Weight = d.Int(v, "weight") },
-		"tags":          func(v *yaml.Node) { fm.Tags = d.Strings(v, "tags") },
-		"jurisdictions": func(v *yaml.Node) { fm.Jurisdictions = d.Strings(v, "jurisdictions") },
-		"aliases":       func(v *yaml.Node) { fm.Aliases, fm.AliasLines = d.Strings(v, "aliases"), scalarLines(d, v) },
-		"sources":       func(v *yaml.Node) { fm.Sources = decodeSources(d, v) },
-		"layout":        func(v *yaml.Node) { fm.Layout = d.String(v, "layout") },
-		"search_weight": func(v *yaml.Node) {
-			w := d.Number(v, "search_weight (0 leaves the page out of search, 1 is the default)", 0, 10)
-			fm.SearchWeight = &w
-		},
-		"start":      func(v *yaml.Node) { fm.Start = d.String(v, "start") },
-		"scenarios":  func(v *yaml.Node) { fm.Scenarios = decodeScenarios(d, v) },
-		"options":    func(v *yaml.Node) { fm.Options = decodeOptions(d, v) },
-		"help":       func(v *yaml.Node) { fm.Help = d.String(v, "help") },
-		"verdict":    func(v *yaml.Node) { fm.Verdict = d.String(v, "verdict") },
-		"safeguards": func(v *yaml.Node) { fm.Safeguards = d.Strings(v, "safeguards") },
+// fieldDecoder decodes one front matter field's value into fm.
+type fieldDecoder func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node)
 
-		// The fields Hugo, Jekyll and MkDocs made standard.
-		"description": func(v *yaml.Node) { fm.Description = d.String(v, "description") },
-		"lastmod":     func(v *yaml.Node) { fm.Lastmod = d.Date(v, "lastmod") },
-		"publishDate": func(v *yaml.Node) { fm.PublishDate = d.Date(v, "publishDate") },
-		"expiryDate":  func(v *yaml.Node) { fm.ExpiryDate = d.Date(v, "expiryDate") },
-		"slug":        func(v *yaml.Node) { fm.Slug = d.String(v, "slug") },
-		"url":         func(v *yaml.Node) { fm.URL = d.String(v, "url") },
-		"linkTitle":   func(v *yaml.Node) { fm.LinkTitle = d.String(v, "linkTitle") },
-		"keywords":    func(v *yaml.Node) { fm.Keywords = d.Strings(v, "keywords") },
-		"author":      func(v *yaml.Node) { fm.Authors = append(fm.Authors, d.Strings(v, "author")...) },
-		"authors":     func(v *yaml.Node) { fm.Authors = append(fm.Authors, d.Strings(v, "authors")...) },
-		"images":      func(v *yaml.Node) { fm.Images, fm.ImageLines = d.Strings(v, "images"), scalarLines(d, v) },
-		"toc": func(v *yaml.Node) {
-			on := d.Bool(v, "toc")
-			fm.TOC = &on
-		},
-		"type":           func(v *yaml.Node) { fm.Type = d.String(v, "type") },
-		"translationKey": func(v *yaml.Node) { fm.TranslationKey = d.String(v, "translationKey") },
-		"translation_status": func(v *yaml.Node) {
-			fm.TranslationStatus = d.String(v, "translation_status")
-			if fm.TranslationStatus != "unreviewed" && fm.TranslationStatus != "reviewed" {
-				d.Error(v, "translation_status must be unreviewed (the page shows that no one fluent in its language has reviewed the translation yet) or reviewed, got "+strconv.Quote(fm.TranslationStatus))
-				fm.TranslationStatus = ""
-			}
-		},
-		"sitemap":    func(v *yaml.Node) { fm.Sitemap = decodeSitemap(d, v) },
-		"categories": func(v *yaml.Node) { fm.Categories = d.Strings(v, "categories") },
-		"params": func(v *yaml.Node) {
-			if isNull(v) {
-				return
-			}
-			if v.Kind != yaml.MappingNode {
-				d.Error(v, "params must be a mapping of your own fields, e.g. params: {audience: clinicians}")
-				return
-			}
-			var m map[string]any
-			if err := v.Decode(&m); err != nil {
-				d.Error(v, "params cannot be read: "+err.Error())
-				return
-			}
-			if fm.Params == nil {
-				fm.Params = map[string]any{}
-			}
-			for k, val := range m {
-				fm.Params[k] = val
-			}
-		},
-	}
+// standardFields are the decoders of the fields every site has, made
+// once: decode binds the ones a page uses.
+var standardFields = map[string]fieldDecoder{
+	"title":       func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Title = d.String(v, "title") },
+	"summary":     func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Summary = d.String(v, "summary") },
+	"date":        func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Date = d.Date(v, "date") },
+	"reviewed":    func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Reviewed = d.Date(v, "reviewed") },
+	"reviewed_by": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.ReviewedBy = decodeReviewers(d, v) },
+	"review_every": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		fm.ReviewEvery = DecodeInterval(d, v, "review_every")
+	},
+	"draft":  func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Draft = d.Bool(v, "draft") },
+	"weight": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Weight = d.Int(v, "weight") },
+	"tags":   func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Tags = d.Strings(v, "tags") },
+	"jurisdictions": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		fm.Jurisdictions = d.Strings(v, "jurisdictions")
+	},
+	"aliases": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		fm.Aliases, fm.AliasLines = d.Strings(v, "aliases"), scalarLines(d, v)
+	},
+	"sources": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Sources = decodeSources(d, v) },
+	"layout":  func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Layout = d.String(v, "layout") },
+	"search_weight": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		w := d.Number(v, "search_weight (0 leaves the page out of search, 1 is the default)", 0, 10)
+		fm.SearchWeight = &w
+	},
+	"start":      func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Start = d.String(v, "start") },
+	"scenarios":  func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Scenarios = decodeScenarios(d, v) },
+	"options":    func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Options = decodeOptions(d, v) },
+	"help":       func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Help = d.String(v, "help") },
+	"verdict":    func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Verdict = d.String(v, "verdict") },
+	"safeguards": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Safeguards = d.Strings(v, "safeguards") },
+
+	// The fields Hugo, Jekyll and MkDocs made standard.
+	"description": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Description = d.String(v, "description") },
+	"lastmod":     func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Lastmod = d.Date(v, "lastmod") },
+	"publishDate": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.PublishDate = d.Date(v, "publishDate") },
+	"expiryDate":  func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.ExpiryDate = d.Date(v, "expiryDate") },
+	"slug":        func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Slug = d.String(v, "slug") },
+	"url":         func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.URL = d.String(v, "url") },
+	"linkTitle":   func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.LinkTitle = d.String(v, "linkTitle") },
+	"keywords":    func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Keywords = d.Strings(v, "keywords") },
+	"author": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		fm.Authors = append(fm.Authors, d.Strings(v, "author")...)
+	},
+	"authors": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		fm.Authors = append(fm.Authors, d.Strings(v, "authors")...)
+	},
+	"images": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		fm.Images, fm.ImageLines = d.Strings(v, "images"), scalarLines(d, v)
+	},
+	"toc": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		on := d.Bool(v, "toc")
+		fm.TOC = &on
+	},
+	"type": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Type = d.String(v, "type") },
+	"translationKey": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		fm.TranslationKey = d.String(v, "translationKey")
+	},
+	"translation_status": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		fm.TranslationStatus = d.String(v, "translation_status")
+		if fm.TranslationStatus != "unreviewed" && fm.TranslationStatus != "reviewed" {
+			d.Error(v, "translation_status must be unreviewed (the page shows that no one fluent in its language has reviewed the translation yet) or reviewed, got "+strconv.Quote(fm.TranslationStatus))
+			fm.TranslationStatus = ""
+		}
+	},
+	"sitemap":    func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Sitemap = decodeSitemap(d, v) },
+	"categories": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) { fm.Categories = d.Strings(v, "categories") },
+	"params": func(d *yamlx.Decoder, fm *FrontMatter, v *yaml.Node) {
+		if isNull(v) {
+			return
+		}
+		if v.Kind != yaml.MappingNode {
+			d.Error(v, "params must be a mapping of your own fields, e.g. params: {audience: clinicians}")
+			return
+		}
+		var m map[string]any
+		if err := v.Decode(&m); err != nil {
+			d.Error(v, "params cannot be read: "+err.Error())
+			return
+		}
+		if fm.Params == nil {
+			fm.Params = map[string]any{}
+		}
+		for k, val := range m {
+			fm.Params[k] = val
+		}
+	},
 }
 
 // fieldNames are the fields every site has, sorted.
 var fieldNames = func() []string {
 	var out []string
-	for k := range standardFields(nil, nil) {
+	for k := range standardFields {
 		out = append(out, k)
 	}
 	slices.Sort(out)
 	return out
 }()
 
+// fieldAliases are other spellings of standard fields: Hugo reads its
+// front matter keys whatever their case, and sites written for older Hugo
+// spell these in lower case or by their aliases.
+var fieldAliases = map[string]string{
+	"publishdate": "publishDate", "pubdate": "publishDate",
+	"expirydate": "expiryDate", "unpublishdate": "expiryDate",
+	"linktitle": "linkTitle", "translationkey": "translationKey",
+	"modified": "lastmod",
+}
+
 func decode(d *yamlx.Decoder, n *yaml.Node, fm *FrontMatter) {
-	fields := standardFields(d, fm)
-	// Hugo reads its front matter keys whatever their case, and sites
-	// written for older Hugo spell these in lower case or by their
-	// aliases.
-	for alias, key := range map[string]string{
-		"publishdate": "publishDate", "pubdate": "publishDate",
-		"expirydate": "expiryDate", "unpublishdate": "expiryDate",
-		"linktitle": "linkTitle", "translationkey": "translationKey",
-		"modified": "lastmod",
-	} {
-		fields[alias] = fields[key]
+	fields := map[string]yamlx.Field{}
+	if n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			fields[k.Value] = fieldFor(d, n, fm, k)
+		}
 	}
+	fm.Lines = d.Mapping(n, "front matter", fields)
+}
+
+// fieldFor returns the decoder of the front matter key k of mapping n.
+func fieldFor(d *yamlx.Decoder, n *yaml.Node, fm *FrontMatter, k *yaml.Node) yamlx.Field {
+	key := k.Value
 	// Keys of Hugo, Jekyll and MkDocs that have no meaning here: say what
 	// to do instead of only "unknown".
-	for key, hint := range notCarried {
-		fields[key] = func(v *yaml.Node) { d.Error(keyNode(n, key, v), "`"+key+"` "+hint) }
+	if hint, ok := notCarried[key]; ok {
+		return func(v *yaml.Node) { d.Error(keyNode(n, key, v), "`"+key+"` "+hint) }
+	}
+	if canonical, ok := fieldAliases[key]; ok {
+		key = canonical
+	}
+	if decode, ok := standardFields[key]; ok {
+		return func(v *yaml.Node) { decode(d, fm, v) }
 	}
 	// Other keys may be the site's own (a taxonomy or a custom key its
 	// guidepost.yaml declares): they are kept, and Resolve reports the
 	// ones the site's vocabulary does not know.
-	if n != nil && n.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			if _, ok := fields[k.Value]; ok {
-				continue
-			}
-			fields[k.Value] = func(v *yaml.Node) {
-				fm.Unknown = append(fm.Unknown, UnknownKey{Key: k.Value, Line: d.Line(k), Value: v})
-			}
-		}
+	return func(v *yaml.Node) {
+		fm.Unknown = append(fm.Unknown, UnknownKey{Key: k.Value, Line: d.Line(k), Value: v})
 	}
-	fm.Lines = d.Mapping(n, "front matter", fields)
 }
 
 // UnknownKey is a top-level front matter key that is not a field every
