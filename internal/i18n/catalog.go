@@ -24,6 +24,10 @@ type Catalog struct {
 	dates  *cldrDate
 	long   []dateToken
 	month  []dateToken
+	// fixed holds, escaped as HTML, each string without placeholders or
+	// plural forms: what T gives without values, asked for many times a
+	// page, made once.
+	fixed map[string]template.HTML
 }
 
 // cldrDate is a language's Gregorian calendar data from CLDR (gendates).
@@ -33,7 +37,12 @@ type cldrDate struct {
 }
 
 func newCatalog(tag language.Tag, lf *file) *Catalog {
-	c := &Catalog{tag: tag, file: lf}
+	c := &Catalog{tag: tag, file: lf, fixed: map[string]template.HTML{}}
+	for key, m := range lf.msgs {
+		if m.forms == nil && !strings.Contains(m.text, "{") {
+			c.fixed[key] = template.HTML(htmlText.Replace(m.text))
+		}
+	}
 	p := xmessage.NewPrinter(tag)
 	for d := range 10 {
 		c.digits[d] = p.Sprint(number.Decimal(d))
@@ -151,6 +160,9 @@ func toInt(v any) (int, bool) {
 // fill replaces the placeholders of t with the values, each through
 // format.
 func fill(key, t string, vals map[string]any, format func(any) string) (string, error) {
+	if !strings.Contains(t, "{") {
+		return t, nil
+	}
 	var err error
 	out := placeholder.ReplaceAllStringFunc(t, func(p string) string {
 		name := p[1 : len(p)-1]
@@ -201,6 +213,9 @@ var htmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 // those of type template.HTML, which are put in as they are (a link in a
 // sentence).
 func (c *Catalog) HTML(key string, args ...any) (template.HTML, error) {
+	if h, ok := c.fixed[key]; ok && len(args) == 0 {
+		return h, nil
+	}
 	t, vals, err := c.text(key, args)
 	if err != nil {
 		return "", err
