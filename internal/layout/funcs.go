@@ -27,6 +27,10 @@ type Funcs struct {
 	// by its versions (Page.Versions), which all share them: made once
 	// for every language's version of a page. AllPages empties it.
 	hreflang sync.Map
+	// templates are the layouts being rendered, for partialCached, whose
+	// output partials keeps for the language being rendered.
+	templates atomic.Pointer[Templates]
+	partials  partialCache
 }
 
 // siteStrings is the outcome of Catalog for the site in use.
@@ -62,6 +66,7 @@ func (f *Funcs) Use(s *site.Site, a *Assets) {
 //	verdictLabel v       "Avoid", "Caution", "Allowed with conditions"
 //	treeMap tree         the tree's diagram as inline SVG
 //	markdownInline text  one paragraph of Markdown as HTML (raw HTML shown as text)
+//	partialCached "footer.html" . [variant…]  a partial rendered once per language and variants
 //
 // and those of the theme's strings in the site's language (see addI18n).
 func (f *Funcs) Map() template.FuncMap {
@@ -95,6 +100,7 @@ func (f *Funcs) Map() template.FuncMap {
 		"verdictLabel":   VerdictLabel,
 		"treeMap":        FlowChart,
 		"markdownInline": markdown.Inline,
+		"partialCached":  f.partialCached,
 
 		"lower": strings.ToLower,
 	}
@@ -129,73 +135,82 @@ func VerdictLabel(v decision.Verdict) string {
 // description, keywords, authors and image when its front matter has them.
 func JSONLD(p *site.Page) template.JS {
 	s := p.Site
-	doc := map[string]any{
-		"@context":   "https://schema.org",
-		"@type":      "WebPage",
-		"name":       p.Title(),
-		"url":        p.Permalink(),
-		"inLanguage": s.Language.Tag,
-		"isPartOf":   map[string]any{"@type": "WebSite", "name": s.Config.Title, "url": s.BaseURL},
+	doc := webPage{
+		Context:     "https://schema.org",
+		Type:        "WebPage",
+		Name:        p.Title(),
+		URL:         p.Permalink(),
+		InLanguage:  s.Language.Tag,
+		IsPartOf:    webSite{Type: "WebSite", Name: s.Config.Title, URL: s.BaseURL},
+		Description: p.Description(),
+		Keywords:    strings.Join(p.FM.Keywords, ", "),
 	}
-	if d := p.Description(); d != "" {
-		doc["description"] = d
-	}
-	if len(p.FM.Keywords) > 0 {
-		doc["keywords"] = strings.Join(p.FM.Keywords, ", ")
-	}
-	if len(p.FM.Authors) > 0 {
-		var authors []map[string]string
-		for _, a := range p.FM.Authors {
-			authors = append(authors, map[string]string{"@type": "Person", "name": a})
-		}
-		doc["author"] = authors
+	for _, a := range p.FM.Authors {
+		doc.Author = append(doc.Author, thing{Type: "Person", Name: a})
 	}
 	if img := p.Image(); img != "" {
-		doc["image"] = s.AbsURL(img)
+		doc.Image = s.AbsURL(img)
 	}
 	if !p.FM.Reviewed.IsZero() {
-		doc["@type"] = "MedicalWebPage"
-		doc["lastReviewed"] = p.FM.Reviewed.Format("2006-01-02")
+		doc.Type = "MedicalWebPage"
+		doc.LastReviewed = p.FM.Reviewed.Format("2006-01-02")
 	}
 	if !p.FM.Date.IsZero() {
-		doc["datePublished"] = p.FM.Date.Format("2006-01-02")
+		doc.DatePublished = p.FM.Date.Format("2006-01-02")
 	}
 	if !p.Lastmod.IsZero() {
-		doc["dateModified"] = p.Lastmod.Format("2006-01-02")
+		doc.DateModified = p.Lastmod.Format("2006-01-02")
 	}
 	if p.GitLastmod.After(p.Lastmod) {
-		doc["dateModified"] = p.GitLastmod.UTC().Format("2006-01-02")
+		doc.DateModified = p.GitLastmod.UTC().Format("2006-01-02")
 	}
-	if len(p.FM.ReviewedBy) > 0 {
-		var reviewers []map[string]string
-		for _, r := range p.FM.ReviewedBy {
-			person := map[string]string{"@type": "Person", "name": r.Name}
-			if r.Role != "" {
-				person["jobTitle"] = r.Role
-			}
-			reviewers = append(reviewers, person)
-		}
-		doc["reviewedBy"] = reviewers
+	for _, r := range p.FM.ReviewedBy {
+		doc.ReviewedBy = append(doc.ReviewedBy, thing{Type: "Person", Name: r.Name, JobTitle: r.Role})
 	}
-	var cites []map[string]string
 	for _, src := range p.FM.Sources {
-		c := map[string]string{"@type": "CreativeWork", "name": src.Title}
-		if src.URL != "" {
-			c["url"] = src.URL
-		}
-		if src.Publisher != "" {
-			c["publisher"] = src.Publisher
-		}
-		cites = append(cites, c)
-	}
-	if len(cites) > 0 {
-		doc["citation"] = cites
+		doc.Citation = append(doc.Citation, thing{Type: "CreativeWork", Name: src.Title, URL: src.URL, Publisher: src.Publisher})
 	}
 	out, err := json.Marshal(doc) // escapes <, > and & so the script cannot be closed early
 	if err != nil {
 		return "{}"
 	}
 	return template.JS(out)
+}
+
+// webPage is the schema.org document JSONLD writes. Its fields are in
+// the order of their names, as a map's keys would be.
+type webPage struct {
+	Context       string  `json:"@context"`
+	Type          string  `json:"@type"`
+	Author        []thing `json:"author,omitempty"`
+	Citation      []thing `json:"citation,omitempty"`
+	DateModified  string  `json:"dateModified,omitempty"`
+	DatePublished string  `json:"datePublished,omitempty"`
+	Description   string  `json:"description,omitempty"`
+	Image         string  `json:"image,omitempty"`
+	InLanguage    string  `json:"inLanguage"`
+	IsPartOf      webSite `json:"isPartOf"`
+	Keywords      string  `json:"keywords,omitempty"`
+	LastReviewed  string  `json:"lastReviewed,omitempty"`
+	Name          string  `json:"name"`
+	ReviewedBy    []thing `json:"reviewedBy,omitempty"`
+	URL           string  `json:"url"`
+}
+
+// webSite is the site a webPage is part of.
+type webSite struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url"`
+}
+
+// thing is a schema.org Person or CreativeWork in a webPage.
+type thing struct {
+	Type      string `json:"@type"`
+	JobTitle  string `json:"jobTitle,omitempty"`
+	Name      string `json:"name"`
+	Publisher string `json:"publisher,omitempty"`
+	URL       string `json:"url,omitempty"`
 }
 
 // hreflangLinks returns the <link rel="alternate" hreflang> elements of a
