@@ -86,7 +86,9 @@ var (
 func (f *Funcs) AllPages(ctx context.Context, s *site.Site, a *Assets, t *Templates, sink Sink, opts PageOptions) (diag.List, error) {
 	var all diag.List
 	f.hreflang.Clear()
+	f.templates.Store(t)
 	for _, v := range s.Langs() {
+		f.partials.clear()
 		f.Use(v, a)
 		f.LocalizeTitles(v)
 		diags, err := Pages(ctx, v, t, sink, opts)

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	texttemplate "text/template"
 	"text/template/parse"
 
 	"github.com/guidepost/guidepost/internal/diag"
@@ -40,6 +41,7 @@ const (
 // Templates are a site's parsed layouts.
 type Templates struct {
 	byName  map[string]*template.Template // layout name → template set to execute
+	base    *template.Template            // baseof.html and the partials, for partialCached
 	files   map[string]theme.File         // layout name → the file it was read from
 	sources map[string][]byte             // layout name → its text
 	stack   *theme.Stack
@@ -99,6 +101,7 @@ func LoadTemplates(stack *theme.Stack, funcs template.FuncMap, diags *diag.List)
 	if !ok {
 		return t
 	}
+	t.base = base
 	for _, name := range pages {
 		set, err := base.Clone()
 		if err != nil {
@@ -148,7 +151,7 @@ var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+):(?:(\d+
 // TemplateError turns an html/template parse or execution error into a
 // diagnostic naming the layout file and line.
 func TemplateError(err error, fallback string) (string, int, string) {
-	msg := err.Error()
+	msg := innermostExecError(err).Error()
 	var te *template.Error
 	if errors.As(err, &te) && te.Name != "" && te.Line > 0 {
 		return layoutFile(te.Name), te.Line, "layout error: " + te.Description
@@ -158,6 +161,20 @@ func TemplateError(err error, fallback string) (string, int, string) {
 		return layoutFile(m[1]), line, "layout error: " + m[4]
 	}
 	return fallback, 0, "layout error: " + msg
+}
+
+// innermostExecError is the error of the innermost layout that failed:
+// a partial that partialCached renders reports its own file and line,
+// not those of the layout that called it.
+func innermostExecError(err error) error {
+	var exec texttemplate.ExecError
+	for errors.As(err, &exec) {
+		err = exec.Err
+	}
+	if exec.Err == nil {
+		return err
+	}
+	return exec
 }
 
 // MissingLayoutError is the error of For for a page whose front matter
