@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/guidepost/guidepost/internal/clock"
 	"github.com/guidepost/guidepost/internal/config"
 	"github.com/guidepost/guidepost/internal/diag"
 	"github.com/guidepost/guidepost/internal/frontmatter"
@@ -20,10 +21,10 @@ import (
 
 // Options control loading.
 type Options struct {
-	Root    string // the site folder
-	BaseURL string // overrides the config's base_url when set
-	Drafts  bool   // include pages marked draft
-	Now     time.Time
+	Root    string    // the site folder
+	BaseURL string    // overrides the config's base_url when set
+	Drafts  bool      // include pages marked draft
+	Now     time.Time // today, for review and publish dates; zero: clock.Now
 	// Markdown returns the renderer for page bodies given the config's
 	// options; when nil a new Renderer is made. Reusing one keeps its
 	// highlight cache warm across builds.
@@ -44,7 +45,7 @@ const (
 func Load(opts Options) (*Site, diag.List) {
 	var diags diag.List
 	if opts.Now.IsZero() {
-		opts.Now = time.Now()
+		opts.Now = clock.Now()
 	}
 	cfg := config.Load(opts.Root, &diags)
 	s := &Site{Config: cfg, Root: opts.Root, Now: opts.Now, byFile: map[string]*Page{}, byURL: map[string]*Page{}, staticURLs: map[string]bool{}}
