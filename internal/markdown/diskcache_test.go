@@ -422,3 +422,41 @@ func TestRendererUsesItsHighlightCache(t *testing.T) {
 		t.Errorf("the renderer's cache holds %d entries, want 3", n)
 	}
 }
+
+// TestHighlightCacheWritesAsItGoes puts more blocks than pendingFlushBytes
+// from several renderers at once: the build holds no more than that
+// limit, writes a segment each time it is reached (not one per renderer
+// that reached it), and loses no block.
+func TestHighlightCacheWritesAsItGoes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "highlight")
+	c := openTestCache(t, dir, DefaultHighlightCacheSize)
+	const blocks, size = 80, 100 << 10 // 8 MB: four times the limit
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < blocks; i += 4 {
+				c.put(newDiskKey("go", fmt.Sprint("block ", i)), strings.Repeat(fmt.Sprint(i%10), size))
+				c.mu.Lock()
+				held := c.pendSize
+				c.mu.Unlock()
+				if held > pendingFlushBytes+4*recordSize(size) {
+					t.Errorf("holding %d bytes of blocks, want at most about %d", held, pendingFlushBytes)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	written := len(segmentPaths(dir))
+	if written < 2 || written > 4 {
+		t.Errorf("%d segments written while putting %d MB, want 2 to 4 (one per %d MB)", written, blocks*size>>20, pendingFlushBytes>>20)
+	}
+	if err := c.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	got := diskEntries(t, dir)
+	for i := range blocks {
+		if html, ok := got[newDiskKey("go", fmt.Sprint("block ", i))]; !ok || html != strings.Repeat(fmt.Sprint(i%10), size) {
+			t.Errorf("block %d missing or wrong after the build", i)
+		}
+	}
+}

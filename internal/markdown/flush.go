@@ -19,6 +19,11 @@ func (c *HighlightCache) Flush() error {
 	}
 	c.flushMu.Lock()
 	defer c.flushMu.Unlock()
+	return c.flushLocked()
+}
+
+// flushLocked is Flush with c.flushMu held.
+func (c *HighlightCache) flushLocked() error {
 	pending, hits := c.takePending()
 	remove, merge := c.planEviction(listSegments(c.dir), pending)
 	entries := carryOver(pending, hits, remove, merge)
