@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -49,10 +48,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	check.begin()
-	indexPercent := tuneGC()
+	gc, indexGC := tuneGC()
 	highlight := markdown.DefaultHighlightCache()
 	defer saveHighlights(highlight)
-	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, Now: now, Minify: *minify, Precompress: *precompress, WroteDest: check.wrote, HighlightCache: highlight, IndexGCPercent: indexPercent})
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Dest: *dest, BaseURL: *baseURL, Drafts: *drafts, Now: now, Minify: *minify, Precompress: *precompress, WroteDest: check.wrote, HighlightCache: highlight, GCPercent: gc, IndexGCPercent: indexGC})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}
@@ -108,10 +107,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr, err)
 		return errUsage
 	}
-	indexPercent := tuneGC()
+	gc, indexGC := tuneGC()
 	highlight := markdown.DefaultHighlightCache()
 	defer saveHighlights(highlight)
-	res, err := build.Build(build.Options{Context: ctx, Source: *source, Drafts: *drafts, CheckOnly: true, Now: now, HighlightCache: highlight, IndexGCPercent: indexPercent})
+	res, err := build.Build(build.Options{Context: ctx, Source: *source, Drafts: *drafts, CheckOnly: true, Now: now, HighlightCache: highlight, GCPercent: gc, IndexGCPercent: indexGC})
 	if res != nil {
 		printDiags(stderr, res.Diags)
 	}
@@ -133,11 +132,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// buildGCPercent is the garbage collector's target for one-shot builds.
-// A build's live heap is mostly the site, held to the end, so Go's
-// default of 100 lets the heap reach twice the site; 70 keeps a
-// 10,000-page build's peak memory about 5 % lower (783 -> 740 MB) for no
-// CPU time we could measure (docs/benchmarks.md).
+// buildGCPercent is the garbage collector's target for one-shot builds
+// of large sites (build.Options.GCPercent). A build's live heap is
+// mostly the site, held to the end, so Go's default of 100 lets the heap
+// reach twice the site; 70 keeps a 10,000-page build's peak memory about
+// 5 % lower (783 -> 740 MB) for no CPU time we could measure
+// (docs/benchmarks.md).
 const buildGCPercent = 70
 
 // indexGCPercent is the garbage collector's target while a one-shot
@@ -146,17 +146,17 @@ const buildGCPercent = 70
 // buildGCPercent the heap peaked there (10,000 pages: a 730 MB target).
 const indexGCPercent = 30
 
-// tuneGC sets buildGCPercent and returns indexGCPercent, unless the user
-// set GOGC (then it changes nothing and returns 0), and turns off the
-// runtime's sampling of allocations for heap profiles, which nothing in
-// a build reads (its records are 1.4 MB of a 1,000-page build).
-func tuneGC() (indexPercent int) {
+// tuneGC returns the garbage collector's targets for a one-shot build
+// (build.Options.GCPercent and IndexGCPercent, which the build applies to
+// large sites), none when the user set GOGC, and turns off the runtime's
+// sampling of allocations for heap profiles, which nothing in a build
+// reads (its records are 1.4 MB of a 1,000-page build).
+func tuneGC() (gc, index int) {
 	runtime.MemProfileRate = 0
 	if os.Getenv("GOGC") != "" {
-		return 0
+		return 0, 0
 	}
-	debug.SetGCPercent(buildGCPercent)
-	return indexGCPercent
+	return buildGCPercent, indexGCPercent
 }
 
 // saveHighlights saves what a run highlighted into the persistent cache

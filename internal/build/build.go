@@ -54,14 +54,19 @@ type Options struct {
 	// 0 means one per core. The dev server leaves a core to the rebuilds
 	// of edits made while the index is rebuilt.
 	SearchWorkers int
-	// IndexGCPercent, when above 0, is the garbage collector's target
-	// (debug.SetGCPercent) while the generators run, restored after. The
-	// search index's working memory is short-lived and comes on top of
-	// the whole site's, so the usual target lets the heap reach its
-	// highest there; a lower one trades a little CPU time for less peak
-	// memory. It is process-wide: a program that builds one site at a
-	// time (the CLI) sets it, the dev server does not.
-	IndexGCPercent int
+	// GCPercent, when above 0, is the garbage collector's target
+	// (debug.SetGCPercent) once the site is loaded, restored after the
+	// build; IndexGCPercent, when above 0, is its target while the
+	// generators run. A build's live heap is mostly the site, held to the
+	// end, and the search index's working memory is short-lived and comes
+	// on top of it, so lower targets than Go's 100 trade a little CPU time
+	// for less peak memory. Both apply only to a site of TunedGCPages
+	// pages or more (the site's, all languages): a small site's heap is a few megabytes, and a low
+	// target there makes the collector run every megabyte (a 6-page
+	// build took half again as long). They are process-wide: a program
+	// that builds one site at a time (the CLI) sets them, the dev server
+	// does not.
+	GCPercent, IndexGCPercent int
 	// WroteDest, when not nil, reports whether guidepost wrote Dest
 	// although it holds no publish.Marker (the output of a guidepost older
 	// than the marker, recognised by the record of its last build). A
@@ -200,6 +205,15 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 	res := &Result{}
 	counted := &countingSink{Sink: sink}
 	sink = counted
+	// The target applies from the start, as the pages' Markdown is
+	// rendered while the site loads; a small site gets the previous one
+	// back once its size is known.
+	untuneGC := func() {}
+	if opts.GCPercent > 0 {
+		prev := debug.SetGCPercent(opts.GCPercent)
+		untuneGC = func() { debug.SetGCPercent(prev) }
+		defer untuneGC()
+	}
 	s, diags := site.Load(site.Options{Root: opts.Source, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Now: opts.Now, Markdown: b.renderer})
 	res.Site = s
 	res.Diags = diags
@@ -209,8 +223,12 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 	if len(diags.Errors()) > 0 {
 		return res, &Failure{Diags: res.Diags}
 	}
+	large := len(s.Pages) >= tunedGCPages
+	if !large {
+		untuneGC()
+	}
 	tmpl := layout.LoadTemplates(s.Theme, b.funcs.Map(), &res.Diags)
-	generated := runGenerators(s, opts, &res.Diags)
+	generated := runGenerators(s, opts, large, &res.Diags)
 	if err := interrupted(opts.ctx()); err != nil {
 		return res, err
 	}
@@ -253,11 +271,18 @@ func (b *Builder) run(opts Options, sink layout.Sink, withAssets func(*site.Site
 	return res, nil
 }
 
+// TunedGCPages is the number of pages from which a build applies
+// Options.GCPercent and IndexGCPercent.
+const TunedGCPages = 500
+
+// tunedGCPages is TunedGCPages, lowered by tests.
+var tunedGCPages = TunedGCPages
+
 // runGenerators runs every generator, with the garbage collector's
-// target at opts.IndexGCPercent meanwhile when set, and returns their
-// files by logical name.
-func runGenerators(s *site.Site, opts Options, diags *diag.List) map[string][]byte {
-	if opts.IndexGCPercent > 0 {
+// target at opts.IndexGCPercent meanwhile when set and the site is
+// large, and returns their files by logical name.
+func runGenerators(s *site.Site, opts Options, large bool, diags *diag.List) map[string][]byte {
+	if large && opts.IndexGCPercent > 0 {
 		defer debug.SetGCPercent(debug.SetGCPercent(opts.IndexGCPercent))
 	}
 	generated := map[string][]byte{}

@@ -317,10 +317,25 @@ func TestFilesGet(t *testing.T) {
 	}
 }
 
-// TestIndexGCPercentIsRestored checks that a build with IndexGCPercent
-// leaves the garbage collector's target as it found it, and that its
-// output is the same as without.
-func TestIndexGCPercentIsRestored(t *testing.T) {
+// gcPercentSink records the garbage collector's target while pages are
+// written.
+type gcPercentSink struct {
+	mu     sync.Mutex
+	during int
+}
+
+func (g *gcPercentSink) WriteFile(string, []byte) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.during = debug.SetGCPercent(-1)
+	debug.SetGCPercent(g.during)
+	return nil
+}
+
+// TestGCPercentOnlyForLargeSites checks that a build sets the garbage
+// collector's targets it is given only for a site of tunedGCPages pages
+// or more, restores them after, and writes the same pages either way.
+func TestGCPercentOnlyForLargeSites(t *testing.T) {
 	src := t.TempDir()
 	writeCorpus(t, src, 5)
 	prev := debug.SetGCPercent(77)
@@ -329,16 +344,36 @@ func TestIndexGCPercentIsRestored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, tuned, err := New().Render(Options{Source: src, Now: now, IndexGCPercent: 30})
+	opts := Options{Source: src, Now: now, GCPercent: 50, IndexGCPercent: 30}
+	for _, tt := range []struct {
+		minPages, during int
+	}{
+		{TunedGCPages, 77}, // 5 pages: Go's own target stays
+		{3, 50},
+	} {
+		tunedGCPages = tt.minPages
+		sink := &gcPercentSink{}
+		_, err := New().run(opts, sink, nil)
+		tunedGCPages = TunedGCPages
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sink.during != tt.during {
+			t.Errorf("from %d pages: GC percent while rendering = %d, want %d", tt.minPages, sink.during, tt.during)
+		}
+		if got := debug.SetGCPercent(77); got != 77 {
+			t.Errorf("from %d pages: GC percent after the build = %d, want 77 as before", tt.minPages, got)
+		}
+	}
+	tunedGCPages = 3
+	_, tuned, err := New().Render(opts)
+	tunedGCPages = TunedGCPages
 	if err != nil {
 		t.Fatal(err)
-	}
-	if got := debug.SetGCPercent(77); got != 77 {
-		t.Errorf("GC percent after a build with IndexGCPercent 30 = %d, want 77 as before", got)
 	}
 	a, _ := plain.Get("index.html")
 	b, ok := tuned.Get("index.html")
 	if !ok || !bytes.Equal(a, b) {
-		t.Errorf("index.html differs with IndexGCPercent")
+		t.Errorf("index.html differs with the GC tuned")
 	}
 }
