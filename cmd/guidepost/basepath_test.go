@@ -27,6 +27,7 @@ import (
 // lead to a file of the output: a site published in a sub-folder must
 // work there.
 func TestEveryURLStaysUnderTheBasePath(t *testing.T) {
+	testsite.SkipShort(t, "builds this repository's site under a base path and follows every URL: run without -short")
 	t.Parallel()
 	root := testsite.RepoRoot(t)
 	work := t.TempDir()

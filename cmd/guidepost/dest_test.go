@@ -9,6 +9,7 @@ import (
 
 	"github.com/guidepost/guidepost/internal/publish"
 	"github.com/guidepost/guidepost/internal/stamp"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // The tests here hold what `guidepost build` may delete: only the folder it
@@ -182,6 +183,7 @@ func TestBuildMarksItsOutput(t *testing.T) {
 // after a failed build in between; once changed by hand, or with the
 // caches (and so the record) off, it is refused.
 func TestBuildReplacesAnOldUnmarkedOutput(t *testing.T) {
+	testsite.SkipShort(t, "builds into old outputs of four kinds: run without -short")
 	t.Parallel()
 	old := func(t *testing.T) (work, site, dest string, env []string, record func()) {
 		work, site = newSite(t)

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // setLanguage rewrites the test site's language.
@@ -22,6 +24,7 @@ func setLanguage(t *testing.T, site, lang string) {
 // A site in another language shows the theme's words and dates in it, and
 // lays Arabic out right to left.
 func TestSiteLanguages(t *testing.T) {
+	testsite.SkipShort(t, "builds a site in each of the theme's languages: run without -short")
 	t.Parallel()
 	page := "---\ntitle: Consent\nreviewed: 2026-01-31\nreview_every: 12mo\n---\nText.\n"
 	for _, tt := range []struct {

@@ -57,6 +57,7 @@ func ungzip(t *testing.T, data []byte) []byte {
 }
 
 func TestBuildMinifiesAndPrecompresses(t *testing.T) {
+	testsite.SkipShort(t, "compresses every file of a build with brotli and gzip: run without -short")
 	t.Parallel()
 	site := treeSite(t)
 	res := runCLI(t, site, "build", "--precompress")

@@ -116,6 +116,7 @@ func TestUpToDateBuildRepeatsWarnings(t *testing.T) {
 // publishes the embedded decision engine: a second build with nothing
 // changed must still be recognised as up to date.
 func TestUpToDateWithDecisionTree(t *testing.T) {
+	testsite.SkipShort(t, "builds this repository's site four times: run without -short")
 	t.Parallel()
 	root := testsite.RepoRoot(t)
 	dest := filepath.Join(t.TempDir(), "public")

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // waitFor polls a JavaScript condition in the page until it holds. An
@@ -43,6 +44,7 @@ func waitListening(t *testing.T, srv *testServer, n int) {
 }
 
 func TestBrowserReloadKeepsScrollAndShowsErrors(t *testing.T) {
+	testsite.SkipShort(t, "edits pages under Chromium: run without -short")
 	// A page of the corpus's long shape is tall enough to scroll.
 	site := smallSite(t)
 	dir, page := site.dir, site.file(0)

@@ -525,6 +525,7 @@ func TestDecideWithoutJavaScript(t *testing.T) {
 }
 
 func TestDecideNodePageWithJavaScript(t *testing.T) {
+	testsite.SkipShort(t, "opens a node page in Chromium (TestDecideWalkToOutcome runs the tool under -short): run without -short")
 	t.Parallel()
 	origin := decideServe(t)
 	b := decideBrowser(t, browsertest.Options{})

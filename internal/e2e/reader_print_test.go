@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/guidepost/guidepost/internal/browsertest"
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // readerPrintView reports, in print media, which of the page's chrome
@@ -40,6 +41,7 @@ type readerPrinted struct {
 // navigation, the sources' URLs written out, external links followed by
 // their address, and a PDF that Chromium can make.
 func TestReaderPrint(t *testing.T) {
+	testsite.SkipShort(t, "prints two pages in Chromium: run without -short")
 	t.Parallel()
 	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})

@@ -218,6 +218,7 @@ func readerContains(list []string, s string) bool {
 // scripts off, to say that search needs JavaScript and link the lists of
 // pages instead.
 func TestReaderSearchWithoutJavaScript(t *testing.T) {
+	testsite.SkipShort(t, "opens the search page in Chromium with scripts off: run without -short")
 	t.Parallel()
 	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{NoJavaScript: true})
@@ -242,6 +243,7 @@ func TestReaderSearchWithoutJavaScript(t *testing.T) {
 // TestReaderSearchNormalizesLikeTheIndex checks that search.js turns words
 // into the same terms as the Go indexer, or queries would miss.
 func TestReaderSearchNormalizesLikeTheIndex(t *testing.T) {
+	testsite.SkipShort(t, "normalizes words in Chromium and in Go: run without -short")
 	t.Parallel()
 	origin := browsertest.ServeDir(t, readerShared(t, "testdata/reader/site"))
 	b := browsertest.New(t, browsertest.Options{})
