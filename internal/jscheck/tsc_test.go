@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 const (
@@ -24,6 +26,7 @@ const (
 // TypeScript is installed outside the repository, once per machine, by
 // tscInstallCommand (which .ci/run runs); the test then needs no network.
 func TestThemeScriptsTypeCheck(t *testing.T) {
+	testsite.SkipShort(t, "type-checks the theme's scripts with tsc under Node: run without -short")
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatalf("node is needed to run tsc: %v", err)

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/guidepost/guidepost/internal/testsite"
 )
 
 // parityJS runs static/js/search.js's tokenizing and normalizing under
@@ -65,6 +67,7 @@ func jsFiles(t *testing.T) (stemmers, search string) {
 // and expects the same words with the same terms: a word the browser
 // normalizes differently from the index is a word search cannot find.
 func TestGoAndJavaScriptAgree(t *testing.T) {
+	testsite.SkipShort(t, "runs search.js under Node on text in every language: run without -short")
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatalf("node is needed to run search.js: %v", err)
