@@ -3,7 +3,8 @@ package decision
 import (
 	"sort"
 	"strconv"
-	"strings"
+
+	"github.com/guidepost/guidepost/internal/diag"
 )
 
 // Problem is one problem of a tree, at the place to fix it, in the form
@@ -16,15 +17,7 @@ type Problem struct {
 // Error formats the problem as "file:line: message" ("file: message"
 // when it concerns the whole file).
 func (p Problem) Error() string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(p.Line))
-	}
-	b.WriteString(": ")
-	b.WriteString(p.Message)
-	return b.String()
+	return diag.Diagnostic{File: p.File, Line: p.Line, Message: p.Message}.String()
 }
 
 // Problems is every problem Validate found, sorted by file, line and
