@@ -16,8 +16,11 @@ type Problem struct {
 
 // Error formats the problem as "file:line: message" ("file: message"
 // when it concerns the whole file).
-func (p Problem) Error() string {
-	return diag.Diagnostic{File: p.File, Line: p.Line, Message: p.Message}.String()
+func (p Problem) Error() string { return p.diagnostic().String() }
+
+// diagnostic is the problem as the rest of guidepost reports problems.
+func (p Problem) diagnostic() diag.Diagnostic {
+	return diag.Diagnostic{File: p.File, Line: p.Line, Message: p.Message}
 }
 
 // Problems is every problem Validate found, sorted by file, line and
@@ -50,14 +53,5 @@ func (ps Problems) Err() error {
 }
 
 func (ps Problems) sort() {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Message < b.Message
-	})
+	sort.SliceStable(ps, func(i, j int) bool { return diag.Less(ps[i].diagnostic(), ps[j].diagnostic()) })
 }

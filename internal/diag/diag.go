@@ -64,16 +64,19 @@ func (l *List) Warn(file string, line int, msg string) {
 
 // Sort orders diagnostics by file, line and message so output is stable.
 func (l List) Sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i], l[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Message < b.Message
-	})
+	sort.SliceStable(l, func(i, j int) bool { return Less(l[i], l[j]) })
+}
+
+// Less reports whether a comes before b: by file, then line, then
+// message.
+func Less(a, b Diagnostic) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Message < b.Message
 }
 
 // Errors returns only the diagnostics of Error severity.
