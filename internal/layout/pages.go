@@ -97,7 +97,54 @@ func (f *Funcs) AllPages(ctx context.Context, s *site.Site, a *Assets, t *Templa
 		}
 		all = append(all, diags...)
 	}
-	return all, nil
+	return collapsePages(all), nil
+}
+
+// The endings of the problems a layout has on every page it renders, as
+// renderPage writes them: the page follows, then ")".
+const (
+	whileRendering = " (while rendering "
+	neededBy       = " (needed by "
+)
+
+// collapsePages turns the same problem met on many pages (a broken
+// partial that every page includes) into one diagnostic naming the first
+// page and how many others, instead of a line for each page.
+func collapsePages(all diag.List) diag.List {
+	type problem struct {
+		diag.Diagnostic        // without the page
+		ending          string // whileRendering or neededBy
+	}
+	var out diag.List
+	var order []problem
+	pages := map[problem][]string{}
+	for _, d := range all {
+		p, page, ok := problem{Diagnostic: d}, "", false
+		for _, ending := range []string{whileRendering, neededBy} {
+			if i := strings.LastIndex(d.Message, ending); i >= 0 && strings.HasSuffix(d.Message, ")") {
+				p.Message, p.ending, page, ok = d.Message[:i], ending, d.Message[i+len(ending):len(d.Message)-1], true
+				break
+			}
+		}
+		if !ok {
+			out = append(out, d)
+			continue
+		}
+		if _, seen := pages[p]; !seen {
+			order = append(order, p)
+		}
+		pages[p] = append(pages[p], page)
+	}
+	for _, p := range order {
+		where := pages[p][0]
+		if n := len(pages[p]) - 1; n > 0 {
+			where += " and " + diag.Count(n, "other page")
+		}
+		d := p.Diagnostic
+		d.Message += p.ending + where + ")"
+		out = append(out, d)
+	}
+	return out
 }
 
 // Pages executes the layout of every selected page in parallel and writes
@@ -164,7 +211,7 @@ func renderPage(ctx context.Context, p *site.Page, t *Templates, sink Sink, time
 		return diags
 	}
 	if err != nil {
-		diags.Add(site.LayoutsDir, 0, err.Error()+" (needed by "+where+")")
+		diags.Add(site.LayoutsDir, 0, err.Error()+neededBy+where+")")
 		return diags
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
@@ -201,7 +248,7 @@ func renderPage(ctx context.Context, p *site.Page, t *Templates, sink Sink, time
 	if err != nil {
 		ReleaseBuffer(buf)
 		file, line, msg := t.Error(err, site.LayoutsDir)
-		diags.Add(file, line, msg+" (while rendering "+where+")")
+		diags.Add(file, line, msg+whileRendering+where+")")
 		return diags
 	}
 	if err := WriteBuffer(sink, OutputPath(p.URL), buf); err != nil {

@@ -163,3 +163,19 @@ func TestPartialCachedProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestAProblemOfEveryPageIsReportedOnce: a partial every page includes,
+// broken, is one diagnostic naming a page and how many others, not a
+// line for each page.
+func TestAProblemOfEveryPageIsReportedOnce(t *testing.T) {
+	s := sectionSite(t, `{{template "partials/cached.html" .}}`, "ok\n{{.Nope}}")
+	_, diags := renderAll(t, s)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := `layouts/partials/cached.html:2: layout error: executing "partials/cached.html" at <.Nope>: can't evaluate field Nope in type *site.Page (while rendering content/a/_index.md and 5 other pages)`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("diagnostics:\n%s\nwant one:\n%s", strings.Join(got, "\n"), want)
+	}
+}
