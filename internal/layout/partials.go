@@ -135,7 +135,9 @@ func newPartialKey(name string, variants []any) (partialKey, error) {
 		return key, fmt.Errorf("%d variants: give at most %d (join several into one with print)", len(variants), maxVariants)
 	}
 	for i, v := range variants {
-		if v != nil && !reflect.TypeOf(v).Comparable() {
+		// The value's own check: a struct of a comparable type may hold
+		// a slice in an interface field, which a map key cannot.
+		if v != nil && !reflect.ValueOf(v).Comparable() {
 			return key, fmt.Errorf("a variant of type %T cannot tell renderings apart: pass a string, number, boolean or page", v)
 		}
 		key.variants[i] = v

@@ -179,3 +179,24 @@ func TestAProblemOfEveryPageIsReportedOnce(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant one:\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestVariantsThatCannotBeKeys: a value whose type is comparable but
+// that holds a slice (in an interface field) is refused like a slice, not
+// hashed (which would panic with the cache locked).
+func TestVariantsThatCannotBeKeys(t *testing.T) {
+	type box struct{ X any }
+	for _, tt := range []struct {
+		variants []any
+		ok       bool
+	}{
+		{[]any{box{"a"}, 3, true, nil}, true},
+		{[]any{box{[]string{"a"}}}, false},
+		{[]any{[]string{"a"}}, false},
+		{[]any{map[string]int{}}, false},
+	} {
+		_, err := newPartialKey("x.html", tt.variants)
+		if (err == nil) != tt.ok {
+			t.Errorf("variants %v: error %v, want ok %v", tt.variants, err, tt.ok)
+		}
+	}
+}
