@@ -84,101 +84,119 @@ var (
 // functions set to each language's view in turn (Use, LocalizeTitles):
 // its strings, dates and URLs.
 func (f *Funcs) AllPages(ctx context.Context, s *site.Site, a *Assets, t *Templates, sink Sink, opts PageOptions) (diag.List, error) {
-	var all diag.List
+	var all []pageProblem
 	f.hreflang.Clear()
 	f.templates.Store(t)
 	for _, v := range s.Langs() {
 		f.partials.clear()
 		f.Use(v, a)
 		f.LocalizeTitles(v)
-		diags, err := Pages(ctx, v, t, sink, opts)
+		problems, err := pages(ctx, v, t, sink, opts)
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, diags...)
+		all = append(all, problems...)
 	}
-	return collapsePages(all), nil
-}
-
-// The endings of the problems a layout has on every page it renders, as
-// renderPage writes them: the page follows, then ")".
-const (
-	whileRendering = " (while rendering "
-	neededBy       = " (needed by "
-)
-
-// collapsePages turns the same problem met on many pages (a broken
-// partial that every page includes) into one diagnostic naming the first
-// page and how many others, instead of a line for each page.
-func collapsePages(all diag.List) diag.List {
-	type problem struct {
-		diag.Diagnostic        // without the page
-		ending          string // whileRendering or neededBy
-	}
-	var out diag.List
-	var order []problem
-	pages := map[problem][]string{}
-	for _, d := range all {
-		p, page, ok := problem{Diagnostic: d}, "", false
-		for _, ending := range []string{whileRendering, neededBy} {
-			if i := strings.LastIndex(d.Message, ending); i >= 0 && strings.HasSuffix(d.Message, ")") {
-				p.Message, p.ending, page, ok = d.Message[:i], ending, d.Message[i+len(ending):len(d.Message)-1], true
-				break
-			}
-		}
-		if !ok {
-			out = append(out, d)
-			continue
-		}
-		if _, seen := pages[p]; !seen {
-			order = append(order, p)
-		}
-		pages[p] = append(pages[p], page)
-	}
-	for _, p := range order {
-		where := pages[p][0]
-		if n := len(pages[p]) - 1; n > 0 {
-			where += " and " + diag.Count(n, "other page")
-		}
-		d := p.Diagnostic
-		d.Message += p.ending + where + ")"
-		out = append(out, d)
-	}
-	return out
+	return collapse(all), nil
 }
 
 // Pages executes the layout of every selected page in parallel and writes
 // it to sink. It returns early with ctx's error when ctx is done: layouts
 // still running then are abandoned, and write nothing more.
 func Pages(ctx context.Context, s *site.Site, t *Templates, sink Sink, opts PageOptions) (diag.List, error) {
+	problems, err := pages(ctx, s, t, sink, opts)
+	if err != nil {
+		return nil, err
+	}
+	return collapse(problems), nil
+}
+
+// pages is Pages, its problems not yet collapsed.
+func pages(ctx context.Context, s *site.Site, t *Templates, sink Sink, opts PageOptions) ([]pageProblem, error) {
 	// The theme's strings for the site's language, checked once: a
 	// missing one would fail every page.
 	if _, diags := Catalog(s); len(diags.Errors()) > 0 {
-		return diags, nil
+		var out []pageProblem
+		for _, d := range diags {
+			out = append(out, pageProblem{Diagnostic: d})
+		}
+		return out, nil
 	}
-	var pages []*site.Page
+	var selected []*site.Page
 	for _, p := range s.Pages {
 		if p.Kind == site.Kind404 && opts.Replaces != nil && opts.Replaces(notFoundName) {
 			continue // the site's own 404.html is published instead
 		}
 		if opts.Include == nil || opts.Include(p) {
-			pages = append(pages, p)
+			selected = append(selected, p)
 		}
 	}
-	per := make([]diag.List, len(pages))
-	parallel.For(len(pages), func(i int) {
+	per := make([]*pageProblem, len(selected))
+	parallel.For(len(selected), func(i int) {
 		if ctx.Err() == nil {
-			per[i] = renderPage(ctx, pages[i], t, sink, opts.Timeout)
+			per[i] = renderPage(ctx, selected[i], t, sink, opts.Timeout)
 		}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var all diag.List
-	for _, l := range per {
-		all = append(all, l...)
+	var all []pageProblem
+	for _, p := range per {
+		if p != nil {
+			all = append(all, *p)
+		}
 	}
 	return all, nil
+}
+
+// pageProblem is the problem renderPage met with a page. A problem the
+// layout has on every page it renders names the page apart, in page
+// after ending, so that collapse can report it once.
+type pageProblem struct {
+	diag.Diagnostic
+	ending string // whileRendering or neededBy; "" when the message says it all
+	page   string
+}
+
+// The endings of the messages of problems a layout has on every page it
+// renders: the page follows, then ")".
+const (
+	whileRendering = " (while rendering "
+	neededBy       = " (needed by "
+)
+
+// collapse turns the same problem met on many pages (a broken partial
+// that every page includes) into one diagnostic naming the first page and
+// how many others, instead of a line for each page.
+func collapse(problems []pageProblem) diag.List {
+	type problem struct {
+		diag.Diagnostic
+		ending string
+	}
+	var out diag.List
+	var order []problem
+	pagesOf := map[problem][]string{}
+	for _, p := range problems {
+		if p.ending == "" {
+			out = append(out, p.Diagnostic)
+			continue
+		}
+		k := problem{p.Diagnostic, p.ending}
+		if _, seen := pagesOf[k]; !seen {
+			order = append(order, k)
+		}
+		pagesOf[k] = append(pagesOf[k], p.page)
+	}
+	for _, k := range order {
+		where := pagesOf[k][0]
+		if n := len(pagesOf[k]) - 1; n > 0 {
+			where += " and " + diag.Count(n, "other page")
+		}
+		d := k.Diagnostic
+		d.Message += k.ending + where + ")"
+		out = append(out, d)
+	}
+	return out
 }
 
 // pageWriter is where a layout writes a page: it stops the execution once
@@ -198,8 +216,11 @@ func (w pageWriter) Write(p []byte) (int, error) {
 	return w.buf.Write(p)
 }
 
-func renderPage(ctx context.Context, p *site.Page, t *Templates, sink Sink, timeout time.Duration) diag.List {
-	var diags diag.List
+// renderPage renders p into sink, and returns the problem it met, if any.
+func renderPage(ctx context.Context, p *site.Page, t *Templates, sink Sink, timeout time.Duration) *pageProblem {
+	problem := func(file string, line int, msg string) *pageProblem {
+		return &pageProblem{Diagnostic: diag.Diagnostic{File: file, Line: line, Message: msg}}
+	}
 	where := p.File
 	if where == "" {
 		where = p.URL
@@ -207,12 +228,12 @@ func renderPage(ctx context.Context, p *site.Page, t *Templates, sink Sink, time
 	tmpl, name, err := t.For(p)
 	var missing *MissingLayoutError
 	if errors.As(err, &missing) {
-		diags.Add(p.File, p.FM.Line("layout"), err.Error())
-		return diags
+		return problem(p.File, p.FM.Line("layout"), err.Error())
 	}
 	if err != nil {
-		diags.Add(site.LayoutsDir, 0, err.Error()+neededBy+where+")")
-		return diags
+		pp := problem(site.LayoutsDir, 0, err.Error())
+		pp.ending, pp.page = neededBy, where
+		return pp
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -235,26 +256,24 @@ func renderPage(ctx context.Context, p *site.Page, t *Templates, sink Sink, time
 		return nil // buf stays with the abandoned layout
 	case <-expired:
 		stop.Store(true)
-		diags.Add(t.fileName(name), 0, "rendering "+where+" took longer than "+timeout.String()+
+		return problem(t.fileName(name), 0, "rendering "+where+" took longer than "+timeout.String()+
 			": look for a loop that does not end (a range over a huge number, a template that calls itself); "+
 			"render_timeout in guidepost.yaml sets the limit")
-		return diags
 	}
 	if errors.Is(err, errTooLarge) {
 		ReleaseBuffer(buf)
-		diags.Add(t.fileName(name), 0, "rendering "+where+": "+errTooLarge.Error()+": look for a loop that writes without end")
-		return diags
+		return problem(t.fileName(name), 0, "rendering "+where+": "+errTooLarge.Error()+": look for a loop that writes without end")
 	}
 	if err != nil {
 		ReleaseBuffer(buf)
-		file, line, msg := t.Error(err, site.LayoutsDir)
-		diags.Add(file, line, msg+whileRendering+where+")")
-		return diags
+		pp := problem(t.Error(err, site.LayoutsDir))
+		pp.ending, pp.page = whileRendering, where
+		return pp
 	}
 	if err := WriteBuffer(sink, OutputPath(p.URL), buf); err != nil {
-		diags.Add(where, 0, "cannot write output: "+err.Error())
+		return problem(where, 0, "cannot write output: "+err.Error())
 	}
-	return diags
+	return nil
 }
 
 // Aliases writes a redirect page at every alias URL.
