@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 )
@@ -18,29 +16,6 @@ var inline = goldmark.New()
 // without the paragraph's <p> element. Raw HTML is shown as text, as the
 // author wrote it, not dropped.
 func Inline(src string) (template.HTML, error) {
-	if html, ok := inlineDone.Load(src); ok {
-		return html.(template.HTML), nil
-	}
-	html, err := renderInline(src)
-	if err == nil && inlineKept.Add(1) <= maxInlineKept {
-		inlineDone.Store(src, html)
-	}
-	return html, err
-}
-
-// Inline's texts are the same on every page (a site's disclaimer and
-// footer note, in each language): the first maxInlineKept are kept once
-// rendered. Rendering them anew for each of 10,000 pages was 4 % of a
-// build of short pages.
-var (
-	inlineDone sync.Map // source → template.HTML
-	inlineKept atomic.Int64
-)
-
-const maxInlineKept = 256
-
-// renderInline is Inline without the memory.
-func renderInline(src string) (template.HTML, error) {
 	var buf bytes.Buffer
 	src = strings.ReplaceAll(src, "<", "&lt;")
 	if err := inline.Convert([]byte(src), &buf); err != nil {

@@ -2,7 +2,7 @@ package markdown
 
 import "testing"
 
-// TestInline renders each text twice: the second comes from memory.
+// TestInline renders each text twice: the same text gives the same HTML.
 func TestInline(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"**General information.** Check the sources.", "<strong>General information.</strong> Check the sources."},
