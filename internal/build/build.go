@@ -61,11 +61,11 @@ type Options struct {
 	// end, and the search index's working memory is short-lived and comes
 	// on top of it, so lower targets than Go's 100 trade a little CPU time
 	// for less peak memory. Both apply only to a site of TunedGCPages
-	// pages or more (the site's, all languages): a small site's heap is a few megabytes, and a low
-	// target there makes the collector run every megabyte (a 6-page
-	// build took half again as long). They are process-wide: a program
-	// that builds one site at a time (the CLI) sets them, the dev server
-	// does not.
+	// pages or more (all languages counted): a small site's heap is a few
+	// megabytes, and a low target there makes the collector run every
+	// megabyte or so (a 6-page build did nine collections). They are
+	// process-wide: a program that builds one site at a time (the CLI)
+	// sets them, the dev server does not.
 	GCPercent, IndexGCPercent int
 	// WroteDest, when not nil, reports whether guidepost wrote Dest
 	// although it holds no publish.Marker (the output of a guidepost older
